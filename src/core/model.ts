@@ -125,6 +125,9 @@ export interface Entry extends EntryRecord {
   file: string;
   /** The entry file's text, BOM removed, line endings normalised: what `hash` is taken of. */
   source: string;
+  /** The Markdown after the front matter, and the file line it starts on. */
+  body: string;
+  bodyLine: number;
   /** Paragraphs written before the items in the verification sections, as safe HTML. */
   verifyIntroHtml: string;
 }

@@ -1,0 +1,49 @@
+import { loadRoadBook, type LoadResult } from '../core/read/road-book.ts';
+import { normaliseBase } from '../core/read/config.ts';
+import { buildSettings } from './settings.ts';
+
+let pending: Promise<LoadResult> | null = null;
+
+/**
+ * `roadbook build` has already read and checked the road book in this process; it leaves
+ * the result here so the loaders do not read 10,000 files a second time.
+ */
+const PRELOADED = Symbol.for('roadbook.preloaded');
+
+interface Preloaded {
+  root: string;
+  drafts: boolean;
+  result: LoadResult;
+}
+
+export function preload(value: Preloaded): void {
+  (globalThis as Record<symbol, unknown>)[PRELOADED] = value;
+}
+
+function takePreloaded(root: string, drafts: boolean): LoadResult | null {
+  const store = globalThis as Record<symbol, unknown>;
+  const value = store[PRELOADED] as Preloaded | undefined;
+  delete store[PRELOADED];
+  return value && value.root === root && value.drafts === drafts ? value.result : null;
+}
+
+/**
+ * The road book, read once and shared by every collection's loader; `invalidate()` after a
+ * content file changes makes the next call read it again.
+ */
+export function sharedRoadBook(): Promise<LoadResult> {
+  if (!pending) {
+    const settings = buildSettings();
+    const preloaded = takePreloaded(settings.root, settings.drafts);
+    const loading = preloaded ? Promise.resolve(preloaded) : loadRoadBook(settings.root, { drafts: settings.drafts });
+    pending = loading.then((result) => {
+      if (settings.base) result.book.config.base = normaliseBase(settings.base);
+      return result;
+    });
+  }
+  return pending;
+}
+
+export function invalidateRoadBook(): void {
+  pending = null;
+}

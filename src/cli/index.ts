@@ -1,0 +1,67 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, processIo, type Io } from './io.ts';
+import { runBuild } from './commands/build.ts';
+import { runCheck } from './commands/check.ts';
+import { runDev } from './commands/dev.ts';
+
+/** The command tree. Each command's work is a `run…(args, io)` function in commands/. */
+function program(io: Io, setCode: (code: number) => void): Command {
+  const root = new Command('roadbook')
+    .description('Publishes a road book as a static site and turns its changes into acceptance-test checklists')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(roadbook --help lists the commands and their options)');
+
+  const rootOption = () => new Option('--root <dir>', 'project folder holding content/').default('.');
+
+  root
+    .command('check')
+    .description('check content/: every problem as path:line:col  severity  message  code; exit 1 on errors')
+    .addOption(rootOption())
+    .action(async (options: { root: string }) => setCode(await runCheck(options, io)));
+
+  root
+    .command('build')
+    .description('check, then build the site (pages, data files, search index); a failed build leaves the old site in place')
+    .addOption(rootOption())
+    .option('--out <dir>', 'output folder, relative to --root', 'dist')
+    .option('--drafts', 'publish draft versions too')
+    .option('--base <path>', 'serve under this sub-path (overrides roadbook.yml)')
+    .action(async (options: { root: string; out: string; drafts?: boolean; base?: string }) => setCode(await runBuild(options, io)));
+
+  root
+    .command('dev')
+    .description('live preview of the site; drafts are shown')
+    .addOption(rootOption())
+    .option('--no-drafts', 'hide draft versions')
+    .option('--port <n>', 'port to listen on', '4321')
+    .option('--host <host>', 'address to listen on', 'localhost')
+    .action(async (options: { root: string; drafts: boolean; port: string; host: string }) => setCode(await runDev(options, io)));
+
+  return root;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code = 0;
+  try {
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      io.stderr(`roadbook: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // Anything else is a defect of roadbook itself: say so in one line, without a stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`roadbook: unexpected failure: ${message}\n(set ROADBOOK_DEBUG=1 to see where it happened)\n`);
+    if (process.env.ROADBOOK_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    return 70;
+  }
+}
+
+/** Entry point of the `roadbook` binary: the one place that sets the process's exit code. */
+export async function runCli(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,8 @@
+import { defineCollection } from 'astro:content';
+import { roadbookLoader } from './astro/loader.ts';
+
+export const collections = {
+  site: defineCollection({ loader: roadbookLoader('site') }),
+  versions: defineCollection({ loader: roadbookLoader('versions') }),
+  entries: defineCollection({ loader: roadbookLoader('entries') }),
+};

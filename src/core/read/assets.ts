@@ -1,0 +1,36 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
+import { checkSvg } from '../markdown/svg.ts';
+import type { Asset, Version } from '../model.ts';
+
+/** The image types an assets/ folder may hold. */
+export const ASSET_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg'];
+
+/** Lists a version's assets/ folder (sub-folders included) and checks each file. */
+export async function readAssets(version: Version, diagnostics: DiagnosticList): Promise<Asset[]> {
+  const base = join(version.dir, 'assets');
+  const assets: Asset[] = [];
+  const entries = await readdir(base, { recursive: true, withFileTypes: true });
+  for (const d of entries) {
+    if (!d.isFile() || d.name.startsWith('.')) continue;
+    const absolutePath = join(d.parentPath, d.name);
+    const path = absolutePath.slice(base.length + 1).split(/[\\/]/).join('/');
+    const file = `content/versions/${version.slug}/assets/${path}`;
+    const extension = d.name.split('.').pop()!.toLowerCase();
+    if (!ASSET_EXTENSIONS.includes(extension) || !d.name.includes('.')) {
+      diagnostics.error('asset-type', file, FILE_START, `assets/ holds images only (${ASSET_EXTENSIONS.join(', ')}); move or remove this file`);
+      continue;
+    }
+    if (extension === 'svg') {
+      const reason = checkSvg(await readFile(absolutePath, 'utf8'));
+      if (reason) {
+        diagnostics.error('asset-unsafe-svg', file, FILE_START, `This SVG is refused: ${reason}; export it again without scripts, event handlers or javascript: links`);
+        continue;
+      }
+    }
+    assets.push({ versionSlug: version.slug, path, absolutePath });
+  }
+  assets.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return assets;
+}

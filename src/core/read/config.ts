@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as z from 'zod';
+import type { Choice, Locale, RoadBookConfig } from '../model.ts';
+import { DEFAULT_VERSION_WORDS } from '../versions.ts';
+import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
+import { id, list, oneOf, text } from './fields.ts';
+import { checkMapping, at, type Located } from './schema-check.ts';
+import { decodeTextFile } from './text-file.ts';
+import { isPlainMap, readYaml } from './yaml.ts';
+
+/** Default entry types, labelled in the interface language. */
+const DEFAULT_TYPES: Record<Locale, Choice[]> = {
+  fr: [
+    { id: 'nouveaute', label: 'Nouveauté' },
+    { id: 'evolution', label: 'Évolution' },
+    { id: 'correction', label: 'Correction' },
+    { id: 'securite', label: 'Sécurité' },
+    { id: 'technique', label: 'Technique' },
+  ],
+  en: [
+    { id: 'nouveaute', label: 'New feature' },
+    { id: 'evolution', label: 'Improvement' },
+    { id: 'correction', label: 'Fix' },
+    { id: 'securite', label: 'Security' },
+    { id: 'technique', label: 'Technical' },
+  ],
+};
+
+export const DEFAULT_VERIFY_HEADINGS = ['Vérifications', 'Vérification', 'Verification', 'Checks'];
+export const DEFAULT_REQUIRE_VERIFY = ['nouveaute', 'evolution', 'correction'];
+
+/** `{ id, label }`, or a plain id that is its own label. */
+const choice = z.preprocess(
+  (value) => (typeof value === 'string' ? { id: value, label: value } : value),
+  z.object({ id, label: text }),
+);
+
+const configSchema = z.object({
+  product: text.optional(),
+  title: text.optional(),
+  publisher: text.optional(),
+  locale: oneOf(['fr', 'en']).optional(),
+  site: z
+    .string()
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v), {
+      params: { code: 'invalid-value' },
+      error: 'must be the absolute address the site is served from, such as https://docs.example.com/roadbook/',
+    })
+    .optional(),
+  base: z
+    .string()
+    .refine((v) => /^\/?([A-Za-z0-9._~-]+\/?)*$/.test(v), {
+      params: { code: 'invalid-value' },
+      error: 'must be a sub-path such as /roadbook/',
+    })
+    .optional(),
+  editions: list(choice).optional(),
+  modules: list(choice).optional(),
+  types: list(choice).optional(),
+  verifyHeadings: list(text).optional(),
+  requireVerify: list(text).optional(),
+  preRelease: list(text).optional(),
+  postRelease: list(text).optional(),
+});
+
+/** The whole configuration, every default applied; the keys roadbook.yml may set. */
+export const CONFIG_KEYS = Object.keys(configSchema.shape);
+
+export const CONFIG_FILE = 'content/roadbook.yml';
+
+/** Settings when roadbook.yml is absent or unusable. */
+export function defaultConfig(locale: Locale = 'fr'): RoadBookConfig {
+  return {
+    product: '',
+    title: 'Road book',
+    publisher: null,
+    locale,
+    site: null,
+    base: '/',
+    editions: [],
+    modules: null,
+    types: DEFAULT_TYPES[locale],
+    verifyHeadings: DEFAULT_VERIFY_HEADINGS,
+    requireVerify: DEFAULT_REQUIRE_VERIFY,
+    preRelease: [...DEFAULT_VERSION_WORDS.preRelease],
+    postRelease: [...DEFAULT_VERSION_WORDS.postRelease],
+  };
+}
+
+/** `/`, `/roadbook/`: always a leading and a trailing slash. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Reads content/roadbook.yml under `root`; a missing file means every default. */
+export async function readConfig(root: string, diagnostics: DiagnosticList): Promise<RoadBookConfig> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(root, CONFIG_FILE));
+  } catch {
+    return defaultConfig();
+  }
+  const text = decodeTextFile(bytes, CONFIG_FILE, diagnostics);
+  return text === null ? defaultConfig() : parseConfig(text, CONFIG_FILE, diagnostics);
+}
+
+export function parseConfig(source: string, file: string, diagnostics: DiagnosticList): RoadBookConfig {
+  const yaml = readYaml(source, file, diagnostics);
+  if (!yaml) return defaultConfig();
+  if (!isPlainMap(yaml.value)) {
+    diagnostics.error('front-matter-not-mapping', file, FILE_START, 'roadbook.yml must be a mapping of settings (`product: …`)');
+    return defaultConfig();
+  }
+  const where: Located = { file, yaml, diagnostics };
+  const raw = checkMapping(configSchema, yaml.value, where);
+  if (!raw) return defaultConfig(yaml.value.locale === 'en' ? 'en' : 'fr');
+
+  const locale = raw.locale ?? 'fr';
+  const defaults = defaultConfig(locale);
+  const config: RoadBookConfig = {
+    ...defaults,
+    product: raw.product ?? defaults.product,
+    title: raw.title ?? (raw.product ? `Road book ${raw.product}` : defaults.title),
+    publisher: raw.publisher ?? null,
+    site: raw.site ?? null,
+    base: normaliseBase(raw.base ?? '/'),
+    editions: raw.editions ?? [],
+    modules: raw.modules ?? null,
+    types: raw.types ?? defaults.types,
+    verifyHeadings: raw.verifyHeadings ?? defaults.verifyHeadings,
+    preRelease: raw.preRelease ?? defaults.preRelease,
+    postRelease: raw.postRelease ?? defaults.postRelease,
+  };
+  for (const key of ['editions', 'modules', 'types'] as const) {
+    const seen = new Set<string>();
+    (config[key] ?? []).forEach((c, i) => {
+      if (seen.has(c.id)) diagnostics.error('duplicate-choice-id', file, at(where, [key, i]), `\`${key}\` lists "${c.id}" twice`);
+      seen.add(c.id);
+    });
+  }
+  const typeIds = new Set(config.types.map((t) => t.id));
+  const requireVerify = raw.requireVerify ?? defaults.requireVerify.filter((t) => typeIds.has(t));
+  requireVerify.forEach((t, i) => {
+    if (!typeIds.has(t)) {
+      diagnostics.error('unknown-type', file, at(where, ['requireVerify', i]), `\`requireVerify\` names "${t}", which is not one of the types (${[...typeIds].join(', ')})`);
+    }
+  });
+  config.requireVerify = requireVerify;
+  return config;
+}

@@ -1,0 +1,73 @@
+/**
+ * Building blocks of the zod schemas for content files. Every scalar arrives as the text it
+ * was written as (see yaml.ts), so fields turn text into booleans, numbers and dates here,
+ * and the failures carry the diagnostic code the contract names.
+ */
+import * as z from 'zod';
+import { isValidId } from '../items.ts';
+import { isVersion } from '../versions.ts';
+import type { DiagnosticCode } from '../diagnostics.ts';
+
+/** A failure with a contract code; `message` is completed with the field name by the reporter. */
+function problem(code: DiagnosticCode, message: string) {
+  return { params: { code }, error: message };
+}
+
+/** Non-empty text, trimmed. */
+export const text = z.string().trim().min(1);
+
+/** A list field; one value written alone is read as a one-item list (`modules: facturation`). */
+export function list<T extends z.ZodType>(item: T, min = 0) {
+  return z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(item).min(min));
+}
+
+export const boolean = z
+  .string()
+  .refine((v) => /^(true|false)$/i.test(v), problem('invalid-value', 'must be true or false'))
+  .transform((v) => v.toLowerCase() === 'true');
+
+export const byteCount = z
+  .string()
+  .refine((v) => /^[0-9]+$/.test(v), problem('invalid-value', 'must be a whole number of bytes, such as 187654321'))
+  .transform(Number);
+
+export const sha256 = z
+  .string()
+  .refine((v) => /^[0-9a-fA-F]{64}$/.test(v), problem('invalid-value', 'must be 64 hexadecimal characters'))
+  .transform((v) => v.toLowerCase());
+
+export const date = z
+  .string()
+  .refine(isCalendarDate, problem('invalid-date', 'must be a real date written YYYY-MM-DD, such as 2026-10-14'));
+
+export const version = z
+  .string()
+  .refine(
+    (v) => isVersion(v),
+    problem('invalid-version', 'is not a version string (digits and letters separated by . - _ /, such as 15.3.0)'),
+  );
+
+export const id = z
+  .string()
+  .refine(
+    isValidId,
+    problem('invalid-id', 'must start with a letter or digit and hold only letters, digits, `.`, `_` and `-` (64 at most)'),
+  );
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .refine(
+      (v): v is T[number] => values.includes(v),
+      problem('invalid-value', `must be one of ${values.join(', ')}`),
+    ) as unknown as z.ZodType<T[number], string>;
+}
+
+/** `YYYY-MM-DD` naming a day that exists: `2026-02-30` is refused, never rolled over. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}

@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as z from 'zod';
+import type { Process, RoadBookConfig } from '../model.ts';
+import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
+import { id, list, text } from './fields.ts';
+import { at, checkMapping, type Located } from './schema-check.ts';
+import { decodeTextFile } from './text-file.ts';
+import { isPlainMap, readYaml } from './yaml.ts';
+import { checkChoices } from './choices.ts';
+
+export const PROCESSES_FILE = 'content/processes.yml';
+
+const processSchema = z.object({
+  id,
+  label: text,
+  modules: list(text).optional(),
+  steps: list(text, 1),
+});
+
+/** Reads the optional catalogue of strategic processes. */
+export async function readProcesses(root: string, config: RoadBookConfig, diagnostics: DiagnosticList): Promise<Process[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(root, PROCESSES_FILE));
+  } catch {
+    return [];
+  }
+  const source = decodeTextFile(bytes, PROCESSES_FILE, diagnostics);
+  return source === null ? [] : parseProcesses(source, PROCESSES_FILE, config, diagnostics);
+}
+
+export function parseProcesses(source: string, file: string, config: RoadBookConfig, diagnostics: DiagnosticList): Process[] {
+  const yaml = readYaml(source, file, diagnostics);
+  if (!yaml || yaml.value === null) return [];
+  if (!Array.isArray(yaml.value)) {
+    diagnostics.error('wrong-type', file, FILE_START, 'processes.yml must be a list of processes (`- id: …`)');
+    return [];
+  }
+  const where: Located = { file, yaml, diagnostics };
+  const processes: Process[] = [];
+  const seen = new Set<string>();
+  yaml.value.forEach((item, index) => {
+    if (!isPlainMap(item)) {
+      diagnostics.error('wrong-type', file, at(where, [index]), 'Each process must be a mapping with `id`, `label`, `modules` and `steps`');
+      return;
+    }
+    const raw = checkMapping(processSchema, item, where, [index]);
+    if (!raw) return;
+    if (seen.has(raw.id)) {
+      diagnostics.error('duplicate-process-id', file, at(where, [index, 'id']), `Another process already has the id "${raw.id}"`);
+      return;
+    }
+    seen.add(raw.id);
+    const modules = raw.modules ?? [];
+    checkChoices('modules', modules, config.modules, where, [index, 'modules'], 'unknown-module');
+    processes.push({ id: raw.id, label: raw.label, modules, steps: raw.steps });
+  });
+  return processes;
+}

@@ -1,0 +1,239 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { DiagnosticList, FILE_START, type Diagnostic } from '../diagnostics.ts';
+import type { Asset, Entry, RoadBook, RoadBookConfig, Version } from '../model.ts';
+import { compareVersions } from '../versions.ts';
+import { readConfig } from './config.ts';
+import { parseEntry, type EntryPositions } from './entry.ts';
+import { readProcesses } from './processes.ts';
+import { decodeTextFile } from './text-file.ts';
+import { parseVersionIndex, type VersionHeader } from './version-index.ts';
+import { readAssets } from './assets.ts';
+
+
+export interface LoadOptions {
+  /** Keep draft versions (and their entries) in the road book. They are checked either way. */
+  drafts?: boolean;
+}
+
+export interface LoadResult {
+  book: RoadBook;
+  /** Every problem found, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export const VERSIONS_DIR = 'content/versions';
+
+interface ReadVersion {
+  version: Version;
+  header: VersionHeader;
+  entries: { entry: Entry; positions: EntryPositions }[];
+  assets: Asset[];
+}
+
+/**
+ * Reads and checks the road book under `root` (the folder holding content/). Never throws
+ * on bad content: every problem is in `diagnostics`, and the book holds what could be read.
+ */
+export async function loadRoadBook(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const diagnostics = new DiagnosticList();
+  const config = await readConfig(root, diagnostics);
+  const processes = await readProcesses(root, config, diagnostics);
+
+  const versionsDir = join(root, VERSIONS_DIR);
+  let folders: string[] = [];
+  try {
+    const dirents = await readdir(versionsDir, { withFileTypes: true });
+    for (const d of dirents) {
+      if (d.isDirectory()) folders.push(d.name);
+      else if (!d.name.startsWith('.')) {
+        diagnostics.warning('unexpected-file', `${VERSIONS_DIR}/${d.name}`, FILE_START, 'Only version folders belong in content/versions/; this file is ignored');
+      }
+    }
+  } catch {
+    diagnostics.error('content-missing', VERSIONS_DIR, FILE_START, 'There is no content/versions/ folder: create one folder per version in it (content/versions/15.3.0/index.md)');
+  }
+  folders = folders.filter((f) => !f.startsWith('.')).sort();
+
+  const read = (await Promise.all(folders.map((folder) => readVersion(root, folder, config, diagnostics)))).filter(
+    (v): v is ReadVersion => v !== null,
+  );
+  read.sort((a, b) => compareVersions(a.version.version, b.version.version, config));
+
+  checkVersionOrder(read, config, diagnostics);
+  checkEntries(read, diagnostics);
+
+  const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
+  const entries = kept.flatMap((v) => v.entries.map((e) => e.entry));
+  linkSupersedes(entries);
+
+  const book: RoadBook = {
+    root,
+    config,
+    versions: kept.map((v) => v.version),
+    entries,
+    processes,
+    assets: kept.flatMap((v) => v.assets),
+  };
+  return {
+    book,
+    diagnostics: diagnostics.sorted(),
+    errorCount: diagnostics.errorCount,
+    warningCount: diagnostics.warningCount,
+  };
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+async function readVersion(root: string, folder: string, config: RoadBookConfig, diagnostics: DiagnosticList): Promise<ReadVersion | null> {
+  const dir = join(root, VERSIONS_DIR, folder);
+  const folderPath = `${VERSIONS_DIR}/${folder}`;
+  const indexFile = `${folderPath}/index.md`;
+  const dirents = await readdir(dir, { withFileTypes: true });
+
+  const markdown: string[] = [];
+  let hasIndex = false;
+  let hasAssets = false;
+  for (const d of dirents) {
+    if (d.name.startsWith('.')) continue;
+    if (d.isDirectory()) {
+      if (d.name === 'assets') hasAssets = true;
+      else {
+        diagnostics.error(
+          'unexpected-folder',
+          `${folderPath}/${d.name}`,
+          FILE_START,
+          'A version folder holds only index.md, one .md file per entry and an assets/ folder; move or remove this folder',
+        );
+      }
+    } else if (d.name === 'index.md') hasIndex = true;
+    else if (d.name.endsWith('.md')) markdown.push(d.name);
+    else {
+      diagnostics.warning('unexpected-file', `${folderPath}/${d.name}`, FILE_START, 'Only .md files and an assets/ folder belong in a version folder; this file is ignored (images go in assets/)');
+    }
+  }
+
+  let indexSource: string | null = null;
+  if (hasIndex) {
+    indexSource = decodeTextFile(await readFile(join(dir, 'index.md')), indexFile, diagnostics);
+    if (indexSource === null) return null;
+  } else {
+    diagnostics.error('version-index-missing', folderPath, FILE_START, `The version folder "${folder}" has no index.md; add one with at least \`date: YYYY-MM-DD\``);
+  }
+  const header = parseVersionIndex(indexSource, folder, indexFile, config, diagnostics);
+  if (!header) return null;
+
+  const version: Version = {
+    version: header.version,
+    slug: folder,
+    date: header.date,
+    status: header.status,
+    title: header.title,
+    installer: header.installer,
+    minimumFrom: header.minimumFrom,
+    database: header.database,
+    file: hasIndex ? indexFile : folderPath,
+    dir,
+    intro: header.intro,
+    introLine: header.introLine,
+  };
+
+  const assets = hasAssets ? await readAssets(version, diagnostics) : [];
+  const assetPaths = new Set(assets.map((a) => `assets/${a.path}`));
+  markdown.sort();
+  const sources = await Promise.all(markdown.map((name) => readFile(join(dir, name))));
+  const entries: ReadVersion['entries'] = [];
+  markdown.forEach((name, i) => {
+    const file = `${folderPath}/${name}`;
+    const source = decodeTextFile(sources[i]!, file, diagnostics);
+    if (source === null) return;
+    const parsed = parseEntry(source, {
+      file,
+      name: name.slice(0, -'.md'.length),
+      version: header.version,
+      versionSlug: folder,
+      config,
+      assets: assetPaths,
+      diagnostics,
+    });
+    if (parsed) entries.push(parsed);
+  });
+  return { version, header, entries, assets };
+}
+
+/** Versions that compare equal, and release dates that go backwards. */
+function checkVersionOrder(read: ReadVersion[], config: RoadBookConfig, diagnostics: DiagnosticList): void {
+  let lastDated: ReadVersion | null = null;
+  read.forEach((current, i) => {
+    const previous = read[i - 1];
+    if (previous && compareVersions(previous.version.version, current.version.version, config) === 0) {
+      diagnostics.error(
+        'duplicate-version',
+        current.version.file,
+        FILE_START,
+        `Version "${current.version.version}" is the same version as "${previous.version.version}" (${previous.version.file}); keep one folder`,
+      );
+    }
+    if (!current.version.date) return;
+    if (lastDated?.version.date && current.version.date < lastDated.version.date) {
+      diagnostics.warning(
+        'version-date-order',
+        current.version.file,
+        current.header.dateAt,
+        `Version ${current.version.version} is dated ${current.version.date}, before ${lastDated.version.version} (${lastDated.version.date}) which it follows in version order`,
+      );
+    }
+    lastDated = current;
+  });
+}
+
+/** Ids unique across the road book; `supersedes` naming existing, earlier entries. */
+function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
+  const byId = new Map<string, { entry: Entry; index: number }>();
+  read.forEach((version, index) => {
+    for (const { entry, positions } of version.entries) {
+      const existing = byId.get(entry.id);
+      if (existing) {
+        diagnostics.error('duplicate-entry-id', entry.file, positions.id, `The id "${entry.id}" is already used by ${existing.entry.file}; entry ids are unique in the whole road book`);
+        continue;
+      }
+      byId.set(entry.id, { entry, index });
+    }
+  });
+  read.forEach((version, index) => {
+    for (const { entry, positions } of version.entries) {
+      entry.supersedes.forEach((target, i) => {
+        const found = byId.get(target);
+        const at = positions.supersedes[i] ?? FILE_START;
+        if (!found) {
+          diagnostics.error('unknown-supersedes', entry.file, at, `\`supersedes\` names "${target}", which no entry has as id`);
+        } else if (found.entry === entry) {
+          diagnostics.error('supersedes-later', entry.file, at, `\`supersedes\` names this entry itself`);
+        } else if (found.index > index) {
+          diagnostics.error(
+            'supersedes-later',
+            entry.file,
+            at,
+            `\`supersedes\` names "${target}", an entry of a later version (${found.entry.version}); an entry can only replace entries of its own or earlier versions`,
+          );
+        }
+      });
+    }
+  });
+}
+
+/** Fills `supersededBy` from the entries kept in the book. */
+function linkSupersedes(entries: Entry[]): void {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const entry of entries) {
+    for (const target of entry.supersedes) byId.get(target)?.supersededBy.push(entry.id);
+  }
+}
+
+export function relativeToRoot(root: string, path: string): string {
+  return toPosix(relative(root, path));
+}

@@ -1,0 +1,35 @@
+/**
+ * Every address of the site, relative to its `base` (which has a leading and trailing `/`).
+ * Pages, data files, feeds and checklists all build links here, so a route changes in one place.
+ */
+
+export function versionUrl(base: string, slug: string): string {
+  return `${base}versions/${encodeURIComponent(slug)}/`;
+}
+
+export function entryUrl(base: string, versionSlug: string, entryId: string): string {
+  return `${versionUrl(base, versionSlug)}${encodeURIComponent(entryId)}/`;
+}
+
+export function moduleUrl(base: string, moduleId: string): string {
+  return `${base}modules/${encodeURIComponent(moduleId)}/`;
+}
+
+export function assetUrl(base: string, versionSlug: string, path: string): string {
+  return `${versionUrl(base, versionSlug)}assets/${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The per-version data file the browser loads. */
+export function versionDataUrl(base: string, slug: string): string {
+  return `${base}data/versions/${encodeURIComponent(slug)}.json`;
+}
+
+/** The list of versions, modules, editions and processes the browser starts from. */
+export function dataIndexUrl(base: string): string {
+  return `${base}data/index.json`;
+}
+
+/** A version's own checklist, generated at build time, in one export format. */
+export function versionChecklistUrl(base: string, slug: string, extension: string): string {
+  return `${versionUrl(base, slug)}checklist.${extension}`;
+}
