@@ -1,5 +1,4 @@
 import { loadRoadBook, type LoadResult } from '../core/read/road-book.ts';
-import { normaliseBase } from '../core/read/config.ts';
 import { buildSettings } from './settings.ts';
 
 let pending: Promise<LoadResult> | null = null;
@@ -13,6 +12,7 @@ const PRELOADED = Symbol.for('roadbook.preloaded');
 interface Preloaded {
   root: string;
   drafts: boolean;
+  base: string | null;
   result: LoadResult;
 }
 
@@ -20,11 +20,11 @@ export function preload(value: Preloaded): void {
   (globalThis as Record<symbol, unknown>)[PRELOADED] = value;
 }
 
-function takePreloaded(root: string, drafts: boolean): LoadResult | null {
+function takePreloaded(root: string, drafts: boolean, base: string | null): LoadResult | null {
   const store = globalThis as Record<symbol, unknown>;
   const value = store[PRELOADED] as Preloaded | undefined;
   delete store[PRELOADED];
-  return value && value.root === root && value.drafts === drafts ? value.result : null;
+  return value && value.root === root && value.drafts === drafts && value.base === base ? value.result : null;
 }
 
 /**
@@ -34,12 +34,10 @@ function takePreloaded(root: string, drafts: boolean): LoadResult | null {
 export function sharedRoadBook(): Promise<LoadResult> {
   if (!pending) {
     const settings = buildSettings();
-    const preloaded = takePreloaded(settings.root, settings.drafts);
-    const loading = preloaded ? Promise.resolve(preloaded) : loadRoadBook(settings.root, { drafts: settings.drafts });
-    pending = loading.then((result) => {
-      if (settings.base) result.book.config.base = normaliseBase(settings.base);
-      return result;
-    });
+    const preloaded = takePreloaded(settings.root, settings.drafts, settings.base);
+    pending = preloaded
+      ? Promise.resolve(preloaded)
+      : loadRoadBook(settings.root, { drafts: settings.drafts, base: settings.base });
   }
   return pending;
 }

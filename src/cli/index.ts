@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError, processIo, type Io } from './io.ts';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
+import { FORMAT_IDS, runChecklist } from './commands/checklist.ts';
 import { runDev } from './commands/dev.ts';
 
 /** The command tree. Each command's work is a `run…(args, io)` function in commands/. */
@@ -37,6 +38,22 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--port <n>', 'port to listen on', '4321')
     .option('--host <host>', 'address to listen on', 'localhost')
     .action(async (options: { root: string; drafts: boolean; port: string; host: string }) => setCode(await runDev(options, io)));
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  root
+    .command('checklist')
+    .description('the acceptance-test checklist of an upgrade path (or of --to alone), in one export format')
+    .addOption(rootOption())
+    .option('--from <version>', 'the version installed now (without it: version --to alone)')
+    .option('--to <version>', 'the version to install')
+    .option('--module <id>', 'only changes of this module (repeatable)', collect)
+    .option('--edition <id>', 'only changes that concern this edition (repeatable)', collect)
+    .option('--process <id>', 'add a strategic process of processes.yml (repeatable)', collect)
+    .option('--processes <file.yml>', "add the company's own processes (same format as processes.yml; an item may be a catalogue id)")
+    .addOption(new Option('--format <format>', 'output format').choices(FORMAT_IDS).default('json'))
+    .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
+    .option('--drafts', 'draft versions may be on the path')
+    .action(async (options) => setCode(await runChecklist(options, io)));
 
   return root;
 }

@@ -23,7 +23,8 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const out = resolve(root, args.out ?? 'dist');
   const drafts = Boolean(args.drafts);
 
-  const checked = await loadRoadBook(root, { drafts });
+  const base = args.base ?? null;
+  const checked = await loadRoadBook(root, { drafts, base });
   reportDiagnostics(checked, io);
   if (checked.errorCount > 0) {
     io.stderr(`The site was not built; ${existsNote(out)}\n`);
@@ -32,8 +33,13 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
 
   const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
-  const astro = prepareAstro({ root, drafts, base: args.base ?? null });
-  preload({ root, drafts, result: checked });
+  const astro = prepareAstro({ root, drafts, base });
+  preload({ root, drafts, base, result: checked });
+  // Astro and Vite take a build's flavour (import.meta.env.DEV) from NODE_ENV when it is set,
+  // as a shell's NODE_ENV=development or a test runner's "test" would: a site is always built
+  // for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     const { build } = await import('astro');
     await build({ root: astro.root, cacheDir: astro.cacheDir, outDir: staging, logLevel: 'warn', mode: 'production' });
@@ -41,6 +47,9 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     await rm(staging, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`The build failed: ${reason}\n${existsNote(out)}`);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
 
   await swapIn(staging, out);

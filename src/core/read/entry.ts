@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.ts';
 import { escapeHtml } from '../escape.ts';
 import { assignItemIds, isValidId } from '../items.ts';
+import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody } from '../markdown/analyze.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
 import { boolean, id, list, oneOf, text } from './fields.ts';
@@ -75,7 +76,13 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
   const where: Located = { file, yaml: front.yaml, diagnostics };
   const raw = checkMapping(entrySchema, front.data, where);
 
-  const body = analyzeBody(front.body, { file, startLine: front.bodyLine, verifyHeadings: config.verifyHeadings });
+  const body = analyzeBody(front.body, {
+    file,
+    startLine: front.bodyLine,
+    verifyHeadings: config.verifyHeadings,
+    // Images in items point at the version's assets; links to other entries stay as written here.
+    resolveUrl: (url) => resolveRelativeUrl(url, { base: config.base, versionSlug: context.versionSlug }),
+  });
   diagnostics.push(...body.diagnostics);
   checkAssets(body.assetRefs, context);
   if (!raw) return null;

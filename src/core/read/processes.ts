@@ -31,16 +31,44 @@ export async function readProcesses(root: string, config: RoadBookConfig, diagno
 }
 
 export function parseProcesses(source: string, file: string, config: RoadBookConfig, diagnostics: DiagnosticList): Process[] {
+  return parseProcessList(source, file, config, diagnostics, false) as Process[];
+}
+
+/**
+ * A company's own file of processes (`roadbook checklist --processes`, and the file the
+ * checklist page exports): the same shape as processes.yml, where an item may also be just
+ * the id of a process of the catalogue, picked as it is.
+ */
+export function parseCompanyProcesses(
+  source: string,
+  file: string,
+  config: RoadBookConfig,
+  diagnostics: DiagnosticList,
+): (string | Process)[] {
+  return parseProcessList(source, file, config, diagnostics, true);
+}
+
+function parseProcessList(
+  source: string,
+  file: string,
+  config: RoadBookConfig,
+  diagnostics: DiagnosticList,
+  picks: boolean,
+): (string | Process)[] {
   const yaml = readYaml(source, file, diagnostics);
   if (!yaml || yaml.value === null) return [];
   if (!Array.isArray(yaml.value)) {
-    diagnostics.error('wrong-type', file, FILE_START, 'processes.yml must be a list of processes (`- id: …`)');
+    diagnostics.error('wrong-type', file, FILE_START, `${file} must be a list of processes (\`- id: …\`)`);
     return [];
   }
   const where: Located = { file, yaml, diagnostics };
-  const processes: Process[] = [];
+  const processes: (string | Process)[] = [];
   const seen = new Set<string>();
   yaml.value.forEach((item, index) => {
+    if (picks && typeof item === 'string') {
+      processes.push(item);
+      return;
+    }
     if (!isPlainMap(item)) {
       diagnostics.error('wrong-type', file, at(where, [index]), 'Each process must be a mapping with `id`, `label`, `modules` and `steps`');
       return;

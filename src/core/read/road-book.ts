@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { DiagnosticList, FILE_START, type Diagnostic } from '../diagnostics.ts';
 import type { Asset, Entry, RoadBook, RoadBookConfig, Version } from '../model.ts';
 import { compareVersions } from '../versions.ts';
-import { readConfig } from './config.ts';
+import { normaliseBase, readConfig } from './config.ts';
 import { parseEntry, type EntryPositions } from './entry.ts';
 import { readProcesses } from './processes.ts';
 import { decodeTextFile } from './text-file.ts';
@@ -14,6 +14,8 @@ import { readAssets } from './assets.ts';
 export interface LoadOptions {
   /** Keep draft versions (and their entries) in the road book. They are checked either way. */
   drafts?: boolean;
+  /** Sub-path the site is served under, overriding roadbook.yml's `base`. */
+  base?: string | null;
 }
 
 export interface LoadResult {
@@ -40,6 +42,7 @@ interface ReadVersion {
 export async function loadRoadBook(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics = new DiagnosticList();
   const config = await readConfig(root, diagnostics);
+  if (options.base) config.base = normaliseBase(options.base);
   const processes = await readProcesses(root, config, diagnostics);
 
   const versionsDir = join(root, VERSIONS_DIR);

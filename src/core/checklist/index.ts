@@ -1,0 +1,50 @@
+/**
+ * The checklist engine: plain functions over plain data, with no file access and no Node
+ * import, so the CLI and the browser compute the same checklist.
+ */
+export type {
+  BreakingChange,
+  Checklist,
+  ChecklistEntry,
+  ChecklistItem,
+  ChecklistProcess,
+  ChecklistRequest,
+  ChecklistSource,
+  ChecklistWarning,
+  DataChange,
+  PathSource,
+  PathVersion,
+  RequiredAction,
+  Rollback,
+  SupersededEntry,
+} from './types.ts';
+export { ChecklistError, type ChecklistErrorCode, type ChecklistErrorDetails, type ChecklistField } from './error.ts';
+export {
+  canBeOnPath,
+  canBeTarget,
+  findVersion,
+  planPath,
+  planRollback,
+  type PathPlan,
+  type PathResult,
+  type RollbackPlan,
+  type RollbackResult,
+} from './path.ts';
+export { buildChecklist, inEditions, listedModule, moduleOrder, processItemId, PROCESS_PRIORITY } from './build.ts';
+export { rollback } from './rollback.ts';
+export { sourceFromDataFiles, sourceFromRoadBook, type SourceOptions } from './source.ts';
+export { databaseChanges, effectiveDatabase } from './data-changes.ts';
+export {
+  changedSince,
+  countStatuses,
+  isStatus,
+  NEEDS_COMMENT,
+  recordResult,
+  resultOf,
+  signOffBlockers,
+  statusOf,
+  STATUSES,
+  type ItemResult,
+  type RunResults,
+  type Status,
+} from './progress.ts';

@@ -1,0 +1,74 @@
+/**
+ * A run of a checklist (checklist.md, "Identity and progress" and "Statuses"): what a tester
+ * recorded per item id. Results are keyed by item id, so they survive a rebuild, a reload and
+ * a change of path that keeps the item; each remembers the hash of the item it was given for,
+ * so an item whose text changed since keeps its mark and is flagged.
+ */
+import type { Checklist, ChecklistItem } from './types.ts';
+
+export type Status = 'untested' | 'passed' | 'failed' | 'blocked' | 'retest' | 'na';
+
+/** In the order a tester meets them; labels are `status.<status>` in src/i18n. */
+export const STATUSES: readonly Status[] = ['untested', 'passed', 'failed', 'blocked', 'retest', 'na'];
+
+/** Statuses that need a comment before sign-off. */
+export const NEEDS_COMMENT: readonly Status[] = ['failed', 'blocked'];
+
+export interface ItemResult {
+  status: Status;
+  /** The result obtained, or why the item is blocked or not applicable. */
+  comment?: string;
+  /** Who ran the item. */
+  tester?: string;
+  /** When, as an ISO 8601 date-time (`2026-05-20T14:03:00.000Z`). */
+  time?: string;
+  /** A defect reference (ticket number, URL). */
+  defect?: string;
+  /** The item's `hash` when the result was recorded. */
+  hash?: string | null;
+}
+
+/** Results of a run, by item id. */
+export type RunResults = Record<string, ItemResult>;
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}
+
+/** The result of one item; undefined when nothing was recorded. */
+export function resultOf(results: RunResults | undefined, itemId: string): ItemResult | undefined {
+  return results && Object.hasOwn(results, itemId) ? results[itemId] : undefined;
+}
+
+/** The status of one item, `untested` when nothing was recorded. */
+export function statusOf(results: RunResults | undefined, itemId: string): Status {
+  return resultOf(results, itemId)?.status ?? 'untested';
+}
+
+/** A result for `item`, remembering the item's hash. */
+export function recordResult(item: Pick<ChecklistItem, 'hash'>, result: Omit<ItemResult, 'hash'>): ItemResult {
+  return { ...result, hash: item.hash };
+}
+
+/** True when the item's text changed since the result was recorded (its hash differs). */
+export function changedSince(result: ItemResult | undefined, item: Pick<ChecklistItem, 'hash'>): boolean {
+  return !!result && typeof result.hash === 'string' && result.hash !== item.hash;
+}
+
+/** Items that stop a sign-off: failed or blocked without a comment. */
+export function signOffBlockers(checklist: Pick<Checklist, 'items'>, results: RunResults | undefined): ChecklistItem[] {
+  return checklist.items.filter((item) => {
+    const result = resultOf(results, item.id);
+    return !!result && NEEDS_COMMENT.includes(result.status) && !result.comment?.trim();
+  });
+}
+
+/** How many items of the checklist have each status. */
+export function countStatuses(
+  checklist: Pick<Checklist, 'items'>,
+  results: RunResults | undefined,
+): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const item of checklist.items) counts[statusOf(results, item.id)]++;
+  return counts;
+}

@@ -1,0 +1,101 @@
+/**
+ * What every export shows people the same way: labels of modules, statuses and priorities,
+ * the text of a step with its menu and setup, the title of a checklist.
+ */
+import type { Checklist, ChecklistItem } from '../checklist/types.ts';
+import type { Status } from '../checklist/progress.ts';
+import { translate, type MessageKey } from '../i18n.ts';
+import type { Choice, Locale, Priority } from '../model.ts';
+
+/** Options every exporter accepts. */
+export interface ExportOptions {
+  /** Language of the labels; default: the checklist's. */
+  locale?: Locale;
+  /**
+   * Absolute origin the site is served from (`https://roadbook.example.com`), to make the
+   * entry links of a downloaded file absolute; default: links stay relative to the site.
+   */
+  origin?: string;
+  /** Azure DevOps: the area path of the test cases (default: empty, the project's default area). */
+  areaPath?: string;
+}
+
+export function localeOf(checklist: Pick<Checklist, 'locale'>, options?: ExportOptions): Locale {
+  return options?.locale ?? checklist.locale;
+}
+
+export function labelOf(choices: readonly Choice[], id: string): string {
+  return choices.find((c) => c.id === id)?.label ?? id;
+}
+
+const STATUS_KEYS: Record<Status, MessageKey> = {
+  untested: 'status.untested',
+  passed: 'status.passed',
+  failed: 'status.failed',
+  blocked: 'status.blocked',
+  retest: 'status.retest',
+  na: 'status.na',
+};
+
+const PRIORITY_KEYS: Record<Priority, MessageKey> = {
+  critical: 'priority.critical',
+  high: 'priority.high',
+  normal: 'priority.normal',
+  low: 'priority.low',
+};
+
+export function statusLabel(locale: Locale, status: Status): string {
+  return translate(locale, STATUS_KEYS[status]);
+}
+
+export function priorityLabel(locale: Locale, priority: Priority): string {
+  return translate(locale, PRIORITY_KEYS[priority]);
+}
+
+/** The module an item is listed under, as a label; a process step: its modules' labels. */
+export function moduleCell(checklist: Pick<Checklist, 'labels'>, item: ChecklistItem): string {
+  if (item.module !== null) return labelOf(checklist.labels.modules, item.module);
+  return item.modules.map((m) => labelOf(checklist.labels.modules, m)).join(', ');
+}
+
+/** The heading an item is grouped under: its module's label, or "Strategic processes". */
+export function groupLabel(checklist: Pick<Checklist, 'labels'>, item: ChecklistItem, locale: Locale): string {
+  return item.module !== null ? labelOf(checklist.labels.modules, item.module) : translate(locale, 'export.processes');
+}
+
+/** The step with its menu and setup on their own lines, for cells that hold the whole step. */
+export function stepWithContext(item: ChecklistItem, locale: Locale): string {
+  const lines = [item.step];
+  if (item.menu) lines.push(translate(locale, 'export.step.menu', { menu: item.menu }));
+  if (item.setup) lines.push(translate(locale, 'export.step.setup', { setup: item.setup }));
+  return lines.join('\n');
+}
+
+/** The step with its menu, for tools that have their own field for the setup. */
+export function stepWithMenu(item: ChecklistItem, locale: Locale): string {
+  return item.menu ? `${item.step}\n${translate(locale, 'export.step.menu', { menu: item.menu })}` : item.step;
+}
+
+/** "Recette Gestan 15.1.0 → 15.3.0", or "Recette Gestan 15.3.0" for one version. */
+export function checklistTitle(checklist: Pick<Checklist, 'product' | 'from' | 'to'>, locale: Locale): string {
+  return checklist.from === null
+    ? translate(locale, 'export.title.version', { product: checklist.product, to: checklist.to })
+    : translate(locale, 'export.title.path', { product: checklist.product, from: checklist.from, to: checklist.to });
+}
+
+/** An entry link, absolute when an origin is given. */
+export function linkOf(url: string, options?: ExportOptions): string {
+  if (!options?.origin) return url;
+  return new URL(url, options.origin.endsWith('/') ? options.origin : `${options.origin}/`).href;
+}
+
+/** Selected modules (or editions) as labels, or "all modules" ("all editions"). */
+export function selectionText(
+  kind: 'modules' | 'editions',
+  choices: readonly Choice[],
+  selected: readonly string[],
+  locale: Locale,
+): string {
+  if (selected.length > 0) return selected.map((id) => labelOf(choices, id)).join(', ');
+  return translate(locale, kind === 'modules' ? 'export.allModules' : 'export.allEditions');
+}

@@ -1,0 +1,74 @@
+/**
+ * The table of the people-facing exports (CSV and XLSX): one row per item, the columns of
+ * checklist.md in that order, labels in the checklist's language. Cells are raw text here;
+ * each writer applies `neutralise` as it writes them.
+ */
+import type { Checklist } from '../checklist/types.ts';
+import { resultOf, type RunResults, type Status } from '../checklist/progress.ts';
+import { translate, type MessageKey } from '../i18n.ts';
+import type { Locale } from '../model.ts';
+import { moduleCell, priorityLabel, statusLabel, stepWithContext } from './labels.ts';
+
+export const PEOPLE_COLUMNS = [
+  'id',
+  'version',
+  'module',
+  'change',
+  'step',
+  'expect',
+  'priority',
+  'status',
+  'comment',
+  'tester',
+  'date',
+] as const;
+
+export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
+
+const COLUMN_KEYS: Record<PeopleColumn, MessageKey> = {
+  id: 'export.column.id',
+  version: 'export.column.version',
+  module: 'export.column.module',
+  change: 'export.column.change',
+  step: 'export.column.step',
+  expect: 'export.column.expect',
+  priority: 'export.column.priority',
+  status: 'export.column.status',
+  comment: 'export.column.comment',
+  tester: 'export.column.tester',
+  date: 'export.column.date',
+};
+
+export function columnLabel(locale: Locale, column: PeopleColumn): string {
+  return translate(locale, COLUMN_KEYS[column]);
+}
+
+export interface PeopleRow {
+  cells: string[];
+  status: Status;
+}
+
+export function peopleHeader(locale: Locale): string[] {
+  return PEOPLE_COLUMNS.map((c) => columnLabel(locale, c));
+}
+
+export function peopleRows(checklist: Checklist, results: RunResults | undefined, locale: Locale): PeopleRow[] {
+  return checklist.items.map((item) => {
+    const result = resultOf(results, item.id);
+    const status = result?.status ?? 'untested';
+    const cells: Record<PeopleColumn, string> = {
+      id: item.id,
+      version: item.version,
+      module: moduleCell(checklist, item),
+      change: item.title,
+      step: stepWithContext(item, locale),
+      expect: item.expect ?? '',
+      priority: priorityLabel(locale, item.priority),
+      status: statusLabel(locale, status),
+      comment: result?.comment ?? '',
+      tester: result?.tester ?? '',
+      date: result?.time ?? '',
+    };
+    return { cells: PEOPLE_COLUMNS.map((c) => cells[c]), status };
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * XLSX (checklist.md, "Exports"): a sheet with one row per item and the columns of the CSV,
+ * a drop-down of the status labels on the status column, the header row frozen and filtered,
+ * widths set; a second sheet with the path (product, from, to, modules, editions, versions),
+ * the warnings, what cannot simply be undone, the required actions and the breaking changes.
+ * Every cell is a string value (never a formula), neutralised like a CSV cell.
+ *
+ * exceljs is loaded on first use (`import('exceljs')`): in a browser bundle it stays out of
+ * the page until someone asks for an XLSX file. Vite resolves it through the package's
+ * `browser` field to `exceljs/dist/exceljs.min.js`, a self-contained UMD build; Node loads
+ * its CommonJS entry. Either way the module's namespace or its `default` is the library.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { RunResults } from '../checklist/progress.ts';
+import { STATUSES } from '../checklist/progress.ts';
+import type { Checklist } from '../checklist/types.ts';
+import { translate, type MessageKey } from '../i18n.ts';
+import type { Locale } from '../model.ts';
+import { checklistTitle, localeOf, selectionText, statusLabel, type ExportOptions } from './labels.ts';
+import { neutralise } from './neutralise.ts';
+import { PEOPLE_COLUMNS, peopleHeader, peopleRows, type PeopleColumn } from './table.ts';
+
+type ExcelJs = typeof import('exceljs');
+
+/** exceljs, whichever way the runtime hands a CommonJS or UMD module to `import()`. */
+export async function loadExcelJs(): Promise<ExcelJs> {
+  const module = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
+  return module.default?.Workbook ? module.default : module;
+}
+
+/** Column widths, in characters. */
+export const XLSX_WIDTHS: Record<PeopleColumn, number> = {
+  id: 30,
+  version: 12,
+  module: 18,
+  change: 40,
+  step: 60,
+  expect: 50,
+  priority: 11,
+  status: 16,
+  comment: 40,
+  tester: 16,
+  date: 22,
+};
+
+const WRAPPED: readonly PeopleColumn[] = ['change', 'step', 'expect', 'comment'];
+
+/** A cell value: neutralised text, or nothing for an empty string. */
+function cell(text: string | null | undefined): string | null {
+  return text ? neutralise(text) : null;
+}
+
+/**
+ * The list formula of a drop-down: the labels in double quotes, comma-separated (a comma
+ * inside a label would split it, so it becomes a space; no status label holds one).
+ */
+export function listFormula(labels: readonly string[]): string {
+  return `"${labels.map((l) => l.replaceAll('"', '""').replaceAll(',', ' ')).join(',')}"`;
+}
+
+function itemsSheet(
+  workbook: Workbook,
+  checklist: Checklist,
+  results: RunResults | undefined,
+  locale: Locale,
+): Worksheet {
+  const sheet = workbook.addWorksheet(translate(locale, 'export.sheet.items'), {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  });
+  sheet.columns = PEOPLE_COLUMNS.map((c) => ({
+    key: c,
+    width: XLSX_WIDTHS[c],
+    style: WRAPPED.includes(c)
+      ? { alignment: { wrapText: true, vertical: 'top' } }
+      : { alignment: { vertical: 'top' } },
+  }));
+  const header = sheet.getRow(1);
+  header.values = peopleHeader(locale).map((h) => cell(h));
+  header.font = { bold: true };
+  header.commit();
+
+  const statusColumn = PEOPLE_COLUMNS.indexOf('status') + 1;
+  const formula = listFormula(STATUSES.map((s) => statusLabel(locale, s)));
+  peopleRows(checklist, results, locale).forEach((row, i) => {
+    const r = sheet.getRow(i + 2);
+    r.values = row.cells.map((c) => cell(c));
+    r.getCell(statusColumn).dataValidation = {
+      type: 'list',
+      allowBlank: false,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      error: translate(locale, 'export.xlsx.statusError'),
+    };
+    r.commit();
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PEOPLE_COLUMNS.length } };
+  return sheet;
+}
+
+function pathSheet(workbook: Workbook, checklist: Checklist, locale: Locale): Worksheet {
+  const t = (key: MessageKey) => translate(locale, key);
+  const sheet = workbook.addWorksheet(t('export.sheet.path'));
+  sheet.columns = [{ width: 24 }, { width: 18 }, { width: 40 }, { width: 70 }];
+  const add = (values: (string | null | undefined)[], bold = false) => {
+    const row = sheet.addRow(values.map(cell));
+    if (bold) row.font = { bold: true };
+    row.alignment = { wrapText: true, vertical: 'top' };
+  };
+  const section = (key: MessageKey) => {
+    add([]);
+    add([t(key)], true);
+  };
+
+  add([checklistTitle(checklist, locale)], true);
+  add([t('export.summary.product'), checklist.product]);
+  add([t('export.summary.from'), checklist.from ?? '—']);
+  add([t('export.summary.to'), checklist.to]);
+  add([t('export.summary.modules'), selectionText('modules', checklist.labels.modules, checklist.modules, locale)]);
+  add([t('export.summary.editions'), selectionText('editions', checklist.labels.editions, checklist.editions, locale)]);
+  if (checklist.buildId) add([t('export.summary.build'), checklist.buildId]);
+
+  section('export.summary.versions');
+  add([t('export.table.version'), t('export.table.date'), t('export.table.title'), t('export.table.status')], true);
+  for (const v of checklist.path.versions) {
+    add([v.version, v.date, v.title, translate(locale, `versionStatus.${v.status}` as MessageKey)]);
+  }
+
+  if (checklist.warnings.length) {
+    section('export.section.warnings');
+    for (const w of checklist.warnings) add([w.version, null, null, w.message]);
+  }
+  section('export.section.dataChanges');
+  add([t('export.table.version'), t('export.table.change'), t('export.table.title'), t('export.table.text')], true);
+  for (const c of checklist.dataChanges) {
+    if (c.kind === 'database') add([c.version, null, null, c.text]);
+    else add([c.version, c.entry, c.title, c.text]);
+  }
+  section('export.section.actions');
+  add([t('export.table.version'), t('export.table.change'), t('export.table.title'), t('export.table.text')], true);
+  for (const a of checklist.actions) add([a.version, a.entry, a.title, a.text]);
+  if (checklist.breaking.length) {
+    section('export.section.breaking');
+    add([t('export.table.version'), t('export.table.change'), t('export.table.title')], true);
+    for (const b of checklist.breaking) add([b.version, b.entry, b.title]);
+  }
+  return sheet;
+}
+
+export async function exportXlsx(
+  checklist: Checklist,
+  results?: RunResults,
+  options?: ExportOptions,
+): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJs();
+  const locale = localeOf(checklist, options);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'roadbook';
+  workbook.title = checklistTitle(checklist, locale);
+  itemsSheet(workbook, checklist, results, locale);
+  pathSheet(workbook, checklist, locale);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer);
+}

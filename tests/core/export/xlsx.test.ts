@@ -1,0 +1,116 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportXlsx, listFormula, XLSX_WIDTHS } from '../../../src/core/export/xlsx.ts';
+import { PEOPLE_COLUMNS } from '../../../src/core/export/table.ts';
+import { exportedChecklist, RESULTS } from '../../fixtures/checklist/run.ts';
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
+  return (sheet.getRow(row).values as unknown[]).slice(1);
+}
+
+describe('XLSX', () => {
+  let workbook: ExcelJS.Workbook;
+  let items: ExcelJS.Worksheet;
+  let path: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    const bytes = await exportXlsx(exportedChecklist(), RESULTS);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip
+    workbook = await load(bytes);
+    items = workbook.worksheets[0]!;
+    path = workbook.worksheets[1]!;
+  });
+
+  it('has a sheet of items and a sheet of the path', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Vérifications', 'Parcours']);
+  });
+
+  it('holds one row per item with the CSV columns', () => {
+    expect(rowValues(items, 1)).toEqual([
+      'ID',
+      'Version',
+      'Module',
+      'Changement',
+      'Étape',
+      'Résultat attendu',
+      'Priorité',
+      'Statut',
+      'Commentaire',
+      'Testé par',
+      'Date',
+    ]);
+    expect(items.rowCount).toBe(7);
+    expect(rowValues(items, 2)).toEqual(
+      [
+        'GES-500#lettrage-v2',
+        '15.3.0',
+        'Facturation',
+        'Titre de GES-500',
+        'Lettrer partiellement une facture (v2)',
+        null,
+        'Basse',
+        'OK',
+        null,
+        'Marie',
+        '2026-05-20T14:03:00.000Z',
+      ].map((v) => v ?? undefined),
+    );
+    expect(items.getCell('A7').value).toBe('process:cloture#1');
+    expect(items.getCell('H7').value).toBe('Bloqué');
+  });
+
+  it('writes strings, never formulas, neutralised', () => {
+    const row = items.getRow(5);
+    expect(row.getCell(1).value).toBe('GES-701#formule');
+    expect(row.getCell(4).value).toBe('\'=HYPERLINK("http://x") & *gras*');
+    expect(row.getCell(5).value).toBe("'=SUM(A1)\nMenu : @menu\nPrérequis : -x");
+    expect(row.getCell(6).value).toBe("'＋1");
+    expect(row.getCell(9).value).toBe("'-1 centime");
+    expect(row.getCell(10).value).toBe("'@bob");
+    items.eachRow((r) =>
+      r.eachCell((c) => {
+        expect(c.type).toBe(ExcelJS.ValueType.String);
+      }),
+    );
+  });
+
+  it('freezes the header row and sets widths', () => {
+    expect(items.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    PEOPLE_COLUMNS.forEach((column, i) => expect(items.getColumn(i + 1).width).toBe(XLSX_WIDTHS[column]));
+    expect(items.getRow(1).font?.bold).toBe(true);
+  });
+
+  it('offers the statuses as a drop-down on the status column', () => {
+    const expected = listFormula(['À tester', 'OK', 'KO', 'Bloqué', 'À retester', 'Non applicable']);
+    expect(expected).toBe('"À tester,OK,KO,Bloqué,À retester,Non applicable"');
+    for (let row = 2; row <= 7; row++) {
+      expect(items.getCell(row, 8).dataValidation).toMatchObject({ type: 'list', formulae: [expected] });
+    }
+    expect(items.getCell('G2').dataValidation).toBeUndefined();
+  });
+
+  it('describes the path, data changes and required actions on the second sheet', () => {
+    const rows: unknown[][] = [];
+    path.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['Recette Gestan 15.2.0 → 16.0.0']);
+    expect(rows).toContainEqual(['Version installée', '15.2.0']);
+    expect(rows).toContainEqual(['Version à installer', '16.0.0']);
+    expect(rows).toContainEqual(['Modules', 'Facturation, Comptabilité']);
+    expect(rows).toContainEqual(['15.2.1', '2026-01-01', undefined, 'Retirée']);
+    expect(rows).toContainEqual(['15.3.0', '2026-01-01', 'Printemps', 'Publiée']);
+    expect(rows).toContainEqual(['Avertissements']);
+    expect(rows).toContainEqual(["Ce qu'un retour arrière ne peut pas annuler"]);
+    expect(rows).toContainEqual(['15.2.1', 'GES-400', 'Titre de GES-400', 'Migration du lettrage partiel (v1).']);
+    expect(rows).toContainEqual(['Actions requises']);
+    expect(rows).toContainEqual(['16.0.0', 'GES-700', 'Titre de GES-700', 'Mettre à jour les modèles de factures.']);
+    const db = rows.find((r) => r[0] === '15.3.0' && String(r[3]).startsWith('Structure de la base'));
+    expect(db).toBeDefined();
+  });
+});
