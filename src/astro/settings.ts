@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * What a build is asked for, passed from the `roadbook` CLI to Astro's config and loaders
@@ -24,5 +26,21 @@ export function buildSettings(projectRoot: string = process.cwd()): BuildSetting
     root: resolve(process.env[ENV.root] || projectRoot),
     drafts: process.env[ENV.drafts] === '1',
     base: process.env[ENV.base] || null,
+  };
+}
+
+/** The roadbook package itself: where astro.config.mjs, src/ and node_modules/ are. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Where the caches of one content folder live: Astro's store of rendered entries and the
+ * reader's cache of checked entries. Each content folder has its own, so two road books
+ * never mix.
+ */
+export function cachePaths(root: string): { astroCacheDir: string; entryCacheFile: string } {
+  const key = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 12);
+  return {
+    astroCacheDir: join(PACKAGE_ROOT, 'node_modules', '.astro', `roadbook-${key}`),
+    entryCacheFile: join(PACKAGE_ROOT, 'node_modules', '.cache', 'roadbook', `entries-${key}.json`),
   };
 }

@@ -1,5 +1,5 @@
 import { loadRoadBook, type LoadResult } from '../core/read/road-book.ts';
-import { buildSettings } from './settings.ts';
+import { buildSettings, cachePaths } from './settings.ts';
 
 let pending: Promise<LoadResult> | null = null;
 
@@ -37,7 +37,11 @@ export function sharedRoadBook(): Promise<LoadResult> {
     const preloaded = takePreloaded(settings.root, settings.drafts, settings.base);
     pending = preloaded
       ? Promise.resolve(preloaded)
-      : loadRoadBook(settings.root, { drafts: settings.drafts, base: settings.base });
+      : loadRoadBook(settings.root, {
+          drafts: settings.drafts,
+          base: settings.base,
+          cacheFile: cachePaths(settings.root).entryCacheFile,
+        });
   }
   return pending;
 }

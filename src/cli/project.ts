@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
-import { ENV } from '../astro/settings.ts';
+import { cachePaths, ENV, PACKAGE_ROOT } from '../astro/settings.ts';
 
-/** The roadbook package itself: where astro.config.mjs and src/ are. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PACKAGE_ROOT };
 
 export interface SiteRequest {
   /** The project folder holding content/. */
@@ -23,6 +19,5 @@ export function prepareAstro(request: SiteRequest): { root: string; cacheDir: st
   process.env[ENV.drafts] = request.drafts ? '1' : '';
   process.env[ENV.base] = request.base ?? '';
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  const key = createHash('sha256').update(resolve(request.root)).digest('hex').slice(0, 12);
-  return { root: PACKAGE_ROOT, cacheDir: join(PACKAGE_ROOT, 'node_modules', '.astro', `roadbook-${key}`) };
+  return { root: PACKAGE_ROOT, cacheDir: cachePaths(request.root).astroCacheDir };
 }

@@ -33,3 +33,32 @@ export function dataIndexUrl(base: string): string {
 export function versionChecklistUrl(base: string, slug: string, extension: string): string {
   return `${versionUrl(base, slug)}checklist.${extension}`;
 }
+
+export function homeUrl(base: string): string {
+  return base;
+}
+
+export function modulesIndexUrl(base: string): string {
+  return `${base}modules/`;
+}
+
+export function feedUrl(base: string): string {
+  return `${base}feed.xml`;
+}
+
+export function roadBookFileUrl(base: string): string {
+  return `${base}roadbook.json`;
+}
+
+/** Where pagefind writes its index and its interface files. */
+export function searchBundleUrl(base: string): string {
+  return `${base}pagefind/`;
+}
+
+/**
+ * A site path made absolute with roadbook.yml's `site` (its origin only: the path already
+ * holds the base), or kept as it is when the site's address is unknown.
+ */
+export function absoluteUrl(site: string | null, path: string): string {
+  return site ? new URL(path, site).href : path;
+}

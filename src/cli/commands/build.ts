@@ -1,6 +1,7 @@
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve, basename, join } from 'node:path';
 import { loadRoadBook } from '../../core/read/road-book.ts';
+import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
 import { prepareAstro } from '../project.ts';
 import { preload } from '../../astro/shared-load.ts';
@@ -24,7 +25,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const drafts = Boolean(args.drafts);
 
   const base = args.base ?? null;
-  const checked = await loadRoadBook(root, { drafts, base });
+  const checked = await loadRoadBook(root, { drafts, base, cacheFile: cachePaths(root).entryCacheFile });
   reportDiagnostics(checked, io);
   if (checked.errorCount > 0) {
     io.stderr(`The site was not built; ${existsNote(out)}\n`);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { formatDiagnostic, formatSummary } from '../../core/diagnostics.ts';
 import { loadRoadBook, type LoadResult } from '../../core/read/road-book.ts';
+import { cachePaths } from '../../astro/settings.ts';
 import type { Io } from '../io.ts';
 
 export interface CheckArgs {
@@ -10,7 +11,8 @@ export interface CheckArgs {
 /** Prints every problem of the road book under `root`; 1 when any is an error. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // Drafts are checked like everything else; the counts include them.
-  const result = await loadRoadBook(resolve(io.cwd, args.root ?? '.'), { drafts: true });
+  const root = resolve(io.cwd, args.root ?? '.');
+  const result = await loadRoadBook(root, { drafts: true, cacheFile: cachePaths(root).entryCacheFile });
   reportDiagnostics(result, io);
   return result.errorCount > 0 ? 1 : 0;
 }

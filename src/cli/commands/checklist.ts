@@ -7,6 +7,7 @@ import type { Process } from '../../core/model.ts';
 import { parseCompanyProcesses } from '../../core/read/processes.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { decodeTextFile } from '../../core/read/text-file.ts';
+import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
 import { reportDiagnostics } from './check.ts';
 
@@ -39,7 +40,7 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
   }
 
   const root = resolve(io.cwd, args.root ?? '.');
-  const loaded = await loadRoadBook(root, { drafts: Boolean(args.drafts) });
+  const loaded = await loadRoadBook(root, { drafts: Boolean(args.drafts), cacheFile: cachePaths(root).entryCacheFile });
   if (loaded.errorCount > 0) {
     reportDiagnostics(loaded, io);
     io.stderr('The road book has errors: fix them before making a checklist.\n');

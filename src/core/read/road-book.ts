@@ -4,7 +4,9 @@ import { DiagnosticList, FILE_START, type Diagnostic } from '../diagnostics.ts';
 import type { Asset, Entry, RoadBook, RoadBookConfig, Version } from '../model.ts';
 import { compareVersions } from '../versions.ts';
 import { normaliseBase, readConfig } from './config.ts';
-import { parseEntry, type EntryPositions } from './entry.ts';
+import type { EntryPositions } from './entry.ts';
+import { EntryCache } from './entry-cache.ts';
+import { parseEntries, type EntryJob } from './parse-entries.ts';
 import { readProcesses } from './processes.ts';
 import { decodeTextFile } from './text-file.ts';
 import { parseVersionIndex, type VersionHeader } from './version-index.ts';
@@ -16,6 +18,10 @@ export interface LoadOptions {
   drafts?: boolean;
   /** Sub-path the site is served under, overriding roadbook.yml's `base`. */
   base?: string | null;
+  /** A file where what reading each entry gave is kept between runs (see entry-cache.ts). */
+  cacheFile?: string | null;
+  /** False: never read entries on worker threads (by default they are, for large road books). */
+  workers?: boolean;
 }
 
 export interface LoadResult {
@@ -31,6 +37,7 @@ export const VERSIONS_DIR = 'content/versions';
 interface ReadVersion {
   version: Version;
   header: VersionHeader;
+  jobs: EntryJob[];
   entries: { entry: Entry; positions: EntryPositions }[];
   assets: Asset[];
 }
@@ -64,6 +71,19 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
     (v): v is ReadVersion => v !== null,
   );
   read.sort((a, b) => compareVersions(a.version.version, b.version.version, config));
+
+  const cache = options.cacheFile ? await EntryCache.open(options.cacheFile, config) : null;
+  const jobs = read.flatMap((v) => v.jobs);
+  const outcomes = await parseEntries(jobs, config, cache, options.workers ?? true);
+  let next = 0;
+  for (const version of read) {
+    for (const _job of version.jobs) {
+      const outcome = outcomes[next++]!;
+      diagnostics.push(...outcome.diagnostics);
+      if (outcome.parsed) version.entries.push(outcome.parsed);
+    }
+  }
+  await cache?.save().catch(() => undefined);
 
   checkVersionOrder(read, config, diagnostics);
   checkEntries(read, diagnostics);
@@ -146,26 +166,17 @@ async function readVersion(root: string, folder: string, config: RoadBookConfig,
   };
 
   const assets = hasAssets ? await readAssets(version, diagnostics) : [];
-  const assetPaths = new Set(assets.map((a) => `assets/${a.path}`));
+  const assetPaths = assets.map((a) => `assets/${a.path}`);
   markdown.sort();
   const sources = await Promise.all(markdown.map((name) => readFile(join(dir, name))));
-  const entries: ReadVersion['entries'] = [];
+  const jobs: EntryJob[] = [];
   markdown.forEach((name, i) => {
     const file = `${folderPath}/${name}`;
-    const source = decodeTextFile(sources[i]!, file, diagnostics);
-    if (source === null) return;
-    const parsed = parseEntry(source, {
-      file,
-      name: name.slice(0, -'.md'.length),
-      version: header.version,
-      versionSlug: folder,
-      config,
-      assets: assetPaths,
-      diagnostics,
-    });
-    if (parsed) entries.push(parsed);
+    const text = decodeTextFile(sources[i]!, file, diagnostics);
+    if (text === null) return;
+    jobs.push({ file, name: name.slice(0, -'.md'.length), version: header.version, versionSlug: folder, text, assets: assetPaths });
   });
-  return { version, header, entries, assets };
+  return { version, header, jobs, entries: [], assets };
 }
 
 /** Versions that compare equal, and release dates that go backwards. */
@@ -232,6 +243,7 @@ function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
 /** Fills `supersededBy` from the entries kept in the book. */
 function linkSupersedes(entries: Entry[]): void {
   const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const entry of entries) entry.supersededBy = [];
   for (const entry of entries) {
     for (const target of entry.supersedes) byId.get(target)?.supersededBy.push(entry.id);
   }

@@ -164,7 +164,7 @@ describe('code blocks', () => {
   it('highlights SQL with light-dark() colours', async () => {
     const html = await render('```sql\nSELECT 1 FROM t;\n```\n');
     expect(html).toMatch(
-      /^<pre class="shiki shiki-themes github-light github-dark" style="background-color:light-dark\(#fff, #24292e\);/,
+      /^<pre class="shiki shiki-themes github-light-default github-dark-default" style="background-color:light-dark\(#ffffff, #0d1117\);/,
     );
     expect(html).toContain('<code class="language-sql">');
     expect(html).toMatch(/<span style="color:light-dark\(#[0-9A-Fa-f]{6}, #[0-9A-Fa-f]{6}\)[^"]*">SELECT<\/span>/);

@@ -1,0 +1,41 @@
+import type { Asset, Entry, EntryRecord, Process, RoadBook, RoadBookConfig, Version, VersionInfo } from '../core/model.ts';
+
+/**
+ * What each collection keeps in Astro's data store: plain data, with the order core
+ * decided (version order is never recomputed by pages).
+ */
+export interface SiteData extends Record<string, unknown> {
+  config: RoadBookConfig;
+  processes: Process[];
+  /** Version slugs in version order, oldest first. */
+  versionOrder: string[];
+  /** Images of the versions' assets/ folders: the asset endpoint serves their bytes. */
+  assets: Asset[];
+}
+
+export interface VersionData extends VersionInfo, Record<string, unknown> {
+  order: number;
+  file: string;
+}
+
+export interface EntryData extends EntryRecord, Record<string, unknown> {
+  order: number;
+  file: string;
+  verifyIntroHtml: string;
+}
+
+export function toSiteData(book: RoadBook): SiteData {
+  const assets = book.assets.map(({ versionSlug, path, absolutePath }) => ({ versionSlug, path, absolutePath }));
+  return { config: book.config, processes: book.processes, versionOrder: book.versions.map((v) => v.slug), assets };
+}
+
+export function toVersionData(version: Version, order: number): VersionData {
+  const { version: v, slug, date, status, title, installer, minimumFrom, database, file } = version;
+  return { version: v, slug, date, status, title, installer, minimumFrom, database, file, order };
+}
+
+export function toEntryData(entry: Entry, order: number): EntryData {
+  // The source and body stay out of the store: the rendered HTML is what pages need.
+  const { source: _source, body: _body, bodyLine: _line, dir: _dir, ...record } = entry as Entry & { dir?: string };
+  return { ...record, order };
+}

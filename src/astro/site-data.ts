@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import {
+  countVersion,
+  moduleChoices,
+  pickEntry,
+  pickVersion,
+  type RoadBookData,
+  type VersionCounts,
+} from '../core/data-files.ts';
+import { translator, type MessageKey } from '../core/i18n.ts';
+import type { Asset, Choice, EntryRecord, Locale, RoadBookConfig, VersionInfo } from '../core/model.ts';
+import type { EntryData, SiteData, VersionData } from './collections.ts';
+import { formatters, type Formatters } from './format.ts';
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * Everything the pages show, read from the three collections once per build: the road book
+ * as plain data (core's RoadBookData, what the data files are made from) plus lookup maps,
+ * so that each page does only the work of what it shows, even with 10,000 entries.
+ */
+export interface Site {
+  data: RoadBookData;
+  config: RoadBookConfig;
+  base: string;
+  locale: Locale;
+  t: Translate;
+  /** `t` for a count: picks `<key>.one` or `<key>.other` by the locale's plural rules, `{n}` formatted. */
+  tn: (key: string, n: number) => string;
+  format: Formatters;
+  /** sha256 over every version and every entry's hash: identifies this build of the road book. */
+  buildId: string;
+  /** Versions in version order, oldest first (as in `data.versions`). */
+  versions: VersionInfo[];
+  newestFirst: VersionInfo[];
+  /** The newest version with status `published`. */
+  latest: VersionInfo | null;
+  modules: Choice[];
+  assets: Asset[];
+  version(slug: string): VersionInfo | undefined;
+  /** The stored version (for its rendered introduction). */
+  versionEntry(slug: string): CollectionEntry<'versions'> | undefined;
+  entries(slug: string): EntryRecord[];
+  counts(slug: string): VersionCounts;
+  entry(id: string): EntryRecord | undefined;
+  /** The stored entry (for its rendered body and verification introduction). */
+  entryEntry(id: string): CollectionEntry<'entries'> | undefined;
+  /** Every entry of a module, newest version first, file order within a version. */
+  moduleEntries(moduleId: string): EntryRecord[];
+  typeLabel(id: string): string;
+  moduleLabel(id: string): string;
+  editionLabel(id: string): string;
+  /** Modules of an entry in roadbook.yml's order (the entry's own order when there is no list). */
+  sortedModules(ids: readonly string[]): string[];
+}
+
+let memo: Promise<Site> | null = null;
+
+/**
+ * The site's data. A build reads the collections once (module-level memo); the dev preview
+ * reads them per request so that content changes show up.
+ */
+export function getSite(): Promise<Site> {
+  if (import.meta.env.DEV) return loadSite();
+  memo ??= loadSite();
+  return memo;
+}
+
+async function loadSite(): Promise<Site> {
+  const [siteEntries, versionEntries, entryEntries] = await Promise.all([
+    getCollection('site'),
+    getCollection('versions'),
+    getCollection('entries'),
+  ]);
+  const siteEntry = siteEntries[0];
+  if (!siteEntry) throw new Error('roadbook: the site collection is empty (the loader did not run)');
+  const site = siteEntry.data as SiteData;
+  const config = site.config;
+
+  const storedVersions = versionEntries
+    .map((e: CollectionEntry<'versions'>) => ({ entry: e, data: e.data as VersionData }))
+    .sort((a: { data: VersionData }, b: { data: VersionData }) => a.data.order - b.data.order);
+  const storedEntries = entryEntries
+    .map((e: CollectionEntry<'entries'>) => ({ entry: e, data: e.data as EntryData }))
+    .sort((a: { data: EntryData }, b: { data: EntryData }) => a.data.order - b.data.order);
+
+  const versions: VersionInfo[] = storedVersions.map(({ data }: { data: VersionData }) => pickVersion(data));
+  const entries: EntryRecord[] = storedEntries.map(({ data }: { data: EntryData }) => pickEntry(data));
+  const data: RoadBookData = { config, processes: site.processes, versions, entries };
+
+  const versionBySlug = new Map(versions.map((v) => [v.slug, v]));
+  const versionEntryBySlug = new Map<string, CollectionEntry<'versions'>>(
+    storedVersions.map(({ entry, data }: { entry: CollectionEntry<'versions'>; data: VersionData }) => [
+      data.slug,
+      entry,
+    ]),
+  );
+  const entryById = new Map(entries.map((e) => [e.id, e]));
+  const entryEntryById = new Map<string, CollectionEntry<'entries'>>(
+    storedEntries.map(({ entry, data }: { entry: CollectionEntry<'entries'>; data: EntryData }) => [data.id, entry]),
+  );
+
+  const byVersion = new Map<string, EntryRecord[]>(versions.map((v) => [v.slug, []]));
+  const byModule = new Map<string, EntryRecord[]>();
+  for (const entry of entries) {
+    byVersion.get(entry.versionSlug)?.push(entry);
+    for (const m of entry.modules) {
+      let list = byModule.get(m);
+      if (!list) byModule.set(m, (list = []));
+      list.push(entry);
+    }
+  }
+  const versionRank = new Map(versions.map((v, i) => [v.slug, i]));
+  for (const list of byModule.values()) {
+    // Stable sort: file order is kept within a version.
+    list.sort((a, b) => (versionRank.get(b.versionSlug) ?? 0) - (versionRank.get(a.versionSlug) ?? 0));
+  }
+  const counts = new Map([...byVersion].map(([slug, list]) => [slug, countVersion(list)]));
+
+  const labels = (choices: readonly Choice[]) => new Map(choices.map((c) => [c.id, c.label]));
+  const modules = moduleChoices(data);
+  const typeLabels = labels(config.types);
+  const moduleLabels = labels(modules);
+  const editionLabels = labels(config.editions);
+  const moduleRank = new Map(modules.map((m, i) => [m.id, i]));
+
+  const t = translator(config.locale);
+  const format = formatters(config.locale);
+  const plural = new Intl.PluralRules(format.intlLocale);
+  const newestFirst = [...versions].reverse();
+
+  return {
+    data,
+    config,
+    base: config.base,
+    locale: config.locale,
+    t,
+    tn: (key, n) => t(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as MessageKey, { n: format.number(n) }),
+    format,
+    buildId: computeBuildId(data),
+    versions,
+    newestFirst,
+    latest: newestFirst.find((v) => v.status === 'published') ?? null,
+    modules,
+    assets: site.assets,
+    version: (slug) => versionBySlug.get(slug),
+    versionEntry: (slug) => versionEntryBySlug.get(slug),
+    entries: (slug) => byVersion.get(slug) ?? [],
+    counts: (slug) => counts.get(slug) ?? countVersion([]),
+    entry: (id) => entryById.get(id),
+    entryEntry: (id) => entryEntryById.get(id),
+    moduleEntries: (id) => byModule.get(id) ?? [],
+    typeLabel: (id) => typeLabels.get(id) ?? id,
+    moduleLabel: (id) => moduleLabels.get(id) ?? id,
+    editionLabel: (id) => editionLabels.get(id) ?? id,
+    sortedModules: (ids) => [...ids].sort((a, b) => (moduleRank.get(a) ?? Infinity) - (moduleRank.get(b) ?? Infinity)),
+  };
+}
+
+/** A digest of every version (as published) and every entry's hash, in road book order. */
+export function computeBuildId(data: RoadBookData): string {
+  const hash = createHash('sha256');
+  for (const v of data.versions) hash.update(`v\0${JSON.stringify(pickVersion(v))}\n`);
+  for (const e of data.entries) hash.update(`e\0${e.versionSlug}\0${e.id}\0${e.hash}\n`);
+  return hash.digest('hex');
+}

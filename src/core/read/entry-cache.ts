@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RoadBookConfig } from '../model.ts';
+import type { EntryJob, EntryOutcome } from './parse-entries.ts';
+
+/**
+ * What reading each entry gave, kept between runs by digest: the digest covers the entry's
+ * text, its file and version, the version's assets, the whole configuration and the code of
+ * the reader itself, so a cached outcome is exactly what reading the file again would give.
+ * The entry's text is not stored (it is read anyway to compute the digest).
+ */
+export class EntryCache {
+  readonly #file: string;
+  readonly #salt: string;
+  readonly #previous: Map<string, Stored>;
+  readonly #current = new Map<string, Stored>();
+
+  private constructor(file: string, salt: string, previous: Map<string, Stored>) {
+    this.#file = file;
+    this.#salt = salt;
+    this.#previous = previous;
+  }
+
+  /** Opens the cache file (a missing or unreadable one is an empty cache). */
+  static async open(file: string, config: RoadBookConfig): Promise<EntryCache> {
+    const salt = digest([await readerDigest(), JSON.stringify(config)]);
+    let previous = new Map<string, Stored>();
+    try {
+      const saved = JSON.parse(await readFile(file, 'utf8')) as SavedCache;
+      if (saved.salt === salt) previous = new Map(Object.entries(saved.entries));
+    } catch {
+      // No cache yet, or one from an interrupted run: start empty.
+    }
+    return new EntryCache(file, salt, previous);
+  }
+
+  get(job: EntryJob): EntryOutcome | undefined {
+    const key = this.#key(job);
+    const stored = this.#current.get(key) ?? this.#previous.get(key);
+    if (!stored) return undefined;
+    this.#current.set(key, stored);
+    return restore(stored, job.text);
+  }
+
+  set(job: EntryJob, outcome: EntryOutcome): void {
+    this.#current.set(this.#key(job), strip(outcome));
+  }
+
+  /** Writes what this run used (entries no longer in the road book drop out), atomically. */
+  async save(): Promise<void> {
+    const saved: SavedCache = { salt: this.#salt, entries: Object.fromEntries(this.#current) };
+    await mkdir(dirname(this.#file), { recursive: true });
+    const temporary = `${this.#file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(saved));
+    await rename(temporary, this.#file);
+  }
+
+  #key(job: EntryJob): string {
+    return digest([job.file, job.version, job.versionSlug, job.assets.join('\n'), job.text]);
+  }
+}
+
+interface SavedCache {
+  salt: string;
+  entries: Record<string, Stored>;
+}
+
+type Stored = EntryOutcome & { bodyLength: number };
+
+function strip(outcome: EntryOutcome): Stored {
+  if (!outcome.parsed) return { ...outcome, bodyLength: 0 };
+  const { source: _source, body, ...entry } = outcome.parsed.entry;
+  return { ...outcome, parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry }, bodyLength: body.length };
+}
+
+function restore(stored: Stored, text: string): EntryOutcome {
+  const { bodyLength, parsed, diagnostics } = stored;
+  if (!parsed) return { parsed, diagnostics };
+  const body = text.slice(text.length - bodyLength);
+  // A new entry object with its own `supersededBy`: the road book fills that list in.
+  return { parsed: { ...parsed, entry: { ...parsed.entry, source: text, body, supersededBy: [] } }, diagnostics };
+}
+
+function digest(parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+let reader: Promise<string> | null = null;
+
+/** A digest of core's source files: a change to how entries are read empties the cache. */
+function readerDigest(): Promise<string> {
+  reader ??= (async () => {
+    const core = fileURLToPath(new URL('..', import.meta.url));
+    const files = (await readdir(core, { recursive: true })).filter((f) => f.endsWith('.ts') || f.endsWith('.json')).sort();
+    const hash = createHash('sha256');
+    for (const file of files) hash.update(file).update(await readFile(join(core, file)));
+    return hash.digest('hex');
+  })();
+  return reader;
+}

@@ -1,0 +1,85 @@
+import { availableParallelism } from 'node:os';
+import type { Diagnostic } from '../diagnostics.ts';
+import { DiagnosticList } from '../diagnostics.ts';
+import type { RoadBookConfig } from '../model.ts';
+import { parseEntry, type ParsedEntry } from './entry.ts';
+import type { EntryCache } from './entry-cache.ts';
+
+/** One entry file to read, with what its reading depends on. */
+export interface EntryJob {
+  file: string;
+  name: string;
+  version: string;
+  versionSlug: string;
+  text: string;
+  /** The version's asset paths (`assets/x.svg`). */
+  assets: string[];
+}
+
+/** What reading one entry gives: the entry (null when unusable) and its own diagnostics. */
+export interface EntryOutcome {
+  parsed: ParsedEntry | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Below this many entries to read, starting worker threads costs more than it saves. */
+const POOL_THRESHOLD = 400;
+
+/**
+ * Reads every entry, each from the cache when its text and everything its reading depends on
+ * are unchanged, the others on worker threads when there are many (a cold run of a large
+ * road book), in this thread otherwise. The outcomes keep the jobs' order.
+ */
+export async function parseEntries(
+  jobs: readonly EntryJob[],
+  config: RoadBookConfig,
+  cache: EntryCache | null,
+  workers = true,
+): Promise<EntryOutcome[]> {
+  const outcomes: (EntryOutcome | undefined)[] = jobs.map((job) => cache?.get(job));
+  const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => outcomes[i] === undefined);
+
+  const fresh =
+    workers && missing.length >= POOL_THRESHOLD && availableParallelism() > 1
+      ? await parseOnWorkers(missing.map((m) => m.job), config)
+      : missing.map(({ job }) => parseEntryJob(job, config));
+  missing.forEach(({ job, i }, n) => {
+    outcomes[i] = fresh[n]!;
+    cache?.set(job, fresh[n]!);
+  });
+  return outcomes as EntryOutcome[];
+}
+
+export function parseEntryJob(job: EntryJob, config: RoadBookConfig): EntryOutcome {
+  const diagnostics = new DiagnosticList();
+  const parsed = parseEntry(job.text, {
+    file: job.file,
+    name: job.name,
+    version: job.version,
+    versionSlug: job.versionSlug,
+    config,
+    assets: new Set(job.assets),
+    diagnostics,
+  });
+  return { parsed, diagnostics: diagnostics.items };
+}
+
+async function parseOnWorkers(jobs: EntryJob[], config: RoadBookConfig): Promise<EntryOutcome[]> {
+  const { Tinypool } = await import('tinypool');
+  const threads = Math.min(availableParallelism(), 8);
+  const pool = new Tinypool({
+    filename: new URL('./parse-worker.ts', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    // Batches keep messaging cheap while every thread stays busy to the end.
+    const size = Math.max(50, Math.ceil(jobs.length / (threads * 6)));
+    const batches: EntryJob[][] = [];
+    for (let i = 0; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));
+    const results: EntryOutcome[][] = await Promise.all(batches.map((batch) => pool.run({ config, jobs: batch })));
+    return results.flat();
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { toVersionFile } from '../../../core/data-files.ts';
+import { getSite } from '../../../astro/site-data.ts';
+import { jsonResponse } from '../../../astro/responses.ts';
+
+/** One version and its entries, loaded by the browser only for the versions a page shows. */
+export const getStaticPaths = (async () => {
+  const site = await getSite();
+  return site.versions.map((version) => ({ params: { version: version.slug } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const site = await getSite();
+  const version = site.version(params.version ?? '')!;
+  return jsonResponse(toVersionFile(version, site.entries(version.slug)));
+};

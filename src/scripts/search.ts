@@ -1,0 +1,85 @@
+/**
+ * <rb-search>: turns on pagefind's component UI when the site has a search index. The
+ * interface files live beside the index (`<base>pagefind/`), so they are loaded only after
+ * the index is found: in the dev preview (no index) the box shows a message instead.
+ */
+class RoadbookSearch extends HTMLElement {
+  connectedCallback(): void {
+    if (this.dataset.state) return;
+    this.dataset.state = 'loading';
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    // The dev preview never has an index: say so without asking the server.
+    if (import.meta.env.DEV) return this.say(this.dataset.unavailable ?? '', 'unavailable');
+    const bundle = this.dataset.bundle ?? '/pagefind/';
+    const found = await fetch(`${bundle}pagefind-entry.json`, { cache: 'no-cache' }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (!found) return this.say(this.dataset.unavailable ?? '', 'unavailable');
+    try {
+      await Promise.all([
+        loadStyle(`${bundle}pagefind-component-ui.css`),
+        loadScript(`${bundle}pagefind-component-ui.js`),
+      ]);
+    } catch {
+      return this.say(this.dataset.failed ?? '', 'failed');
+    }
+    this.querySelector<HTMLElement>('[data-search-ui]')?.removeAttribute('hidden');
+    this.nameFilterButtons();
+    this.dataset.state = 'ready';
+  }
+
+  /**
+   * Pagefind's filter dropdowns are comboboxes whose accessible name is not taken from their
+   * text: give each the label it shows (they are rendered, and re-rendered, by pagefind).
+   */
+  private nameFilterButtons(): void {
+    const name = () => {
+      for (const dropdown of this.querySelectorAll('pagefind-filter-dropdown')) {
+        const trigger = dropdown.querySelector('[role="combobox"]');
+        const label = dropdown.getAttribute('label');
+        if (trigger && label && trigger.getAttribute('aria-label') !== label) trigger.setAttribute('aria-label', label);
+      }
+    };
+    new MutationObserver(name).observe(this, { childList: true, subtree: true });
+    name();
+  }
+
+  private say(text: string, state: string): void {
+    const message = this.querySelector<HTMLElement>('[data-search-message]');
+    if (message) {
+      message.textContent = text;
+      message.hidden = false;
+    }
+    this.dataset.state = state;
+  }
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (document.querySelector(`script[src="${CSS.escape(src)}"]`)) return resolve();
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`cannot load ${src}`));
+    document.head.append(script);
+  });
+}
+
+function loadStyle(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (document.querySelector(`link[href="${CSS.escape(href)}"]`)) return resolve();
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`cannot load ${href}`));
+    // Before the site's own styles, so that they can theme pagefind's variables.
+    document.head.prepend(link);
+  });
+}
+
+if (!customElements.get('rb-search')) customElements.define('rb-search', RoadbookSearch);

@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { serveSite, type StaticServer } from './server.ts';
+
+/**
+ * Search in a real Chromium, on the English fixture site served under its base path
+ * (/docs/roadbook/) exactly as built by tests/site/global-setup.ts. Without a browser this
+ * fails with one line saying how to get one: it is never skipped.
+ */
+const sites = inject('sites');
+
+describe('search (pagefind component UI) in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await serveSite(sites.en.out, sites.en.base);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A page that records requests to other origins and script errors. */
+  async function open(path: string): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${server.origin}/`) && !url.startsWith('data:')) foreign.push(url);
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}${path}`);
+    return { page, foreign, errors };
+  }
+
+  it('finds an entry from the search box on the home page and opens it', async () => {
+    const { page, foreign, errors } = await open('');
+    await page.waitForSelector('rb-search[data-state="ready"]');
+    await page.click('pagefind-modal-trigger button');
+    const input = page.locator('pagefind-modal pagefind-input input');
+    await input.fill('rounding');
+    const result = page.locator('pagefind-results a.pf-result-link', { hasText: 'Rounding of tax totals' });
+    await result.waitFor();
+    await Promise.all([page.waitForURL('**/versions/3.1.0/LED-21/'), result.click()]);
+    expect(new URL(page.url()).pathname).toBe('/docs/roadbook/versions/3.1.0/LED-21/');
+    expect(await page.locator('h1').innerText()).toBe('Rounding of tax totals');
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('narrows results with the module filter', async () => {
+    const { page, foreign, errors } = await open('versions/3.0.0/');
+    await page.waitForSelector('rb-search[data-state="ready"]');
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.locator('pagefind-modal pagefind-input input').fill('invoice');
+    const titles = page.locator('pagefind-results a.pf-result-link');
+    await titles.first().waitFor();
+    expect((await titles.allInnerTexts()).sort()).toEqual(['Multi-currency invoices', 'Rounding of tax totals']);
+    const modules = page.locator('pagefind-filter-dropdown[filter="module"]');
+    await modules.locator('button.pf-dropdown-trigger').click();
+    await modules.locator('[role="option"][data-value="ledger"]').click();
+    await expect.poll(() => titles.allInnerTexts()).toEqual(['Rounding of tax totals']);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says search is unavailable, politely, when the site has no index (the dev preview)', async () => {
+    const bare = await serveSite(sites.en.out, sites.en.base, { hide: ['/pagefind/'] });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(bare.url);
+    await page.waitForSelector('rb-search[data-state="unavailable"]');
+    const message = page.locator('rb-search [data-search-message]');
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.innerText()).toContain('Search only exists in the built site');
+    expect(await page.locator('rb-search [data-search-ui]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+    await bare.close();
+  });
+});

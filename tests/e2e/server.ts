@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** The site's home page: origin + base. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built site on localhost under its base path, as a web server would: requests
+ * outside the base get a 404, unknown pages the site's 404.html. `hide` lists path prefixes
+ * (under the base) answered with 404, to play a site without some files.
+ */
+export async function serveSite(dir: string, base: string, options: { hide?: string[] } = {}): Promise<StaticServer> {
+  const files = sirv(dir, { dev: true, etag: false });
+  const notFound = (res: ServerResponse, page = false) => {
+    res.statusCode = 404;
+    readFile(join(dir, '404.html')).then(
+      (html) => {
+        res.setHeader('Content-Type', page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
+        res.end(page ? html : 'not found');
+      },
+      () => res.end('not found'),
+    );
+  };
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(base)) return notFound(res);
+    const inside = `/${url.pathname.slice(base.length)}`;
+    if (options.hide?.some((prefix) => inside.startsWith(prefix))) return notFound(res);
+    req.url = inside + url.search;
+    files(req, res, () => notFound(res, true));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}${base}`,
+    close: () =>
+      new Promise((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,40 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { runBuild } from '../../src/cli/commands/build.ts';
+import { FIXTURES, REPO, collectingIo, type BuiltSite, type BuiltSites } from './sites.ts';
+
+/**
+ * Builds the fixture sites once for every site and browser test, one build after the other
+ * (Astro builds share process state: they never run in parallel). The sites are written
+ * under .roadbook/ (git-ignored) inside the project, where Astro keeps its intermediate
+ * files beside the output; they are removed afterwards unless ROADBOOK_KEEP_TEST_SITES is set.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await mkdir(join(REPO, '.roadbook'), { recursive: true });
+  const dir = await mkdtemp(join(REPO, '.roadbook', 'test-sites-'));
+
+  const build = async (name: string, fixture: string, base: string, drafts: boolean): Promise<BuiltSite> => {
+    const root = join(FIXTURES, fixture);
+    const out = join(dir, name);
+    const { io, stderr } = collectingIo(root);
+    const started = performance.now();
+    const code = await runBuild({ root, out, drafts }, io);
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    if (code !== 0) throw new Error(`Building the fixture site ${fixture} failed (exit ${code}):\n${stderr()}`);
+    return { root, out, base, stderr: stderr(), seconds };
+  };
+
+  const sites: BuiltSites = {
+    fr: await build('fr', 'gestan-fr', '/', false),
+    frDrafts: await build('fr-drafts', 'gestan-fr', '/', true),
+    en: await build('en', 'english-base', '/docs/roadbook/', false),
+  };
+  const times = Object.entries(sites).map(([name, site]) => `${name} ${site.seconds}s`);
+  console.log(`fixture sites built in ${dir}: ${times.join(', ')}`);
+  project.provide('sites', sites);
+
+  return async () => {
+    if (!process.env.ROADBOOK_KEEP_TEST_SITES) await rm(dir, { recursive: true, force: true });
+  };
+}
