@@ -62,3 +62,8 @@ export function searchBundleUrl(base: string): string {
 export function absoluteUrl(site: string | null, path: string): string {
   return site ? new URL(path, site).href : path;
 }
+
+/** The JSON Schemas of the site's machine-readable files (`checklist`, `roadbook`). */
+export function schemaUrl(base: string, name: 'checklist' | 'roadbook'): string {
+  return `${base}schemas/${name}.json`;
+}

@@ -57,7 +57,11 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       'data/versions/1.0.0.json',
       'data/versions/1.1.0.json',
       'data/versions/1.1.0-DU1.json',
-      'roadbook.schema.json',
+      'schemas/roadbook.json',
+      'schemas/checklist.json',
+      'versions/1.0.0/checklist.csv',
+      'versions/1.0.0/checklist.xlsx',
+      'versions/1.0.0/checklist.md',
       'pagefind/pagefind-entry.json',
       'pagefind/pagefind-component-ui.js',
     ]) {
@@ -374,7 +378,7 @@ describe('French fixture (gestan-fr), built without drafts', () => {
   });
 
   it('publishes the JSON Schema of /roadbook.json, which every build’s file meets', async () => {
-    const schema = await json<Parameters<typeof z.fromJSONSchema>[0]>(out, 'roadbook.schema.json');
+    const schema = await json<Parameters<typeof z.fromJSONSchema>[0]>(out, 'schemas/roadbook.json');
     const validator = z.fromJSONSchema(schema);
     for (const site of [sites.fr, sites.frDrafts, sites.en]) {
       const parsed = validator.safeParse(await json(site.out, 'roadbook.json'));
@@ -587,3 +591,63 @@ function stripNamespaces(text: string): string {
 function insideProse(tree: Root, target: Element): boolean {
   return all(tree, cls('prose')).some((prose) => all(prose, (e) => e === target).length > 0);
 }
+
+describe("a version's own checklist, generated at build time", () => {
+  const { out, root } = sites.fr;
+
+  it('is offered on the version page in CSV, XLSX and Markdown', async () => {
+    const tree = await page(out, 'versions/1.0.0/index.html');
+    const section = one(tree, cls('checklist-downloads'));
+    const links = all(section, tag('a'));
+    expect(links.map(href)).toEqual([
+      '/versions/1.0.0/checklist.csv',
+      '/versions/1.0.0/checklist.xlsx',
+      '/versions/1.0.0/checklist.md',
+    ]);
+    expect(links.map((a) => prop(a, 'download'))).toEqual(['testan-1.0.0.csv', 'testan-1.0.0.xlsx', 'testan-1.0.0.md']);
+  });
+
+  it('holds exactly what `roadbook checklist --to <v>` gives', async () => {
+    const { loadRoadBook } = await import('../../src/core/read/road-book.ts');
+    const { buildChecklist, sourceFromRoadBook } = await import('../../src/core/checklist/index.ts');
+    const { exportChecklist } = await import('../../src/core/export/index.ts');
+    const { book } = await loadRoadBook(root);
+    const checklist = buildChecklist(sourceFromRoadBook(book), { to: '1.0.0' });
+    expect(checklist.items.length).toBeGreaterThan(0);
+    for (const [format, file] of [
+      ['csv', 'checklist.csv'],
+      ['md', 'checklist.md'],
+    ] as const) {
+      const expected = (await exportChecklist(format, checklist)).data;
+      const built = await readFile(join(out, 'versions/1.0.0', file));
+      expect(Buffer.from(built).equals(Buffer.from(typeof expected === 'string' ? new TextEncoder().encode(expected) : expected)), file).toBe(true);
+    }
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await readFile(join(out, 'versions/1.0.0/checklist.xlsx'))).buffer);
+    const ids = workbook.worksheets[0]!.getColumn(1).values.slice(2);
+    expect(ids).toEqual(checklist.items.map((i) => i.id));
+  });
+
+  it('is not offered for a withdrawn version, which is never installed', async () => {
+    const tree = await page(out, 'versions/1.1.0/index.html');
+    expect(all(tree, cls('checklist-downloads'))).toEqual([]);
+    expect(await exists(out, 'versions/1.1.0/checklist.csv')).toBe(false);
+  });
+
+  it('is offered for a draft only in a build with drafts', async () => {
+    expect(await exists(out, 'versions/2.0.0/checklist.csv')).toBe(false);
+    expect(await exists(sites.frDrafts.out, 'versions/2.0.0/checklist.csv')).toBe(true);
+  });
+
+  it('publishes the JSON Schema of the checklist object, which the engine output meets', async () => {
+    const schema = await json<Parameters<typeof z.fromJSONSchema>[0]>(out, 'schemas/checklist.json');
+    const { default: source } = await import('../../src/core/schemas/checklist.schema.json', { with: { type: 'json' } });
+    expect(schema).toEqual(source);
+    const { loadRoadBook } = await import('../../src/core/read/road-book.ts');
+    const { buildChecklist, sourceFromRoadBook } = await import('../../src/core/checklist/index.ts');
+    const { book } = await loadRoadBook(root);
+    const checklist = buildChecklist(sourceFromRoadBook(book), { from: '1.0.0', to: '1.1.0-DU1' });
+    expect(z.fromJSONSchema(schema).safeParse(JSON.parse(JSON.stringify(checklist))).error?.issues ?? []).toEqual([]);
+  });
+});
