@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
-import { renderEntry, renderIntro } from '../core/render.ts';
+import { renderEntries, renderIntro } from '../core/render.ts';
 import { toEntryData, toSiteData, toVersionData } from './collections.ts';
 import { buildSettings } from './settings.ts';
 import { invalidateRoadBook, sharedRoadBook } from './shared-load.ts';
@@ -42,20 +42,24 @@ async function sync(collection: Collection, context: LoaderContext): Promise<voi
   const { book } = result;
   const { store, generateDigest } = context;
   const untouched = new Set(store.keys());
-  const keep = async (id: string, data: Record<string, unknown>, render?: () => Promise<string>) => {
+  // Each item is stored again only when its digest changed; bodies are rendered only then.
+  // `source` is what the HTML is made from when `data` does not hold it (a version's intro).
+  const changed = <T>(id: string, data: Record<string, unknown>, subject: T, source = '') => {
     untouched.delete(id);
-    const digest = generateDigest({ data, pipeline: PIPELINE, base: book.config.base });
-    if (store.get(id)?.digest === digest) return;
-    const html = render ? await render() : undefined;
-    store.set({ id, data, digest, ...(html !== undefined ? { rendered: { html } } : {}) });
+    const digest = generateDigest({ data, source, pipeline: PIPELINE, base: book.config.base });
+    return store.get(id)?.digest === digest ? [] : [{ id, data, digest, subject }];
   };
+  const save = (items: { id: string; data: Record<string, unknown>; digest: string }[], html: string[] | null) =>
+    items.forEach(({ id, data, digest }, i) => store.set({ id, data, digest, ...(html ? { rendered: { html: html[i]! } } : {}) }));
 
   if (collection === 'site') {
-    await keep('site', toSiteData(book));
+    save(changed('site', toSiteData(book), null), null);
   } else if (collection === 'versions') {
-    await Promise.all(book.versions.map((v, order) => keep(v.slug, toVersionData(v, order), () => renderIntro(v, book))));
+    const todo = book.versions.flatMap((v, order) => changed(v.slug, toVersionData(v, order), v, v.intro));
+    save(todo, await Promise.all(todo.map((t) => renderIntro(t.subject, book))));
   } else {
-    await Promise.all(book.entries.map((e, order) => keep(e.id, toEntryData(e, order), () => renderEntry(e, book))));
+    const todo = book.entries.flatMap((e, order) => changed(e.id, toEntryData(e, order), e));
+    save(todo, await renderEntries(todo.map((t) => t.subject), book));
   }
   for (const id of untouched) store.delete(id);
 }

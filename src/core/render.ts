@@ -2,41 +2,68 @@ import { basename } from 'node:path';
 import { resolveRelativeUrl } from './links.ts';
 import { renderBody, renderIntro as renderIntroMarkdown } from './markdown/render.ts';
 import type { Entry, RoadBook, Version } from './model.ts';
+import { mapOnWorkers, workerCount } from './workers.ts';
+
+/** What rendering an entry's body needs besides the body itself. */
+export interface RenderContext {
+  base: string;
+  verifyHeadings: string[];
+  /** Entry ids by `<version slug>/<file name>`, for links between entries. */
+  entryFiles: Record<string, string>;
+}
+
+/** One body to render. */
+export interface RenderJob {
+  body: string;
+  versionSlug: string;
+}
+
+/** Below this many bodies, starting worker threads costs more than it saves. */
+const POOL_THRESHOLD = 200;
 
 /**
  * Renders an entry's body (verification sections removed: they are shown as its items)
  * through core's one Markdown pipeline, with relative links turned into site addresses.
  */
 export function renderEntry(entry: Entry, book: RoadBook): Promise<string> {
-  return renderBody(entry.body, {
-    verifyHeadings: book.config.verifyHeadings,
-    resolveUrl: urlResolver(book, entry.versionSlug),
-  });
+  return renderJob({ body: entry.body, versionSlug: entry.versionSlug }, renderContext(book));
+}
+
+/** Renders many entries: on worker threads when there are many (a cold build of a large road book). */
+export async function renderEntries(entries: readonly Entry[], book: RoadBook): Promise<string[]> {
+  const context = renderContext(book);
+  const jobs = entries.map((e) => ({ body: e.body, versionSlug: e.versionSlug }));
+  if (jobs.length < POOL_THRESHOLD || workerCount() < 2) return Promise.all(jobs.map((job) => renderJob(job, context)));
+  return mapOnWorkers<RenderContext, RenderJob, string>(new URL('./render-worker.ts', import.meta.url), context, jobs);
 }
 
 /** Renders a version's introduction (index.md's body). */
 export function renderIntro(version: Version, book: RoadBook): Promise<string> {
-  return renderIntroMarkdown(version.intro, { resolveUrl: urlResolver(book, version.slug) });
+  return renderIntroMarkdown(version.intro, { resolveUrl: urlResolver(renderContext(book), version.slug) });
 }
 
-export function urlResolver(book: RoadBook, versionSlug: string): (url: string) => string {
-  const index = entriesByFile(book);
-  const context = {
-    base: book.config.base,
+export function renderJob(job: RenderJob, context: RenderContext): Promise<string> {
+  return renderBody(job.body, { verifyHeadings: context.verifyHeadings, resolveUrl: urlResolver(context, job.versionSlug) });
+}
+
+function urlResolver(context: RenderContext, versionSlug: string): (url: string) => string {
+  const link = {
+    base: context.base,
     versionSlug,
-    entryIdOf: (slug: string, name: string) => index.get(`${slug}/${name}`),
+    entryIdOf: (slug: string, name: string) => context.entryFiles[`${slug}/${name}`],
   };
-  return (url) => resolveRelativeUrl(url, context);
+  return (url) => resolveRelativeUrl(url, link);
 }
 
-const fileIndexes = new WeakMap<RoadBook, Map<string, string>>();
+const contexts = new WeakMap<RoadBook, RenderContext>();
 
-/** Entry ids by `<version slug>/<file name>`, built once per road book. */
-function entriesByFile(book: RoadBook): Map<string, string> {
-  let index = fileIndexes.get(book);
-  if (!index) {
-    index = new Map(book.entries.map((e) => [`${e.versionSlug}/${basename(e.file, '.md')}`, e.id]));
-    fileIndexes.set(book, index);
+function renderContext(book: RoadBook): RenderContext {
+  let context = contexts.get(book);
+  if (!context) {
+    const entryFiles: Record<string, string> = Object.create(null);
+    for (const e of book.entries) entryFiles[`${e.versionSlug}/${basename(e.file, '.md')}`] = e.id;
+    context = { base: book.config.base, verifyHeadings: book.config.verifyHeadings, entryFiles };
+    contexts.set(book, context);
   }
-  return index;
+  return context;
 }

@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DiagnosticList } from '../diagnostics.ts';
 import type { RoadBookConfig } from '../model.ts';
 import { parseEntry, type ParsedEntry } from './entry.ts';
 import type { EntryCache } from './entry-cache.ts';
+import { mapOnWorkers, workerCount } from '../workers.ts';
 
 /** One entry file to read, with what its reading depends on. */
 export interface EntryJob {
@@ -40,8 +40,12 @@ export async function parseEntries(
   const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => outcomes[i] === undefined);
 
   const fresh =
-    workers && missing.length >= POOL_THRESHOLD && availableParallelism() > 1
-      ? await parseOnWorkers(missing.map((m) => m.job), config)
+    workers && missing.length >= POOL_THRESHOLD && workerCount() > 1
+      ? await mapOnWorkers<RoadBookConfig, EntryJob, EntryOutcome>(
+          new URL('./parse-worker.ts', import.meta.url),
+          config,
+          missing.map((m) => m.job),
+        )
       : missing.map(({ job }) => parseEntryJob(job, config));
   missing.forEach(({ job, i }, n) => {
     outcomes[i] = fresh[n]!;
@@ -62,24 +66,4 @@ export function parseEntryJob(job: EntryJob, config: RoadBookConfig): EntryOutco
     diagnostics,
   });
   return { parsed, diagnostics: diagnostics.items };
-}
-
-async function parseOnWorkers(jobs: EntryJob[], config: RoadBookConfig): Promise<EntryOutcome[]> {
-  const { Tinypool } = await import('tinypool');
-  const threads = Math.min(availableParallelism(), 8);
-  const pool = new Tinypool({
-    filename: new URL('./parse-worker.ts', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-  });
-  try {
-    // Batches keep messaging cheap while every thread stays busy to the end.
-    const size = Math.max(50, Math.ceil(jobs.length / (threads * 6)));
-    const batches: EntryJob[][] = [];
-    for (let i = 0; i < jobs.length; i += size) batches.push(jobs.slice(i, i + size));
-    const results: EntryOutcome[][] = await Promise.all(batches.map((batch) => pool.run({ config, jobs: batch })));
-    return results.flat();
-  } finally {
-    await pool.destroy();
-  }
 }

@@ -2,6 +2,6 @@
 import type { RoadBookConfig } from '../model.ts';
 import { parseEntryJob, type EntryJob, type EntryOutcome } from './parse-entries.ts';
 
-export default function parseBatch({ config, jobs }: { config: RoadBookConfig; jobs: EntryJob[] }): EntryOutcome[] {
-  return jobs.map((job) => parseEntryJob(job, config));
+export default function parseBatch({ shared, items }: { shared: RoadBookConfig; items: EntryJob[] }): EntryOutcome[] {
+  return items.map((job) => parseEntryJob(job, shared));
 }

@@ -1,0 +1,44 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../bench/generate.ts';
+import { loadRoadBook } from '../../src/core/read/road-book.ts';
+import { renderEntries, renderEntry } from '../../src/core/render.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'roadbook-render-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('rendering entries', () => {
+  it('gives the same HTML on worker threads as in this thread', async () => {
+    await generate(240, dir);
+    const { book } = await loadRoadBook(dir, { workers: false });
+    const pooled = await renderEntries(book.entries, book);
+    expect(pooled).toHaveLength(240);
+    const inline = await Promise.all(book.entries.slice(0, 40).map((e) => renderEntry(e, book)));
+    expect(pooled.slice(0, 40)).toEqual(inline);
+    expect(pooled.some((html) => html.includes('class="shiki'))).toBe(true);
+    expect(pooled.every((html) => !html.includes('Vérifications'))).toBe(true);
+  });
+
+  it('turns links to other entries and to assets into site addresses', async () => {
+    const root = join(dir, 'links');
+    const write = async (path: string, text: string) => {
+      await mkdir(join(root, 'content/versions', path, '..'), { recursive: true });
+      await writeFile(join(root, 'content/versions', path), text);
+    };
+    await write('1.0.0/index.md', '---\ndate: 2026-01-01\n---\n');
+    await write('1.0.0/assets/mon schéma.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await write('1.0.0/a.md', '---\ntitle: A\ntype: technique\nmodules: m\n---\n![Schéma](assets/mon%20sch%C3%A9ma.svg) [B](../2.0.0/b.md#detail)\n');
+    await write('2.0.0/index.md', '---\ndate: 2026-02-01\n---\n');
+    await write('2.0.0/b.md', '---\nid: B-1\ntitle: B\ntype: technique\nmodules: m\n---\n[A](../1.0.0/a.md) [absent](c.md) [site](https://example.com/x.md)\n');
+    const { book, diagnostics } = await loadRoadBook(root, { base: '/docs/' });
+    expect(diagnostics).toEqual([]);
+    const [a, b] = await Promise.all(book.entries.map((e) => renderEntry(e, book)));
+    expect(a).toContain('src="/docs/versions/1.0.0/assets/mon%20sch%C3%A9ma.svg"');
+    expect(a).toContain('href="/docs/versions/2.0.0/B-1/#detail"');
+    expect(b).toContain('href="/docs/versions/1.0.0/a/"');
+    expect(b).toContain('href="c.md"');
+    expect(b).toContain('href="https://example.com/x.md"');
+  });
+});
