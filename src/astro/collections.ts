@@ -1,3 +1,4 @@
+import { buildIdOf, generationOf } from '../core/build-id.ts';
 import type { Asset, Entry, EntryRecord, Process, RoadBook, RoadBookConfig, Version, VersionInfo } from '../core/model.ts';
 
 /**
@@ -11,6 +12,10 @@ export interface SiteData extends Record<string, unknown> {
   versionOrder: string[];
   /** Images of the versions' assets/ folders: the asset endpoint serves their bytes. */
   assets: Asset[];
+  /** See core/build-id.ts. */
+  buildId: string;
+  /** Changes whenever anything a page shows changes (core/build-id.ts). */
+  generation: string;
 }
 
 export interface VersionData extends VersionInfo, Record<string, unknown> {
@@ -26,7 +31,14 @@ export interface EntryData extends EntryRecord, Record<string, unknown> {
 
 export function toSiteData(book: RoadBook): SiteData {
   const assets = book.assets.map(({ versionSlug, path, absolutePath }) => ({ versionSlug, path, absolutePath }));
-  return { config: book.config, processes: book.processes, versionOrder: book.versions.map((v) => v.slug), assets };
+  return {
+    config: book.config,
+    processes: book.processes,
+    versionOrder: book.versions.map((v) => v.slug),
+    assets,
+    buildId: buildIdOf(book),
+    generation: generationOf(book),
+  };
 }
 
 export function toVersionData(version: Version, order: number): VersionData {

@@ -27,13 +27,16 @@ export function roadbookLoader(collection: Collection): Loader {
   };
 }
 
-async function sync(collection: Collection, context: LoaderContext): Promise<void> {
+/** Brings the collection up to date; returns how many items changed. */
+async function sync(collection: Collection, context: LoaderContext): Promise<number> {
   const result = await sharedRoadBook();
   if (result.errorCount > 0) {
     const report = describeProblems(result);
-    // In the dev preview the last good content stays on screen; a build stops.
-    if (context.watcher) return context.logger.error(report);
-    throw new Error(report);
+    // In the dev preview the last good content stays on screen (the problems are printed
+    // once, by the first collection); a build stops.
+    if (!context.watcher) throw new Error(report);
+    if (collection === 'site') context.logger.error(report);
+    return 0;
   }
   if (context.watcher && collection === 'site') {
     for (const d of result.diagnostics) context.logger.warn(formatDiagnostic(d));
@@ -52,37 +55,73 @@ async function sync(collection: Collection, context: LoaderContext): Promise<voi
   const save = (items: { id: string; data: Record<string, unknown>; digest: string }[], html: string[] | null) =>
     items.forEach(({ id, data, digest }, i) => store.set({ id, data, digest, ...(html ? { rendered: { html: html[i]! } } : {}) }));
 
+  let count: number;
   if (collection === 'site') {
-    save(changed('site', toSiteData(book), null), null);
+    const todo = changed('site', toSiteData(book), null);
+    save(todo, null);
+    count = todo.length;
   } else if (collection === 'versions') {
     const todo = book.versions.flatMap((v, order) => changed(v.slug, toVersionData(v, order), v, v.intro));
     save(todo, await Promise.all(todo.map((t) => renderIntro(t.subject, book))));
+    count = todo.length;
   } else {
     const todo = book.entries.flatMap((e, order) => changed(e.id, toEntryData(e, order), e));
     save(todo, await renderEntries(todo.map((t) => t.subject), book));
+    count = todo.length;
   }
   for (const id of untouched) store.delete(id);
+  return count + untouched.size;
 }
 
-const watched = new WeakSet<object>();
+/**
+ * The dev preview's refresh: every content event (an editor's save is often several) is
+ * gathered for a moment, then the road book is read once and each collection brought up to
+ * date in turn. Events that arrive during a refresh cause one more.
+ */
+const preview = {
+  syncs: new Map<Collection, () => Promise<number>>(),
+  listening: false,
+  timer: undefined as ReturnType<typeof setTimeout> | undefined,
+  running: false,
+  again: false,
+};
 
-/** In the dev preview, any change under content/ reads the road book again. */
 function watch(collection: Collection, context: LoaderContext): void {
-  const { watcher } = context;
-  if (!watcher || watched.has(context)) return;
-  watched.add(context);
+  const { watcher, logger } = context;
+  if (!watcher) return;
+  preview.syncs.set(collection, () => sync(collection, context));
+  if (preview.listening) return;
+  preview.listening = true;
   const content = join(buildSettings().root, 'content');
   watcher.add(content);
-  const onChange = async (path: string) => {
+  const onEvent = (path: string) => {
     if (!path.startsWith(content)) return;
-    invalidateRoadBook();
-    try {
-      await sync(collection, context);
-    } catch (error) {
-      context.logger.error(error instanceof Error ? error.message : String(error));
-    }
+    clearTimeout(preview.timer);
+    preview.timer = setTimeout(() => void refresh(logger), 30);
   };
-  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onChange);
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onEvent);
+}
+
+async function refresh(logger: LoaderContext['logger']): Promise<void> {
+  if (preview.running) {
+    preview.again = true;
+    return;
+  }
+  preview.running = true;
+  try {
+    do {
+      preview.again = false;
+      invalidateRoadBook();
+      const started = performance.now();
+      let updated = 0;
+      for (const sync of preview.syncs.values()) updated += await sync();
+      if (updated) logger.info(`content updated in ${Math.round(performance.now() - started)} ms (${updated} changed)`);
+    } while (preview.again);
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+  } finally {
+    preview.running = false;
+  }
 }
 
 function describeProblems(result: LoadResult): string {

@@ -1,7 +1,11 @@
 import { loadRoadBook, type LoadResult } from '../core/read/road-book.ts';
+import { SourceFiles } from '../core/read/source-files.ts';
 import { buildSettings, cachePaths } from './settings.ts';
 
 let pending: Promise<LoadResult> | null = null;
+
+/** Files already read by this process: a refresh of the dev preview reads only what changed. */
+const files = new SourceFiles(true);
 
 /**
  * `roadbook build` has already read and checked the road book in this process; it leaves
@@ -41,6 +45,7 @@ export function sharedRoadBook(): Promise<LoadResult> {
           drafts: settings.drafts,
           base: settings.base,
           cacheFile: cachePaths(settings.root).entryCacheFile,
+          files,
         });
   }
   return pending;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import {
   countVersion,
@@ -55,16 +54,17 @@ export interface Site {
   sortedModules(ids: readonly string[]): string[];
 }
 
-let memo: Promise<Site> | null = null;
+let memo: { generation: string; site: Promise<Site> } | null = null;
 
 /**
- * The site's data. A build reads the collections once (module-level memo); the dev preview
- * reads them per request so that content changes show up.
+ * The site's data, read from the collections once and kept while the content stays the same
+ * (the whole build; in the dev preview, until an edit changes the road book's generation).
  */
-export function getSite(): Promise<Site> {
-  if (import.meta.env.DEV) return loadSite();
-  memo ??= loadSite();
-  return memo;
+export async function getSite(): Promise<Site> {
+  if (!import.meta.env.DEV && memo) return memo.site;
+  const generation = ((await getCollection('site'))[0]?.data as SiteData | undefined)?.generation ?? '';
+  if (memo?.generation !== generation) memo = { generation, site: loadSite() };
+  return memo.site;
 }
 
 async function loadSite(): Promise<Site> {
@@ -138,7 +138,7 @@ async function loadSite(): Promise<Site> {
     t,
     tn: (key, n) => t(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as MessageKey, { n: format.number(n) }),
     format,
-    buildId: computeBuildId(data),
+    buildId: site.buildId,
     versions,
     newestFirst,
     latest: newestFirst.find((v) => v.status === 'published') ?? null,
@@ -156,12 +156,4 @@ async function loadSite(): Promise<Site> {
     editionLabel: (id) => editionLabels.get(id) ?? id,
     sortedModules: (ids) => [...ids].sort((a, b) => (moduleRank.get(a) ?? Infinity) - (moduleRank.get(b) ?? Infinity)),
   };
-}
-
-/** A digest of every version (as published) and every entry's hash, in road book order. */
-export function computeBuildId(data: RoadBookData): string {
-  const hash = createHash('sha256');
-  for (const v of data.versions) hash.update(`v\0${JSON.stringify(pickVersion(v))}\n`);
-  for (const e of data.entries) hash.update(`e\0${e.versionSlug}\0${e.id}\0${e.hash}\n`);
-  return hash.digest('hex');
 }

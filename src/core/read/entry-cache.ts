@@ -14,53 +14,83 @@ import type { EntryJob, EntryOutcome } from './parse-entries.ts';
 export class EntryCache {
   readonly #file: string;
   readonly #salt: string;
-  readonly #previous: Map<string, Stored>;
-  readonly #current = new Map<string, Stored>();
+  readonly #entries: Map<string, Stored>;
+  /** Keys used by the current run; the others are dropped when it saves. */
+  #used = new Set<string>();
+  #dirty = false;
 
-  private constructor(file: string, salt: string, previous: Map<string, Stored>) {
+  private constructor(file: string, salt: string, entries: Map<string, Stored>) {
     this.#file = file;
     this.#salt = salt;
-    this.#previous = previous;
+    this.#entries = entries;
   }
 
-  /** Opens the cache file (a missing or unreadable one is an empty cache). */
+  /**
+   * Opens the cache file (a missing or unreadable one is an empty cache) for one run. In a
+   * long-lived process (the dev preview) the cache stays in memory between runs.
+   */
   static async open(file: string, config: RoadBookConfig): Promise<EntryCache> {
     const salt = digest([await readerDigest(), JSON.stringify(config)]);
-    let previous = new Map<string, Stored>();
+    const open = opened.get(file);
+    if (open && open.#salt === salt) {
+      open.#used = new Set();
+      open.#dirty = false;
+      return open;
+    }
+    let entries = new Map<string, Stored>();
     try {
       const saved = JSON.parse(await readFile(file, 'utf8')) as SavedCache;
-      if (saved.salt === salt) previous = new Map(Object.entries(saved.entries));
+      if (saved.salt === salt) entries = new Map(Object.entries(saved.entries));
     } catch {
       // No cache yet, or one from an interrupted run: start empty.
     }
-    return new EntryCache(file, salt, previous);
+    const cache = new EntryCache(file, salt, entries);
+    opened.set(file, cache);
+    return cache;
   }
 
   get(job: EntryJob): EntryOutcome | undefined {
     const key = this.#key(job);
-    const stored = this.#current.get(key) ?? this.#previous.get(key);
+    const stored = this.#entries.get(key);
     if (!stored) return undefined;
-    this.#current.set(key, stored);
+    this.#used.add(key);
     return restore(stored, job.text);
   }
 
   set(job: EntryJob, outcome: EntryOutcome): void {
-    this.#current.set(this.#key(job), strip(outcome));
+    const key = this.#key(job);
+    this.#entries.set(key, strip(outcome));
+    this.#used.add(key);
+    this.#dirty = true;
   }
 
-  /** Writes what this run used (entries no longer in the road book drop out), atomically. */
+  /**
+   * Keeps what this run used (entries no longer in the road book drop out) and writes it,
+   * atomically, when anything changed.
+   */
   async save(): Promise<void> {
-    const saved: SavedCache = { salt: this.#salt, entries: Object.fromEntries(this.#current) };
+    for (const key of this.#entries.keys()) {
+      if (!this.#used.has(key)) {
+        this.#entries.delete(key);
+        this.#dirty = true;
+      }
+    }
+    if (!this.#dirty) return;
+    const saved: SavedCache = { salt: this.#salt, entries: Object.fromEntries(this.#entries) };
     await mkdir(dirname(this.#file), { recursive: true });
     const temporary = `${this.#file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(saved));
     await rename(temporary, this.#file);
+    this.#dirty = false;
   }
 
   #key(job: EntryJob): string {
     return digest([job.file, job.version, job.versionSlug, job.assets.join('\n'), job.text]);
   }
 }
+
+/** The caches this process has open, by file. */
+const opened = new Map<string, EntryCache>();
 
 interface SavedCache {
   salt: string;

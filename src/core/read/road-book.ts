@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { DiagnosticList, FILE_START, type Diagnostic } from '../diagnostics.ts';
 import type { Asset, Entry, RoadBook, RoadBookConfig, Version } from '../model.ts';
@@ -11,6 +11,7 @@ import { readProcesses } from './processes.ts';
 import { decodeTextFile } from './text-file.ts';
 import { parseVersionIndex, type VersionHeader } from './version-index.ts';
 import { readAssets } from './assets.ts';
+import { SourceFiles } from './source-files.ts';
 
 
 export interface LoadOptions {
@@ -22,6 +23,8 @@ export interface LoadOptions {
   cacheFile?: string | null;
   /** False: never read entries on worker threads (by default they are, for large road books). */
   workers?: boolean;
+  /** Where files are read from; a long-lived process passes one that remembers them. */
+  files?: SourceFiles;
 }
 
 export interface LoadResult {
@@ -33,6 +36,7 @@ export interface LoadResult {
 }
 
 export const VERSIONS_DIR = 'content/versions';
+
 
 interface ReadVersion {
   version: Version;
@@ -67,7 +71,8 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   }
   folders = folders.filter((f) => !f.startsWith('.')).sort();
 
-  const read = (await Promise.all(folders.map((folder) => readVersion(root, folder, config, diagnostics)))).filter(
+  const files = options.files ?? new SourceFiles();
+  const read = (await Promise.all(folders.map((folder) => readVersion(root, folder, config, files, diagnostics)))).filter(
     (v): v is ReadVersion => v !== null,
   );
   read.sort((a, b) => compareVersions(a.version.version, b.version.version, config));
@@ -112,7 +117,13 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-async function readVersion(root: string, folder: string, config: RoadBookConfig, diagnostics: DiagnosticList): Promise<ReadVersion | null> {
+async function readVersion(
+  root: string,
+  folder: string,
+  config: RoadBookConfig,
+  files: SourceFiles,
+  diagnostics: DiagnosticList,
+): Promise<ReadVersion | null> {
   const dir = join(root, VERSIONS_DIR, folder);
   const folderPath = `${VERSIONS_DIR}/${folder}`;
   const indexFile = `${folderPath}/index.md`;
@@ -142,7 +153,7 @@ async function readVersion(root: string, folder: string, config: RoadBookConfig,
 
   let indexSource: string | null = null;
   if (hasIndex) {
-    indexSource = decodeTextFile(await readFile(join(dir, 'index.md')), indexFile, diagnostics);
+    indexSource = decodeTextFile(await files.read(join(dir, 'index.md')), indexFile, diagnostics);
     if (indexSource === null) return null;
   } else {
     diagnostics.error('version-index-missing', folderPath, FILE_START, `The version folder "${folder}" has no index.md; add one with at least \`date: YYYY-MM-DD\``);
@@ -168,7 +179,7 @@ async function readVersion(root: string, folder: string, config: RoadBookConfig,
   const assets = hasAssets ? await readAssets(version, diagnostics) : [];
   const assetPaths = assets.map((a) => `assets/${a.path}`);
   markdown.sort();
-  const sources = await Promise.all(markdown.map((name) => readFile(join(dir, name))));
+  const sources = await Promise.all(markdown.map((name) => files.read(join(dir, name))));
   const jobs: EntryJob[] = [];
   markdown.forEach((name, i) => {
     const file = `${folderPath}/${name}`;

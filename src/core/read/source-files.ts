@@ -1,0 +1,31 @@
+import { readFile, stat } from 'node:fs/promises';
+import pLimit from 'p-limit';
+
+/** Files read at once: enough to keep the disk busy, far below the limit of open files. */
+const reading = pLimit(64);
+
+/**
+ * Reads content files. A long-lived process (the dev preview) keeps one of these with
+ * `remember`: a file whose modification time and size are unchanged is not read again,
+ * so a refresh after one edit costs a `stat` per file.
+ */
+export class SourceFiles {
+  readonly #remember: boolean;
+  readonly #known = new Map<string, { mtimeMs: number; size: number; bytes: Uint8Array }>();
+
+  constructor(remember = false) {
+    this.#remember = remember;
+  }
+
+  read(path: string): Promise<Uint8Array> {
+    return reading(async () => {
+      if (!this.#remember) return readFile(path);
+      const { mtimeMs, size } = await stat(path);
+      const known = this.#known.get(path);
+      if (known && known.mtimeMs === mtimeMs && known.size === size) return known.bytes;
+      const bytes = await readFile(path);
+      this.#known.set(path, { mtimeMs, size, bytes });
+      return bytes;
+    });
+  }
+}
