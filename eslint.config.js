@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', '.scratch/', 'bench/out/'] },
+  { ignores: ['dist/', '.astro/', '.roadbook/', 'node_modules/', 'tests/fixtures/', '.scratch/', 'bench/out/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

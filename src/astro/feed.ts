@@ -1,4 +1,5 @@
-import { escapeHtml } from '../core/escape.ts';
+import { XMLBuilder } from 'fast-xml-parser';
+import { xmlText } from '../core/export/xml.ts';
 import { absoluteUrl, feedUrl, homeUrl, versionUrl } from '../core/urls.ts';
 import type { Site } from './site-data.ts';
 
@@ -9,8 +10,8 @@ import type { Site } from './site-data.ts';
  *
  * Links are absolute when roadbook.yml sets `site`. Otherwise they are paths from the
  * server root (base included), which feed readers resolve against the feed's own address,
- * and ids are `urn:roadbook:…` URNs (Atom ids must be absolute). Written by hand rather than
- * with the `feed` package, which refuses relative links.
+ * and ids are `urn:roadbook:…` URNs (Atom ids must be absolute). Written with fast-xml-parser's
+ * builder (the `feed` package refuses relative links).
  */
 export function buildFeed(site: Site): string {
   const { config, base, t } = site;
@@ -30,7 +31,6 @@ export function buildFeed(site: Site): string {
     const withdrawn = version.status === 'withdrawn';
     const name =
       [config.product, version.version].filter(Boolean).join(' ') + (version.title ? ` — ${version.title}` : '');
-    const title = withdrawn ? `[${t('versionStatus.withdrawn')}] ${name}` : name;
     const summary = [
       ...(withdrawn ? [t('site.version.withdrawnBanner')] : []),
       site.tn('site.counts.entries', counts.entries),
@@ -38,43 +38,36 @@ export function buildFeed(site: Site): string {
     ].join(' · ');
     const intro =
       (site.versionEntry(version.slug) as { rendered?: { html?: string } } | undefined)?.rendered?.html ?? '';
-    const link = url(versionUrl(base, version.slug));
-    return [
-      '  <entry>',
-      element('id', id(versionUrl(base, version.slug), `version:${encodeURIComponent(version.version)}`), 4),
-      `    <title type="text">${x(title)}</title>`,
-      `    <link rel="alternate" type="text/html" href="${x(link)}"/>`,
-      element('published', timestamp(version.date!), 4),
-      element('updated', timestamp(version.date!), 4),
-      ...(withdrawn ? [`    <category term="withdrawn" label="${x(t('versionStatus.withdrawn'))}"/>`] : []),
-      `    <summary type="text">${x(summary)}</summary>`,
-      ...(intro ? [`    <content type="html">${x(intro)}</content>`] : []),
-      '  </entry>',
-    ].join('\n');
+    return {
+      id: xmlText(id(versionUrl(base, version.slug), `version:${encodeURIComponent(version.version)}`)),
+      title: { '@_type': 'text', '#text': xmlText(withdrawn ? `[${t('versionStatus.withdrawn')}] ${name}` : name) },
+      link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url(versionUrl(base, version.slug)) },
+      published: timestamp(version.date!),
+      updated: timestamp(version.date!),
+      ...(withdrawn ? { category: { '@_term': 'withdrawn', '@_label': t('versionStatus.withdrawn') } } : {}),
+      summary: { '@_type': 'text', '#text': xmlText(summary) },
+      ...(intro ? { content: { '@_type': 'html', '#text': xmlText(intro) } } : {}),
+    };
   });
 
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(config.locale)}">`,
-    element('id', id(homeUrl(base), 'versions'), 2),
-    `  <title type="text">${x(t('site.feed.title', { title: config.title }))}</title>`,
-    `  <subtitle type="text">${x(t('site.feed.subtitle', { product: config.product }))}</subtitle>`,
-    element('updated', timestamp(updated), 2),
-    `  <link rel="alternate" type="text/html" href="${x(url(homeUrl(base)))}"/>`,
-    `  <link rel="self" type="application/atom+xml" href="${x(url(feedUrl(base)))}"/>`,
-    `  <author><name>${x(author)}</name></author>`,
-    '  <generator>roadbook</generator>',
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
-}
-
-/** XML text and attribute values: core's one escaping rule. */
-const x = escapeHtml;
-
-function element(name: string, value: string, indent: number): string {
-  return `${' '.repeat(indent)}<${name}>${x(value)}</${name}>`;
+  const feed = {
+    '@_xmlns': 'http://www.w3.org/2005/Atom',
+    '@_xml:lang': config.locale,
+    id: xmlText(id(homeUrl(base), 'versions')),
+    title: { '@_type': 'text', '#text': xmlText(t('site.feed.title', { title: config.title })) },
+    subtitle: { '@_type': 'text', '#text': xmlText(t('site.feed.subtitle', { product: config.product })) },
+    updated: timestamp(updated),
+    link: [
+      { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url(homeUrl(base)) },
+      { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': url(feedUrl(base)) },
+    ],
+    author: { name: xmlText(author) },
+    generator: 'roadbook',
+    entry: entries,
+  };
+  // The builder escapes every text and attribute value.
+  const builder = new XMLBuilder({ format: true, indentBy: '  ', ignoreAttributes: false, suppressEmptyNode: true });
+  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, feed });
 }
 
 function timestamp(date: string): string {
