@@ -113,22 +113,25 @@ export function pickEntry(e: EntryRecord): EntryRecord {
   return { id, version, versionSlug, title, type, modules, tags, breaking, data, action, tickets, editions, supersedes, supersededBy, hash, items };
 }
 
-export function toDataIndex(data: RoadBookData, buildId: string): DataIndex {
+/** What the index and /roadbook.json both say of the road book as a whole. */
+function header(data: RoadBookData, buildId: string) {
   const { config } = data;
   return {
-    schema: 1,
+    schema: 1 as const,
     product: config.product,
     title: config.title,
     publisher: config.publisher,
     locale: config.locale,
-    base: config.base,
     buildId,
     modules: moduleChoices(data),
     editions: config.editions,
     types: config.types,
     processes: data.processes,
-    versions: summaries(data, entriesByVersion(data)),
   };
+}
+
+export function toDataIndex(data: RoadBookData, buildId: string): DataIndex {
+  return { ...header(data, buildId), base: data.config.base, versions: summaries(data, entriesByVersion(data)) };
 }
 
 export function toVersionFile(version: VersionInfo, entries: readonly EntryRecord[]): VersionFile {
@@ -137,18 +140,8 @@ export function toVersionFile(version: VersionInfo, entries: readonly EntryRecor
 
 export function toRoadBookFile(data: RoadBookData, buildId: string): RoadBookFile {
   const groups = entriesByVersion(data);
-  const { config } = data;
   return {
-    schema: 1,
-    product: config.product,
-    title: config.title,
-    publisher: config.publisher,
-    locale: config.locale,
-    buildId,
-    modules: moduleChoices(data),
-    editions: config.editions,
-    types: config.types,
-    processes: data.processes,
+    ...header(data, buildId),
     versions: summaries(data, groups).map((v) => ({ ...v, entries: (groups.get(v.slug) ?? []).map(pickEntry) })),
   };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Installer, RoadBookConfig, VersionStatus } from '../model.ts';
+import type { Installer, RoadBookConfig, VersionInfo } from '../model.ts';
 import { compareVersions, isVersion, urlSafeVersion } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import { byteCount, date, oneOf, sha256, text, version } from './fields.ts';
@@ -25,14 +25,7 @@ const versionSchema = z.object({
 export const VERSION_KEYS = Object.keys(versionSchema.shape);
 
 /** What index.md says of its version, once checked. */
-export interface VersionHeader {
-  version: string;
-  date: string | null;
-  status: VersionStatus;
-  title: string | null;
-  installer: Installer | null;
-  minimumFrom: string | null;
-  database: string | null;
+export interface VersionHeader extends Omit<VersionInfo, 'slug'> {
   intro: string;
   introLine: number;
   /** Where `date` is written, for the date-order warning. */
