@@ -67,3 +67,13 @@ export function absoluteUrl(site: string | null, path: string): string {
 export function schemaUrl(base: string, name: 'checklist' | 'roadbook'): string {
   return `${base}schemas/${name}.json`;
 }
+
+/** The cumulative road book of an upgrade path (`?from=&to=&modules=&editions=` follow). */
+export function upgradeUrl(base: string): string {
+  return `${base}upgrade/`;
+}
+
+/** The acceptance-test run of a path (same parameters, plus `processes=` and `run=`). */
+export function checklistUrl(base: string): string {
+  return `${base}checklist/`;
+}

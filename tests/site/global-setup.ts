@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { runBuild } from '../../src/cli/commands/build.ts';
 import { FIXTURES, REPO, collectingIo, type BuiltSite, type BuiltSites } from './sites.ts';
+import { writeChangedSample } from '../e2e/sample-changed.ts';
 
 /**
  * Builds the fixture sites once for every site and browser test, one build after the other
@@ -15,7 +16,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(join(REPO, '.roadbook', 'test-sites-'));
 
   const build = async (name: string, fixture: string, base: string, drafts: boolean): Promise<BuiltSite> => {
-    const root = join(FIXTURES, fixture);
+    const root = isAbsolute(fixture) ? fixture : join(FIXTURES, fixture);
     const out = join(dir, name);
     const { io, stderr } = collectingIo(root);
     const started = performance.now();
@@ -29,6 +30,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     fr: await build('fr', 'gestan-fr', '/', false),
     frDrafts: await build('fr-drafts', 'gestan-fr', '/', true),
     en: await build('en', 'english-base', '/docs/roadbook/', false),
+    // The sample road book (content/), for the upgrade and checklist pages in Chromium, and a
+    // copy of it republished with one entry changed (tests/e2e/sample-changed.ts).
+    sample: await build('sample', REPO, '/', false),
+    sampleChanged: await build(
+      'sample-changed',
+      await writeChangedSample(REPO, join(dir, 'sample-changed-src')),
+      '/',
+      false,
+    ),
   };
   const times = Object.entries(sites).map(([name, site]) => `${name} ${site.seconds}s`);
   console.log(`fixture sites built in ${dir}: ${times.join(', ')}`);

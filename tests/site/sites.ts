@@ -22,6 +22,10 @@ export interface BuiltSites {
   frDrafts: BuiltSite;
   /** tests/fixtures/site/english-base: `locale: en`, `base: /docs/roadbook/`, `site:` set. */
   en: BuiltSite;
+  /** The sample road book, content/ (French, at the root). */
+  sample: BuiltSite;
+  /** A copy of content/ with one entry changed (tests/e2e/sample-changed.ts), built on its own. */
+  sampleChanged: BuiltSite;
 }
 
 declare module 'vitest' {

@@ -1,0 +1,125 @@
+/**
+ * The sign-off report as JUnit XML (checklist.md, "Statuses" and "Sign-off report"), the
+ * results format TestRail (trcli), Xray, Azure DevOps and CI servers import: a `testsuite`
+ * per group of the report (the procedure steps before the tests, each module, each process),
+ * a `testcase` per item with `classname` = the entry id (`process:<id>` for a process step,
+ * `procedure` for a procedure step) and `name` = item id within it and step.
+ *
+ *   passed   no child            failed   <failure message="comment">
+ *   blocked  <skipped message="blocked: comment">
+ *   retest   <skipped>           na       <skipped message="n/a: comment">
+ *   untested <skipped message="untested"> (the table has no JUnit status for it; the item is
+ *            written all the same, so a report never hides an item that was not run)
+ *
+ * Tester, time, defect and the item's content hash go in `<system-out>`; the path, decision
+ * and build id are `<properties>` of every suite. Durations are not measured: `time="0"`.
+ */
+import { XMLBuilder } from 'fast-xml-parser';
+import { xmlText } from '../export/xml.ts';
+import type { ReportGroup, ReportItem, SignOffReport } from './signoff.ts';
+
+function classname(item: ReportItem): string {
+  if (item.entry !== null) return item.entry;
+  if (item.process !== null) return `process:${item.process}`;
+  return 'procedure';
+}
+
+function caseName(item: ReportItem): string {
+  const key = item.id.includes('#') ? item.id.slice(item.id.lastIndexOf('#') + 1) : item.id.replace(/^procedure:/, '');
+  return `${key} – ${item.step}`;
+}
+
+function outcome(item: ReportItem): Record<string, unknown> {
+  const comment = xmlText(item.comment);
+  switch (item.status) {
+    case 'passed':
+      return {};
+    case 'failed':
+      return { failure: { '@_message': comment, '@_type': 'failed', '#text': comment } };
+    case 'blocked':
+      return { skipped: { '@_message': `blocked: ${comment}` } };
+    case 'na':
+      return { skipped: { '@_message': `n/a: ${comment}` } };
+    case 'retest':
+      return { skipped: '' };
+    case 'untested':
+      return { skipped: { '@_message': 'untested' } };
+  }
+}
+
+function systemOut(item: ReportItem): string {
+  const lines = [
+    `item: ${item.id}`,
+    item.tester && `tester: ${item.tester}`,
+    item.time && `time: ${item.time}`,
+    item.defect && `defect: ${item.defect}`,
+    item.comment && item.status !== 'failed' && `comment: ${item.comment}`,
+    `hash: ${item.hash}`,
+    item.changed ? 'changed-since: true' : '',
+  ];
+  return xmlText(lines.filter(Boolean).join('\n'));
+}
+
+function tally(items: readonly ReportItem[]) {
+  return {
+    tests: items.length,
+    failures: items.filter((i) => i.status === 'failed').length,
+    skipped: items.filter((i) => i.status !== 'passed' && i.status !== 'failed').length,
+  };
+}
+
+export function signOffJunit(report: SignOffReport): string {
+  const properties = {
+    property: [
+      ['product', report.product],
+      ['from', report.from ?? ''],
+      ['to', report.to],
+      ['versions', report.versions.join(', ')],
+      ['environment', report.environment],
+      ['decision', report.decision ?? ''],
+      ['buildId', report.buildId ?? ''],
+      ['date', report.date],
+    ].map(([name, value]) => ({ '@_name': name, '@_value': xmlText(value!) })),
+  };
+  const suite = (group: ReportGroup, index: number) => {
+    const t = tally(group.items);
+    return {
+      '@_name': xmlText(group.label),
+      '@_id': index,
+      '@_tests': t.tests,
+      '@_failures': t.failures,
+      '@_errors': 0,
+      '@_skipped': t.skipped,
+      '@_time': 0,
+      '@_timestamp': report.generated.replace(/\.\d+Z$/, ''),
+      properties,
+      testcase: group.items.map((item) => ({
+        '@_classname': xmlText(classname(item)),
+        '@_name': xmlText(caseName(item)),
+        '@_time': 0,
+        ...outcome(item),
+        'system-out': systemOut(item),
+      })),
+    };
+  };
+  const all = tally(report.groups.flatMap((g) => g.items));
+  const builder = new XMLBuilder({
+    format: true,
+    indentBy: '  ',
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    suppressEmptyNode: true,
+  });
+  return builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: {
+      '@_name': xmlText(report.title),
+      '@_tests': all.tests,
+      '@_failures': all.failures,
+      '@_errors': 0,
+      '@_skipped': all.skipped,
+      '@_time': 0,
+      testsuite: report.groups.map(suite),
+    },
+  });
+}

@@ -1,0 +1,301 @@
+/**
+ * The sign-off (PV de recette, checklist.md "Sign-off report"): the rules that refuse it, and
+ * the report as plain data, which the printable page, the Markdown writer and the JUnit XML
+ * writer all present. The report is stamped with the build id of the road book and with the
+ * content hash of every entry of the checklist, so a republished road book shows what changed.
+ *
+ * Rules: a failed or blocked item without a comment refuses the sign-off (listed, so the page
+ * links to each); so does a missing decision, environment, place, date, signing party, or
+ * testers (unless the results say who ran them), and the decision "accepted" while an item failed or is blocked (that is "accepted
+ * with reserves" or "refused"). Items not run, or changed since they were marked, do not
+ * refuse it: the report counts and lists them.
+ */
+import {
+  NEEDS_COMMENT,
+  resultOf,
+  signOffBlockers,
+  statusOf,
+  STATUSES,
+  changedSince,
+  type RunResults,
+  type Status,
+} from '../checklist/progress.ts';
+import type { Checklist, ChecklistItem } from '../checklist/types.ts';
+import { translate, type MessageKey } from '../i18n.ts';
+import { checklistTitle, labelOf, selectionText } from '../export/labels.ts';
+import type { Locale, Priority } from '../model.ts';
+import { isProcedureItem, type Procedure } from './procedure.ts';
+import type { Decision, SignOffForm, SignOffParty } from './types.ts';
+import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
+
+export type SignOffProblemCode =
+  'needs-comment' | 'missing-field' | 'no-decision' | 'accepted-with-failures' | 'no-party';
+
+export interface SignOffProblem {
+  code: SignOffProblemCode;
+  message: string;
+  /** The form field concerned (`environment`, `decision`, …). */
+  field?: keyof SignOffForm;
+  /** The items concerned (needs-comment, accepted-with-failures). */
+  items?: ChecklistItem[];
+}
+
+export function emptySignOff(): SignOffForm {
+  return { environment: '', place: '', date: '', testers: '', decision: null, parties: [], notes: '' };
+}
+
+const REQUIRED: (keyof Pick<SignOffForm, 'environment' | 'place' | 'date' | 'testers'>)[] = [
+  'environment',
+  'place',
+  'date',
+  'testers',
+];
+
+/** Everything that refuses the sign-off now; empty when it can be signed. */
+export function signOffProblems(
+  signOffItems: readonly ChecklistItem[],
+  results: RunResults,
+  form: SignOffForm | null,
+  locale: Locale,
+): SignOffProblem[] {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const problems: SignOffProblem[] = [];
+  const blockers = signOffBlockers({ items: signOffItems as ChecklistItem[] }, results);
+  if (blockers.length) {
+    problems.push({
+      code: 'needs-comment',
+      message: t('signoff.problem.needsComment', { n: blockers.length }),
+      items: blockers,
+    });
+  }
+  const f = form ?? emptySignOff();
+  // The testers may also be known from the results (each records who ran it).
+  const testersKnown = signOffItems.some((i) => resultOf(results, i.id)?.tester?.trim());
+  for (const field of REQUIRED) {
+    if (field === 'testers' && testersKnown) continue;
+    if (!f[field].trim()) {
+      problems.push({
+        code: 'missing-field',
+        field,
+        message: t('signoff.problem.missing', { field: t(`signoff.field.${field}` as MessageKey) }),
+      });
+    }
+  }
+  if (!f.parties.some((p) => p.name.trim() && p.role.trim())) {
+    problems.push({ code: 'no-party', field: 'parties', message: t('signoff.problem.noParty') });
+  }
+  if (!f.decision) {
+    problems.push({ code: 'no-decision', field: 'decision', message: t('signoff.problem.noDecision') });
+  } else if (f.decision === 'accepted') {
+    const failing = signOffItems.filter((i) => NEEDS_COMMENT.includes(statusOf(results, i.id)));
+    if (failing.length) {
+      problems.push({
+        code: 'accepted-with-failures',
+        field: 'decision',
+        message: t('signoff.problem.acceptedWithFailures', { n: failing.length }),
+        items: failing,
+      });
+    }
+  }
+  return problems;
+}
+
+export interface ReportItem {
+  id: string;
+  entry: string | null;
+  process: string | null;
+  title: string;
+  version: string;
+  step: string;
+  expect: string | null;
+  priority: Priority;
+  status: Status;
+  comment: string;
+  tester: string;
+  time: string;
+  defect: string;
+  /** The item's content hash now (the entry's sha256; a digest for process and procedure steps). */
+  hash: string;
+  /** The result was recorded for another text of the item. */
+  changed: boolean;
+  url: string | null;
+}
+
+export interface ReportGroup {
+  /** `procedure`, a module id, or `process:<id>`. */
+  id: string;
+  label: string;
+  /** The JUnit classname of its items' owner is the entry id; these are for the suite. */
+  items: ReportItem[];
+  counts: Record<Status, number>;
+}
+
+export interface SignOffReport {
+  schema: 1;
+  locale: Locale;
+  title: string;
+  product: string;
+  from: string | null;
+  to: string;
+  versions: string[];
+  modules: string;
+  editions: string;
+  buildId: string | null;
+  /** When the report was made (ISO 8601). */
+  generated: string;
+  environment: string;
+  place: string;
+  date: string;
+  testers: string[];
+  decision: Decision | null;
+  parties: SignOffParty[];
+  notes: string;
+  /** First and last result time of the items signed off. */
+  period: { first: string | null; last: string | null };
+  counts: Record<Status, number>;
+  total: number;
+  done: number;
+  /** Procedure steps 1–2, each module's items, each process's steps. */
+  groups: ReportGroup[];
+  processes: { id: string; label: string; custom: boolean; counts: Record<Status, number>; total: number }[];
+  /** Failed and blocked items, most urgent first. */
+  reserves: ReportItem[];
+  notRun: number;
+  changed: ReportItem[];
+  orphans: { id: string; status: Status; comment: string; tester: string; time: string; reason: OrphanReason }[];
+  /** Procedure steps 6–7: what remains to do after the sign-off. */
+  after: ReportItem[];
+  warnings: string[];
+  dataChanges: { version: string; entry: string | null; text: string }[];
+  actions: { version: string; entry: string; text: string }[];
+  /** The stamp: each entry of the checklist with its content hash. */
+  entries: { id: string; version: string; title: string; hash: string; url: string }[];
+}
+
+function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
+  const result = resultOf(results, item.id);
+  return {
+    id: item.id,
+    entry: item.entry,
+    process: item.process,
+    title: item.title,
+    version: item.version,
+    step: item.step,
+    expect: item.expect,
+    priority: item.priority,
+    status: result?.status ?? 'untested',
+    comment: result?.comment?.trim() ?? '',
+    tester: result?.tester?.trim() ?? '',
+    time: result?.time ?? '',
+    defect: result?.defect?.trim() ?? '',
+    hash: item.hash,
+    changed: changedSince(result, item),
+    url: item.url,
+  };
+}
+
+function counts(items: readonly ReportItem[]): Record<Status, number> {
+  const c = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const i of items) c[i.status]++;
+  return c;
+}
+
+const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, normal: 2, low: 3 };
+
+export interface ReportInput {
+  checklist: Checklist;
+  procedure: Procedure;
+  results: RunResults;
+  form: SignOffForm;
+  /** Ids of every entry of the versions on the path (for results whose item is gone). */
+  pathEntryIds: ReadonlySet<string>;
+  now: Date;
+  locale?: Locale;
+}
+
+export function signOffReport(input: ReportInput): SignOffReport {
+  const { checklist, procedure, results, form } = input;
+  const locale = input.locale ?? checklist.locale;
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const view: RunView = runView(checklist, procedure);
+  const progress = progressOf(view.signOffItems, results);
+
+  const groups: ReportGroup[] = [];
+  const push = (id: string, label: string, item: ReportItem) => {
+    let group = groups.at(-1);
+    if (!group || group.id !== id) groups.push((group = { id, label, items: [], counts: counts([]) }));
+    group.items.push(item);
+    group.counts[item.status]++;
+  };
+  for (const item of view.signOffItems) {
+    const row = reportItem(item, results);
+    if (isProcedureItem(item.id)) push('procedure', t('procedure.title'), row);
+    else if (item.process !== null)
+      push(`process:${item.process}`, t('signoff.processGroup', { label: item.title }), row);
+    else push(item.module ?? '', labelOf(checklist.labels.modules, item.module ?? ''), row);
+  }
+  const all = groups.flatMap((g) => g.items);
+  const times = all
+    .map((i) => i.time)
+    .filter((x) => x !== '')
+    .sort();
+  const testers = [
+    ...new Set(
+      [...form.testers.split(/[,;\n]/), ...all.map((i) => i.tester)].map((s) => s.trim()).filter((s) => s !== ''),
+    ),
+  ];
+
+  return {
+    schema: 1,
+    locale,
+    title: t('signoff.reportTitle', { title: checklistTitle(checklist, locale) }),
+    product: checklist.product,
+    from: checklist.from,
+    to: checklist.to,
+    versions: [...checklist.versions],
+    modules: selectionText('modules', checklist.labels.modules, checklist.modules, locale),
+    editions: selectionText('editions', checklist.labels.editions, checklist.editions, locale),
+    buildId: checklist.buildId,
+    generated: input.now.toISOString(),
+    environment: form.environment.trim(),
+    place: form.place.trim(),
+    date: form.date.trim(),
+    testers,
+    decision: form.decision,
+    parties: form.parties
+      .filter((p) => p.role.trim() || p.name.trim())
+      .map((p) => ({ role: p.role.trim(), name: p.name.trim() })),
+    notes: form.notes.trim(),
+    period: { first: times[0] ?? null, last: times.at(-1) ?? null },
+    counts: progress.counts,
+    total: progress.total,
+    done: progress.done,
+    groups,
+    processes: checklist.processes.map((p) => {
+      const items = groups.find((g) => g.id === `process:${p.id}`)?.items ?? [];
+      return { id: p.id, label: p.label, custom: p.custom, counts: counts(items), total: items.length };
+    }),
+    reserves: all
+      .filter((i) => NEEDS_COMMENT.includes(i.status))
+      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]),
+    notRun: progress.counts.untested + progress.counts.retest,
+    changed: all.filter((i) => i.changed),
+    orphans: orphanResults(view, checklist, results, input.pathEntryIds).map((o) => ({
+      id: o.id,
+      status: o.result.status,
+      comment: o.result.comment ?? '',
+      tester: o.result.tester ?? '',
+      time: o.result.time ?? '',
+      reason: o.reason,
+    })),
+    after: procedure.after.map((i) => reportItem(i, results)),
+    warnings: checklist.warnings.map((w) => w.message),
+    dataChanges: checklist.dataChanges.map((c) =>
+      c.kind === 'database'
+        ? { version: c.version, entry: null, text: c.text }
+        : { version: c.version, entry: c.entry, text: c.text },
+    ),
+    actions: checklist.actions.map((a) => ({ version: a.version, entry: a.entry, text: a.text })),
+    entries: checklist.entries.map((e) => ({ id: e.id, version: e.version, title: e.title, hash: e.hash, url: e.url })),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Names of what the checklist page keeps in the browser's storage. Every key starts with the
+ * site's base and the product, so two road books served from one origin (two products, or
+ * one product under two paths) never read or overwrite each other's runs.
+ *
+ *   roadbook:<base>:<product>:run:<run id>        one run (saved.ts, format roadbook-run)
+ *   roadbook:<base>:<product>:processes           the company's processes (roadbook-company-processes)
+ *   roadbook:<base>:<product>:tester              the name the tester last gave
+ *   roadbook:<base>:<product>:backup:<time>:<what> the text of a saved value that could not be read
+ */
+import type { RunScope } from './types.ts';
+
+export function storagePrefix(scope: RunScope): string {
+  return `roadbook:${encodeURIComponent(scope.base)}:${encodeURIComponent(scope.product)}:`;
+}
+
+export function runKey(prefix: string, id: string): string {
+  return `${prefix}run:${id}`;
+}
+
+export function processesKey(prefix: string): string {
+  return `${prefix}processes`;
+}
+
+export function testerKey(prefix: string): string {
+  return `${prefix}tester`;
+}
+
+/** A backup key: the time (ms) keeps several backups apart; `what` is the key it came from, without the prefix. */
+export function backupKey(prefix: string, time: number, what: string): string {
+  return `${prefix}backup:${time}:${what}`;
+}
+
+/** The run id of a run key of this prefix, or null. */
+export function runIdOfKey(prefix: string, key: string): string | null {
+  return key.startsWith(`${prefix}run:`) ? key.slice(prefix.length + 4) : null;
+}
+
+export function isBackupKey(prefix: string, key: string): boolean {
+  return key.startsWith(`${prefix}backup:`);
+}
+
+/** What a backup key says: when it was made and which value it holds. */
+export function parseBackupKey(prefix: string, key: string): { time: number; what: string } | null {
+  if (!isBackupKey(prefix, key)) return null;
+  const rest = key.slice(prefix.length + 'backup:'.length);
+  const colon = rest.indexOf(':');
+  const time = Number(rest.slice(0, colon));
+  return colon > 0 && Number.isFinite(time) ? { time, what: rest.slice(colon + 1) } : null;
+}

@@ -1,0 +1,81 @@
+/**
+ * An acceptance-test run as the browser keeps it (checklist.md, "Identity and progress"): a
+ * path (the request), what testers recorded per item id, and the sign-off form. Plain data
+ * that survives JSON; the saved value, the progress file and the sign-off report are all
+ * made from it. Browser-safe: no Node import.
+ */
+import type { RunResults } from '../checklist/progress.ts';
+import type { Process } from '../model.ts';
+
+/** The path of a run: what `buildChecklist` is asked, with every list present. */
+export interface RunRequest {
+  /** Version installed now; null: the checklist of `to` alone. */
+  from: string | null;
+  to: string;
+  modules: string[];
+  editions: string[];
+  /**
+   * Catalogue process ids, or a company's own process as it was when picked (a snapshot, so
+   * the run keeps its items when the company's list changes or is cleared).
+   */
+  processes: (string | Process)[];
+}
+
+export type Decision = 'accepted' | 'reserves' | 'refused';
+
+export const DECISIONS: readonly Decision[] = ['accepted', 'reserves', 'refused'];
+
+/** A person who signs the report, and on whose behalf. */
+export interface SignOffParty {
+  role: string;
+  name: string;
+}
+
+/** The sign-off form (PV de recette), as filled in so far. */
+export interface SignOffForm {
+  /** Where the tests ran (test server, copy of the production data of …). */
+  environment: string;
+  /** Where the report is signed. */
+  place: string;
+  /** Date of the sign-off, YYYY-MM-DD; empty while not chosen. */
+  date: string;
+  /** Who ran the tests, as written (comma-separated names). */
+  testers: string;
+  decision: Decision | null;
+  parties: SignOffParty[];
+  /** Free remarks printed with the decision. */
+  notes: string;
+}
+
+/** One run: one path, its results by item id, its sign-off form. */
+export interface SavedRun {
+  /** Random, made in the browser that started the run; the same in every file it travels in. */
+  id: string;
+  name: string;
+  /** ISO 8601 date-times. */
+  created: string;
+  updated: string;
+  /** `DataIndex.buildId` of the site the run was last saved with (null when unknown). */
+  buildId: string | null;
+  request: RunRequest;
+  results: RunResults;
+  signOff: SignOffForm | null;
+}
+
+/** What a saved value or a file must belong to: the road book of this site. */
+export interface RunScope {
+  product: string;
+  /** The site's base path (`/`, `/docs/roadbook/`). */
+  base: string;
+}
+
+/** Why a saved value or an imported file could not be used; `message` is for people. */
+export type RunFileErrorCode =
+  'not-json' | 'not-roadbook' | 'other-kind' | 'newer-version' | 'other-product' | 'invalid' | 'empty';
+
+export interface RunFileError {
+  code: RunFileErrorCode;
+  message: string;
+}
+
+export type Parsed<T> = ({ ok: true } & T) | { ok: false; error: RunFileError };

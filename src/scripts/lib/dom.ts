@@ -1,0 +1,98 @@
+/**
+ * A few DOM helpers for the browser modules: an element builder that never parses text as
+ * markup (only `html`, given the safe HTML core made at build time, is), downloads of
+ * generated files, waiting a frame between chunks of work.
+ */
+type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  class?: string;
+  id?: string;
+  text?: string;
+  /** Safe HTML only: what core rendered and sanitised at build time (stepHtml, expectHtml). */
+  html?: string;
+  attrs?: Record<string, string | number | boolean | null | undefined>;
+  data?: Record<string, string | number | null | undefined>;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props) {
+    if (props.class) el.className = props.class;
+    if (props.id) el.id = props.id;
+    if (props.text !== undefined) el.textContent = props.text;
+    if (props.html !== undefined) el.innerHTML = props.html;
+    for (const [name, value] of Object.entries(props.attrs ?? {})) {
+      if (value === false || value === null || value === undefined) continue;
+      el.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const [name, value] of Object.entries(props.data ?? {})) {
+      if (value !== null && value !== undefined) el.dataset[name] = String(value);
+    }
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
+  }
+}
+
+/** Offers bytes or text as a file download, without any request. */
+export function download(fileName: string, data: string | Uint8Array, mimeType: string): void {
+  const part = typeof data === 'string' ? data : (data.slice().buffer as ArrayBuffer);
+  const blob = new Blob([part], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Resolves at the next animation frame (or soon, in a hidden tab). */
+export function nextFrame(): Promise<void> {
+  return new Promise((done) => {
+    let settled = false;
+    const finish = () => {
+      if (!settled) {
+        settled = true;
+        done();
+      }
+    };
+    requestAnimationFrame(finish);
+    setTimeout(finish, 50);
+  });
+}
+
+/** The element of a `data-part` hook inside `root`; throws when the page frame lacks it. */
+export function part<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T {
+  const el = root.querySelector<T>(`[data-part="${name}"]`);
+  if (!el) throw new Error(`roadbook: the page has no [data-part="${name}"]`);
+  return el;
+}
+
+/** `count` with the singular or plural key, as the page's language says. */
+export function plural(lang: string, n: number): 'one' | 'other' {
+  return new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other';
+}
+
+/**
+ * Gives the page the hand back (input, rendering) before going on with long work: a new
+ * task, so the browser paints and handles what the person did in between.
+ */
+export function yieldToPage(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
+}

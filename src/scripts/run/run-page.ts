@@ -1,0 +1,889 @@
+/**
+ * <rb-run>: the acceptance-test run of the checklist page.
+ *
+ * The path comes from the address (?from=&to=&modules=&editions=&processes=, plus run=<id>
+ * once a run is saved, and view=report for the printable sign-off report). core's planPath
+ * names the versions on it; only their data files are loaded; core's buildChecklist makes
+ * the items, procedureItems the deployment steps around them. A run opened from an address
+ * is saved in the browser as soon as the tester records something; several runs (paths) are
+ * kept side by side, listed with open, rename and delete.
+ *
+ * Saving: every change is kept in memory at once and written (debounced) to localStorage,
+ * flushed when the page is hidden or left and before any download. A refused write shows an
+ * alert and offers the unsaved progress as a file; an unreadable saved value is moved aside,
+ * reported, and offered as a download (RunStore). Another tab's changes to the open run
+ * arrive by `storage` events and are merged, never silently overwritten.
+ */
+import { buildChecklist, planPath, sourceFromDataFiles } from '../../core/checklist/index.ts';
+import type { DataIndex } from '../../core/data-files.ts';
+import { exportChecklist, exportFileName, type ExportFormatId } from '../../core/export/index.ts';
+import { selectionText, statusLabel } from '../../core/export/labels.ts';
+import { translator, type MessageKey } from '../../core/i18n.ts';
+import type { Locale } from '../../core/model.ts';
+import { importRuns, mergeRun } from '../../core/run/merge.ts';
+import { procedureItems } from '../../core/run/procedure.ts';
+import {
+  checklistRequest,
+  defaultRunName,
+  processId,
+  requestFromParams,
+  requestToParams,
+  resolveProcessIds,
+  sameRequest,
+} from '../../core/run/request.ts';
+import { newRunId, parseProgressFile, parseSavedRun, progressFileText } from '../../core/run/saved.ts';
+import type { RunRequest, RunScope, SavedRun } from '../../core/run/types.ts';
+import { changedItems, filterFromParams, orphanResults, runView, NO_FILTER } from '../../core/run/view.ts';
+import { upgradeUrl } from '../../core/urls.ts';
+import { DataFiles, includesDrafts } from '../lib/data.ts';
+import { download, h, part } from '../lib/dom.ts';
+import { fillForm, readForm, wirePathForm } from '../lib/path-form.ts';
+import { Alerts } from './alerts.ts';
+import { confirmAction } from './confirm.ts';
+import { ItemList } from './item-list.ts';
+import { ProcessesUi } from './processes-ui.ts';
+import type { RunSession } from './session.ts';
+import { SignOffUi } from './signoff-ui.ts';
+import { RunStore, type StorageProblem } from './store.ts';
+
+const SAVE_DELAY = 500;
+
+class RoadbookRun extends HTMLElement {
+  private locale: Locale = 'fr';
+  private t = translator('fr');
+  private data!: DataFiles;
+  private index!: DataIndex;
+  private scope!: RunScope;
+  private store!: RunStore;
+  private alerts!: Alerts;
+  private items!: ItemList;
+  private signoff!: SignOffUi;
+  private processes!: ProcessesUi;
+  private form!: HTMLFormElement;
+  private runs: SavedRun[] = [];
+  private session: RunSession | null = null;
+  private testerName = '';
+  /** Runs changed in memory and not written yet (a refused write stays here, retried at each save). */
+  private readonly pending = new Set<SavedRun>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  connectedCallback(): void {
+    if (this.dataset.ready) return;
+    this.dataset.ready = 'true';
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.locale = this.dataset.locale === 'en' ? 'en' : 'fr';
+    this.t = translator(this.locale);
+    const t = this.t;
+    this.alerts = new Alerts(part(this, 'alerts'), part(this, 'status'), t('run.close'));
+    this.data = new DataFiles(this.dataset.base ?? '/');
+    try {
+      this.index = await this.data.index();
+    } catch (error) {
+      this.alerts.error(t('path.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      this.dataset.state = 'error';
+      return;
+    }
+    this.scope = { product: this.index.product, base: this.index.base };
+    this.store = new RunStore(this.scope, this.locale);
+    if (!this.store.available) this.alerts.error(t('run.storage.unavailable'), [], 'storage-unavailable');
+
+    const loaded = this.store.loadRuns();
+    this.runs = loaded.runs;
+    const library = this.store.loadProcesses();
+    for (const problem of [...loaded.problems, ...(library.problem ? [library.problem] : [])])
+      this.reportProblem(problem);
+    this.testerName = this.store.tester();
+
+    this.form = part<HTMLFormElement>(this, 'path-form');
+    wirePathForm(this.form);
+    this.processes = new ProcessesUi(this, t, this.locale, this.index, this.store, this.alerts, library.library);
+    const runSection = part(this, 'run');
+    this.items = new ItemList(runSection, t, this.locale, {
+      changed: () => this.changed(),
+      tester: () => this.testerName,
+    });
+    this.signoff = new SignOffUi(runSection, t, this.locale, this.items, this.alerts, {
+      changed: () => this.changed(),
+      openReport: () => this.openReport(true),
+      closeReport: () => this.closeReport(),
+      tester: () => this.testerName,
+      flush: () => this.flush(),
+    });
+    this.wire();
+    this.renderRuns();
+    this.renderBackups();
+    await this.route();
+  }
+
+  private wire(): void {
+    const t = this.t;
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const apply = (event.submitter as HTMLButtonElement | null)?.value === 'apply';
+      void this.submitPath(apply);
+    });
+    const tester = part<HTMLInputElement>(this, 'tester');
+    tester.value = this.testerName;
+    tester.addEventListener('input', () => {
+      this.testerName = tester.value.trim();
+      const saved = this.store.saveTester(this.testerName);
+      if (!saved.ok) this.alerts.error(t('run.storage.full', { reason: saved.reason }), [], 'storage-full');
+    });
+    part(this, 'run-list').addEventListener('click', (event) => void this.onRunListClick(event));
+    part(this, 'export-all').addEventListener('click', () => this.exportProgress(this.runs));
+    part(this, 'export-run').addEventListener('click', () => this.session && this.exportProgress([this.session.run]));
+    const importInput = part<HTMLInputElement>(this, 'import');
+    importInput.addEventListener('change', () => {
+      const file = importInput.files?.[0];
+      importInput.value = '';
+      if (file) void this.importProgress(file);
+    });
+    part(this, 'downloads').addEventListener('click', (event) => {
+      const button =
+        event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-export]') : null;
+      if (button) void this.downloadFormat(button, button.dataset.export as ExportFormatId);
+    });
+    part(this, 'orphans').addEventListener('click', (event) => {
+      const button =
+        event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-forget]') : null;
+      if (button) void this.forgetOrphan(button.dataset.forget!);
+    });
+    part(this, 'backup-list').addEventListener('click', (event) => {
+      const button =
+        event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-backup]') : null;
+      if (!button) return;
+      const backup = this.store.backups().find((b) => b.key === button.dataset.backup);
+      if (!backup) return;
+      if (button.dataset.action === 'download') this.downloadBackup(backup.raw, backup.time);
+      else void this.forgetBackup(backup.key);
+    });
+    window.addEventListener('storage', (event) => this.onStorage(event));
+    window.addEventListener('pagehide', () => this.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.flush();
+    });
+    window.addEventListener('popstate', () => {
+      this.flush();
+      void this.route();
+    });
+  }
+
+  // Routing ------------------------------------------------------------------------------
+
+  /** Opens what the address asks for. */
+  private async route(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const asked = requestFromParams(params);
+    const runId = params.get('run');
+    let run = runId ? this.runs.find((r) => r.id === runId) : undefined;
+    if (!run && asked) {
+      const resolved = resolveProcessIds(asked.processes, this.index.processes, this.processes.own);
+      if (resolved.unknown.length) {
+        this.alerts.error(
+          this.t('run.unknownProcesses', { ids: resolved.unknown.join(', ') }),
+          [],
+          'unknown-processes',
+        );
+      }
+      const request: RunRequest = {
+        from: asked.from,
+        to: asked.to,
+        modules: asked.modules,
+        editions: asked.editions,
+        processes: resolved.processes,
+      };
+      run = this.runs.find((r) => sameRequest(r.request, request)) ?? this.newRun(request);
+    }
+    if (run && this.session?.run === run) {
+      // Same run (back / forward between the run and its report): only the view changes.
+      if (params.get('view') === 'report') this.openReport(false);
+      else if (this.dataset.view === 'report') {
+        this.setView(null);
+        part(this, 'report').hidden = true;
+      }
+      return;
+    }
+    if (!run) {
+      this.closeRun();
+      fillForm(this.form, { processes: this.processes.library.picks });
+      this.processes.renderChoices(this.processes.library.picks);
+      this.dataset.state = 'idle';
+      return;
+    }
+    await this.open(run, { filter: filterFromParams(params), report: params.get('view') === 'report' });
+  }
+
+  private newRun(request: RunRequest): SavedRun {
+    const now = new Date().toISOString();
+    return {
+      id: newRunId(),
+      name: defaultRunName(request, this.index.modules),
+      created: now,
+      updated: now,
+      buildId: this.index.buildId,
+      request,
+      results: {},
+      signOff: null,
+    };
+  }
+
+  /** The address of a run (the path, its id once saved, the filters and view kept). */
+  private runUrl(run: SavedRun, saved: boolean, keep: URLSearchParams = new URLSearchParams(location.search)): URL {
+    const url = new URL(location.href);
+    const params = requestToParams(run.request);
+    if (saved) params.set('run', run.id);
+    for (const name of ['status', 'group', 'priority', 'changed', 'view']) {
+      const value = keep.get(name);
+      if (value) params.set(name, value);
+    }
+    url.search = params.toString();
+    url.hash = '';
+    return url;
+  }
+
+  private async submitPath(apply: boolean): Promise<void> {
+    this.flush();
+    const choice = readForm(this.form);
+    const resolved = resolveProcessIds(choice.processes, this.index.processes, this.processes.own);
+    const request: RunRequest = {
+      from: choice.from,
+      to: choice.to,
+      modules: choice.modules,
+      editions: choice.editions,
+      processes: resolved.processes,
+    };
+    this.processes.rememberPicks(choice.processes);
+    let run: SavedRun;
+    let saved: boolean;
+    if (apply && this.session?.saved) {
+      run = this.session.run;
+      const defaultName = run.name === defaultRunName(run.request, this.index.modules);
+      run.request = request;
+      if (defaultName) run.name = defaultRunName(request, this.index.modules);
+      saved = true;
+      this.pending.add(run);
+      run.updated = new Date().toISOString();
+      this.save();
+    } else {
+      const match = this.runs.find((r) => sameRequest(r.request, request));
+      run = match ?? this.newRun(request);
+      saved = !!match;
+    }
+    history.pushState(null, '', this.runUrl(run, saved, new URLSearchParams()));
+    await this.open(run, { filter: NO_FILTER, report: false });
+    part(this, 'run-title').focus();
+  }
+
+  private closeRun(): void {
+    this.generation++;
+    this.session = null;
+    part(this, 'run').hidden = true;
+    part(this, 'report').hidden = true;
+    this.setView(null);
+    part(this, 'apply').hidden = true;
+    this.renderRuns();
+  }
+
+  private async open(run: SavedRun, options: { filter: typeof NO_FILTER; report: boolean }): Promise<void> {
+    const generation = ++this.generation;
+    const t = this.t;
+    const saved = this.runs.includes(run);
+    const processIds = run.request.processes.map(processId);
+    fillForm(this.form, { ...run.request, processes: processIds });
+    this.processes.renderChoices(processIds);
+    const status = part(this, 'path-status');
+    const pathError = part(this, 'path-error');
+    pathError.replaceChildren();
+    status.textContent = t('path.loading');
+    this.dataset.state = 'loading';
+
+    const includeDrafts = includesDrafts(this.index);
+    const request = checklistRequest(run.request);
+    const plan = planPath({ ...this.index, includeDrafts }, request);
+    if (!plan.ok) {
+      this.closeRun();
+      status.textContent = '';
+      pathError.replaceChildren(
+        h('p', {
+          class: 'callout callout-error',
+          attrs: { role: 'alert' },
+          text: t('run.pathError', { reason: plan.error.message }),
+        }),
+      );
+      this.dataset.state = 'error';
+      return;
+    }
+    let files;
+    try {
+      files = await this.data.versions(plan.versions.map((v) => v.slug));
+    } catch (error) {
+      status.textContent = '';
+      pathError.replaceChildren(
+        h('p', {
+          class: 'callout callout-error',
+          attrs: { role: 'alert' },
+          text: t('path.failed', { reason: error instanceof Error ? error.message : String(error) }),
+        }),
+      );
+      this.dataset.state = 'error';
+      return;
+    }
+    if (generation !== this.generation) return;
+    const checklist = buildChecklist(sourceFromDataFiles(this.index, files, { includeDrafts }), request);
+    const procedure = procedureItems(checklist, this.locale);
+    const view = runView(checklist, procedure);
+    const pathEntryIds = new Set([...files.values()].flatMap((f) => f.entries.map((e) => e.id)));
+    const session: RunSession = { run, saved, checklist, procedure, view, pathEntryIds };
+    this.session = session;
+
+    if (saved) history.replaceState(history.state, '', this.runUrl(run, true));
+    part(this, 'apply').hidden = !saved;
+    part(this, 'run').hidden = false;
+    this.renderHeader();
+    this.renderRuns();
+    this.signoff.bind(session);
+    status.textContent = t('run.opened', { name: run.name, n: view.items.length });
+    this.dataset.state = 'rendering';
+    const rendered = this.items.show(session, options.filter);
+    this.renderOrphans();
+    await rendered;
+    if (generation !== this.generation) return;
+    this.dataset.state = 'ready';
+    if (options.report) this.openReport(false);
+    else if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }
+
+  private renderHeader(): void {
+    const session = this.session;
+    if (!session) return;
+    const t = this.t;
+    const { run, checklist } = session;
+    part(this, 'run-title').textContent = run.name;
+    const labels = checklist.labels;
+    const processes = checklist.processes.map((p) => p.label).join(', ');
+    part(this, 'run-path').replaceChildren(
+      h('span', { text: checklist.from ? `${checklist.from} → ${checklist.to}` : checklist.to }),
+      ' · ',
+      selectionText('modules', labels.modules, checklist.modules, this.locale),
+      ' · ',
+      selectionText('editions', labels.editions, checklist.editions, this.locale),
+      processes ? ` · ${t('run.withProcesses', { list: processes })}` : '',
+    );
+    this.renderSavedState();
+    const notices = part(this, 'run-notices');
+    notices.replaceChildren();
+    if (checklist.warnings.length) {
+      notices.append(
+        h(
+          'div',
+          { class: 'banner banner-warning' },
+          h('p', { class: 'banner-title', text: t('upgrade.warnings') }),
+          ...checklist.warnings.map((w) => h('p', { text: w.message })),
+        ),
+      );
+    }
+    const changed = changedItems(session.view.items, run.results).length;
+    if (run.buildId && run.buildId !== this.index.buildId && changed > 0) {
+      notices.append(h('p', { class: 'callout callout-changed', text: t('run.rebuilt', { n: changed }) }));
+    }
+    if (checklist.dataChanges.length || checklist.actions.length) {
+      const upgrade = `${this.dataset.upgradeUrl ?? upgradeUrl(this.index.base)}?${requestToParams({ ...run.request, processes: [] })}`;
+      notices.append(
+        h(
+          'p',
+          { class: 'callout' },
+          t('run.beforeStart', { data: checklist.dataChanges.length, actions: checklist.actions.length }),
+          ' ',
+          h('a', { attrs: { href: upgrade }, text: t('run.seeUpgrade') }),
+        ),
+      );
+    }
+  }
+
+  private renderSavedState(): void {
+    const session = this.session;
+    if (!session) return;
+    part(this, 'run-saved').textContent = session.saved
+      ? this.t('run.saved', { time: this.items.formatTime(session.run.updated) })
+      : this.t('run.unsaved');
+    part(this, 'export-run').toggleAttribute('disabled', !session.saved);
+  }
+
+  // Saving -------------------------------------------------------------------------------
+
+  /** Something of the open run changed (a result, the sign-off form). */
+  private changed(): void {
+    const session = this.session;
+    if (!session) return;
+    session.run.updated = new Date().toISOString();
+    if (!session.saved) {
+      session.saved = true;
+      this.runs.unshift(session.run);
+      history.replaceState(history.state, '', this.runUrl(session.run, true));
+      part(this, 'apply').hidden = false;
+      this.renderRuns();
+    }
+    this.pending.add(session.run);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY);
+  }
+
+  /** Writes now whatever is waiting. */
+  flush(): void {
+    clearTimeout(this.saveTimer);
+    this.save();
+  }
+
+  /** Writes every run waiting; one the browser refuses stays in memory, said, offered as a file, retried next time. */
+  private save(): void {
+    const refused: SavedRun[] = [];
+    let reason = '';
+    for (const run of [...this.pending]) {
+      run.buildId = this.index.buildId;
+      const result = this.store.saveRun(run);
+      if (!result.ok) {
+        refused.push(run);
+        reason = result.reason;
+        continue;
+      }
+      this.pending.delete(run);
+      if (result.mergedFromElsewhere) {
+        Object.assign(run, result.run);
+        if (this.session?.run === run) {
+          this.items.repaint();
+          this.renderOrphans();
+          this.alerts.info(this.t('run.sync.updated'));
+        }
+      }
+    }
+    if (refused.length) {
+      this.alerts.error(
+        this.t('run.storage.full', { reason }),
+        [{ label: this.t('run.storage.fullDownload'), run: () => this.exportProgress(refused) }],
+        'storage-full',
+      );
+    } else {
+      this.alerts.clear('storage-full');
+    }
+    this.renderSavedState();
+  }
+
+  private onStorage(event: StorageEvent): void {
+    if (!event.key || event.storageArea !== window.localStorage) return;
+    if (event.key === this.store.processesKey) {
+      const library = this.store.loadProcesses();
+      if (!library.problem) {
+        this.processes.library = library.library;
+        this.processes.renderChoices(
+          [...this.form.querySelectorAll<HTMLInputElement>('input[name="processes"]:checked')].map((b) => b.value),
+        );
+      }
+      return;
+    }
+    const id = this.store.isRunKey(event.key);
+    if (!id) return;
+    const session = this.session;
+    const theirs = event.newValue === null ? null : parseSavedRun(event.newValue, this.scope, this.locale);
+    if (session?.run.id === id) {
+      if (theirs === null) {
+        this.alerts.error(
+          this.t('run.sync.deleted'),
+          [
+            {
+              label: this.t('run.sync.keep'),
+              run: () => {
+                this.pending.add(session.run);
+                this.flush();
+                this.alerts.clear('sync-deleted');
+              },
+            },
+          ],
+          'sync-deleted',
+        );
+        this.runs = this.runs.filter((r) => r.id !== id);
+        this.runs.unshift(session.run);
+      } else if (theirs.ok) {
+        const merged = mergeRun(session.run, theirs.run);
+        Object.assign(session.run, merged.run);
+        this.store.noteSeen(event.key, event.newValue);
+        this.items.repaint(merged.results.taken);
+        this.renderOrphans();
+        this.renderHeader();
+        if (!part(this, 'signoff-form').contains(document.activeElement)) this.signoff.bind(session);
+        this.alerts.info(this.t('run.sync.updated'));
+      }
+    } else if (theirs === null) {
+      this.runs = this.runs.filter((r) => r.id !== id);
+    } else if (theirs.ok) {
+      this.store.noteSeen(event.key, event.newValue);
+      const at = this.runs.findIndex((r) => r.id === id);
+      if (at >= 0) this.runs[at] = theirs.run;
+      else this.runs.unshift(theirs.run);
+    }
+    this.renderRuns();
+  }
+
+  // Runs list ----------------------------------------------------------------------------
+
+  private renderRuns(): void {
+    const t = this.t;
+    const list = part(this, 'run-list');
+    const runs = [...this.runs].sort((a, b) => b.updated.localeCompare(a.updated));
+    list.replaceChildren(
+      ...runs.map((run) => {
+        const open = this.session?.run.id === run.id;
+        const n = Object.keys(run.results).length;
+        return h(
+          'li',
+          { class: 'run-summary', data: { run: run.id }, attrs: { 'aria-current': open ? 'true' : null } },
+          h(
+            'div',
+            { class: 'run-summary-main' },
+            h(
+              'a',
+              {
+                class: 'run-summary-name',
+                data: { action: 'open', run: run.id },
+                attrs: { href: this.runUrl(run, true, new URLSearchParams()).href },
+              },
+              run.name,
+            ),
+            open ? h('span', { class: 'badge', text: t('run.runs.current') }) : '',
+            h('span', { class: 'muted', text: t('run.runs.facts', { n, time: this.items.formatTime(run.updated) }) }),
+          ),
+          h(
+            'div',
+            { class: 'run-summary-actions' },
+            h('button', {
+              data: { action: 'rename', run: run.id },
+              attrs: { type: 'button', 'aria-label': t('run.runs.renameNamed', { name: run.name }) },
+              text: t('run.runs.rename'),
+            }),
+            h('button', {
+              data: { action: 'delete', run: run.id },
+              attrs: { type: 'button', 'aria-label': t('run.runs.deleteNamed', { name: run.name }) },
+              text: t('run.runs.delete'),
+            }),
+          ),
+        );
+      }),
+    );
+    part(this, 'run-list-empty').hidden = runs.length > 0;
+    part(this, 'export-all').toggleAttribute('disabled', runs.length === 0);
+  }
+
+  private async onRunListClick(event: Event): Promise<void> {
+    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
+    const run = target ? this.runs.find((r) => r.id === target.dataset.run) : undefined;
+    if (!target || !run) return;
+    const t = this.t;
+    if (target.dataset.action === 'open') {
+      event.preventDefault();
+      this.flush();
+      history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
+      await this.open(run, { filter: NO_FILTER, report: false });
+      part(this, 'run-title').focus();
+    } else if (target.dataset.action === 'rename') {
+      this.renameForm(target.closest('li')!, run);
+    } else if (target.dataset.action === 'delete') {
+      const n = Object.keys(run.results).length;
+      if (!(await confirmAction(this, t('run.delete.confirm', { name: run.name, n }), t('run.runs.delete')))) return;
+      this.pending.delete(run);
+      this.store.removeRun(run.id);
+      this.runs = this.runs.filter((r) => r !== run);
+      if (this.session?.run.id === run.id) {
+        this.closeRun();
+        history.pushState(null, '', `${location.pathname}`);
+      }
+      this.renderRuns();
+      this.alerts.info(t('run.deleted', { name: run.name }));
+      part(this, 'runs-title').focus();
+    }
+  }
+
+  private renameForm(li: HTMLElement, run: SavedRun): void {
+    const t = this.t;
+    const input = h('input', { id: `rename-${run.id}`, attrs: { type: 'text', required: true } });
+    input.value = run.name;
+    const form = h(
+      'form',
+      { class: 'rename-form' },
+      h('label', { attrs: { for: input.id }, text: t('run.rename.label') }),
+      input,
+      h('button', { attrs: { type: 'submit' }, text: t('run.rename.save') }),
+      h('button', { attrs: { type: 'button' }, data: { action: 'cancel' }, text: t('run.rename.cancel') }),
+    );
+    const restore = () => {
+      this.renderRuns();
+      this.querySelector<HTMLElement>(`[data-action="rename"][data-run="${run.id}"]`)?.focus();
+    };
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const name = input.value.trim();
+      if (!name) return;
+      run.name = name;
+      run.updated = new Date().toISOString();
+      this.pending.add(run);
+      this.flush();
+      if (this.session?.run === run) this.renderHeader();
+      restore();
+    });
+    form.querySelector('[data-action="cancel"]')!.addEventListener('click', restore);
+    li.replaceChildren(form);
+    input.focus();
+    input.select();
+  }
+
+  // Orphans and backups -----------------------------------------------------------------
+
+  private renderOrphans(): void {
+    const section = part(this, 'orphans');
+    const session = this.session;
+    const orphans = session
+      ? orphanResults(session.view, session.checklist, session.run.results, session.pathEntryIds)
+      : [];
+    section.hidden = orphans.length === 0;
+    const t = this.t;
+    part(section, 'orphan-list').replaceChildren(
+      ...orphans.map((o) =>
+        h(
+          'li',
+          { class: 'orphan', data: { item: o.id, reason: o.reason } },
+          h(
+            'p',
+            null,
+            h('code', { text: o.id }),
+            ' — ',
+            h('strong', { text: t(`run.orphan.${o.reason}` as MessageKey) }),
+          ),
+          h(
+            'p',
+            null,
+            h('span', {
+              class: 'status-pill',
+              data: { status: o.result.status },
+              text: statusLabel(this.locale, o.result.status),
+            }),
+            o.result.comment ? ` ${o.result.comment}` : '',
+            o.result.defect ? ` — ${t('export.md.defect', { defect: o.result.defect })}` : '',
+            o.result.tester || o.result.time
+              ? h('span', {
+                  class: 'muted',
+                  text: ` (${[o.result.tester, this.items.formatTime(o.result.time)].filter(Boolean).join(', ')})`,
+                })
+              : '',
+          ),
+          h('button', {
+            data: { forget: o.id },
+            attrs: { type: 'button', 'aria-label': t('run.orphans.forgetNamed', { id: o.id }) },
+            text: t('run.orphans.forget'),
+          }),
+        ),
+      ),
+    );
+  }
+
+  private async forgetOrphan(id: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    if (!(await confirmAction(this, this.t('run.orphans.forgetConfirm', { id }), this.t('run.orphans.forget')))) return;
+    delete session.run.results[id];
+    this.changed();
+    this.flush();
+    this.renderOrphans();
+  }
+
+  private reportProblem(problem: StorageProblem): void {
+    const t = this.t;
+    const message = problem.salvaged
+      ? t('run.storage.salvaged', { n: problem.salvaged.dropped })
+      : problem.backup
+        ? t('run.storage.corrupt', { what: problem.what, reason: problem.message })
+        : t('run.storage.corruptKept', { what: problem.what, reason: problem.message });
+    this.alerts.error(message, [
+      { label: t('run.storage.download'), run: () => this.downloadBackup(problem.raw, Date.now()) },
+    ]);
+  }
+
+  private renderBackups(): void {
+    const backups = this.store.backups();
+    const t = this.t;
+    part(this, 'backups').hidden = backups.length === 0;
+    part(this, 'backup-list').replaceChildren(
+      ...backups.map((b) =>
+        h(
+          'li',
+          null,
+          h('span', {
+            text: t('run.backups.item', {
+              what: b.what,
+              time: this.items.formatTime(new Date(b.time).toISOString()),
+              size: b.raw.length,
+            }),
+          }),
+          ' ',
+          h('button', {
+            data: { backup: b.key, action: 'download' },
+            attrs: { type: 'button' },
+            text: t('run.storage.download'),
+          }),
+          ' ',
+          h('button', {
+            data: { backup: b.key, action: 'forget' },
+            attrs: { type: 'button' },
+            text: t('run.storage.forget'),
+          }),
+        ),
+      ),
+    );
+  }
+
+  private downloadBackup(raw: string, time: number): void {
+    const name = exportFileName(
+      { product: this.index.product, from: null, to: `backup-${time}` },
+      { extension: 'json' },
+    );
+    download(name, raw, 'application/json');
+  }
+
+  private async forgetBackup(key: string): Promise<void> {
+    if (!(await confirmAction(this, this.t('run.backups.forgetConfirm'), this.t('run.storage.forget')))) return;
+    this.store.removeBackup(key);
+    this.renderBackups();
+  }
+
+  // Files --------------------------------------------------------------------------------
+
+  private exportProgress(runs: readonly SavedRun[]): void {
+    this.flush();
+    if (runs.length === 0) return;
+    const single = runs.length === 1 ? runs[0]! : null;
+    const text = progressFileText(runs, { ...this.scope, buildId: this.index.buildId }, new Date());
+    const name = single
+      ? exportFileName(
+          { product: this.index.product, from: single.request.from, to: single.request.to },
+          { extension: 'progress.json' },
+        )
+      : exportFileName({ product: this.index.product, from: null, to: 'runs' }, { extension: 'progress.json' });
+    download(name, text, 'application/json');
+  }
+
+  private async importProgress(file: File): Promise<void> {
+    const t = this.t;
+    this.flush();
+    const parsed = parseProgressFile(await file.text(), this.scope, this.locale);
+    if (!parsed.ok) {
+      this.alerts.error(t('run.transfer.failed', { file: file.name, reason: parsed.error.message }), [], 'import');
+      return;
+    }
+    this.alerts.clear('import');
+    const outcome = importRuns(this.runs, parsed.runs);
+    const failed: string[] = [];
+    for (const run of outcome.changed) {
+      const result = this.store.saveRun(run);
+      if (!result.ok) failed.push(result.reason);
+    }
+    if (failed.length) {
+      this.alerts.error(t('run.storage.full', { reason: failed[0]! }), [], 'storage-full');
+    }
+    // Keep the open run's object: the page's rows point at it.
+    const session = this.session;
+    this.runs = outcome.runs.map((r) => {
+      if (session && r.id === session.run.id && r !== session.run) {
+        Object.assign(session.run, r);
+        return session.run;
+      }
+      return r;
+    });
+    const lines = [
+      ...outcome.report.added.map((a) => t('run.import.added', { name: a.name, n: a.results })),
+      ...outcome.report.merged.map((m) =>
+        t('run.import.merged', { name: m.name, taken: m.taken, kept: m.kept, same: m.same }),
+      ),
+      ...(parsed.dropped.length ? [t('run.import.dropped', { n: parsed.dropped.length })] : []),
+    ];
+    this.alerts.info(lines.join(' '));
+    this.renderRuns();
+    if (session && outcome.report.merged.some((m) => m.id === session.run.id)) {
+      this.items.repaint();
+      this.renderOrphans();
+      this.renderHeader();
+      this.signoff.bind(session);
+    } else if (parsed.runs.length === 1) {
+      const run = this.runs.find((r) => r.id === parsed.runs[0]!.id)!;
+      history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
+      await this.open(run, { filter: NO_FILTER, report: false });
+    }
+  }
+
+  private async downloadFormat(button: HTMLButtonElement, id: ExportFormatId): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.flush();
+    button.setAttribute('aria-busy', 'true');
+    button.disabled = true;
+    try {
+      const result = await exportChecklist(id, session.checklist, session.run.results, { origin: location.origin });
+      download(result.fileName, result.data, result.mimeType);
+    } catch (error) {
+      this.alerts.error(
+        this.t('run.downloadFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    } finally {
+      button.removeAttribute('aria-busy');
+      button.disabled = false;
+    }
+  }
+
+  // Report view --------------------------------------------------------------------------
+
+  private openReport(push: boolean): void {
+    this.flush();
+    const container = part(this, 'report');
+    if (!this.signoff.renderReport(container)) {
+      if (!push) history.replaceState(history.state, '', this.runUrlWithout('view'));
+      return;
+    }
+    if (push) {
+      const url = new URL(location.href);
+      url.searchParams.set('view', 'report');
+      url.hash = '';
+      history.pushState(null, '', url);
+    }
+    this.setView('report');
+    container.hidden = false;
+    container.querySelector<HTMLElement>('h2')?.setAttribute('tabindex', '-1');
+    container.querySelector<HTMLElement>('h2')?.focus();
+    window.scrollTo(0, 0);
+  }
+
+  /** The report view hides the run (and, from <html>, the page's own header). */
+  private setView(view: 'report' | null): void {
+    if (view) {
+      this.dataset.view = view;
+      document.documentElement.dataset.runView = view;
+    } else {
+      delete this.dataset.view;
+      delete document.documentElement.dataset.runView;
+    }
+  }
+
+  private runUrlWithout(name: string): URL {
+    const url = new URL(location.href);
+    url.searchParams.delete(name);
+    return url;
+  }
+
+  private closeReport(): void {
+    history.pushState(null, '', this.runUrlWithout('view'));
+    this.setView(null);
+    part(this, 'report').hidden = true;
+    part(this, 'signoff-title').focus();
+  }
+}
+
+if (!customElements.get('rb-run')) customElements.define('rb-run', RoadbookRun);

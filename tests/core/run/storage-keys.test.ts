@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  backupKey,
+  parseBackupKey,
+  processesKey,
+  runIdOfKey,
+  runKey,
+  storagePrefix,
+  testerKey,
+} from '../../../src/core/run/storage-keys.ts';
+
+describe('storage keys', () => {
+  it('keep two road books on one origin apart (base and product)', () => {
+    const a = storagePrefix({ base: '/', product: 'Gestan' });
+    const b = storagePrefix({ base: '/docs/roadbook/', product: 'Gestan' });
+    const c = storagePrefix({ base: '/', product: 'Gestan Paie' });
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(a).toBe('roadbook:%2F:Gestan:');
+    expect(runKey(a, 'abc')).toBe('roadbook:%2F:Gestan:run:abc');
+    expect(runIdOfKey(a, runKey(a, 'abc'))).toBe('abc');
+    expect(runIdOfKey(b, runKey(a, 'abc'))).toBeNull();
+    expect(processesKey(a)).toBe('roadbook:%2F:Gestan:processes');
+    expect(testerKey(a)).toBe('roadbook:%2F:Gestan:tester');
+    // A product whose name holds the separator cannot reach into another's keys.
+    expect(storagePrefix({ base: '/', product: 'A:run' })).toBe('roadbook:%2F:A%3Arun:');
+  });
+
+  it('name backups after when they were made and what they held', () => {
+    const prefix = storagePrefix({ base: '/', product: 'Gestan' });
+    const key = backupKey(prefix, 1700000000000, 'run:abc');
+    expect(parseBackupKey(prefix, key)).toEqual({ time: 1700000000000, what: 'run:abc' });
+    expect(parseBackupKey(prefix, runKey(prefix, 'abc'))).toBeNull();
+  });
+});
+
+describe('browser safety of src/core/run', () => {
+  const dir = join(import.meta.dirname, '../../../src/core/run');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+
+  it.each(files)('%s imports no Node module, and only browser-safe libraries', (file) => {
+    const source = readFileSync(join(dir, file), 'utf8');
+    expect(source).not.toMatch(/from\s+['"]node:/);
+    expect(source).not.toMatch(/import\(\s*['"]node:/);
+    expect(source).not.toMatch(/\brequire\(/);
+    expect(source).not.toMatch(
+      /\bBuffer\.|\bprocess\.(?:env|argv|cwd|exit|stdout|stderr|platform)\b|__dirname|import\.meta\.dirname/,
+    );
+    const specifiers = [
+      ...source.matchAll(/^import\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gms),
+      ...source.matchAll(/^export\s+(?:type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?)\s*from\s*['"]([^'"]+)['"]/gms),
+      ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ].map((m) => m[1]!);
+    for (const name of specifiers.filter((s) => !s.startsWith('.')))
+      expect(['zod/mini', 'yaml', 'fast-xml-parser']).toContain(name);
+  });
+
+  it('checks every module of the folder', () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
+  });
+});

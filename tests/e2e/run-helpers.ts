@@ -1,0 +1,141 @@
+/**
+ * What the upgrade and checklist tests share: the checklist the engine computes for a path
+ * from the sample's content/ (read with core, independently of the built data files), a page
+ * that records its requests and errors, an axe-core audit, reading a download back, and a
+ * server whose folder can be swapped under the same origin (a site rebuilt in place).
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import sirv from 'sirv';
+import {
+  buildChecklist,
+  sourceFromRoadBook,
+  type Checklist,
+  type ChecklistRequest,
+} from '../../src/core/checklist/index.ts';
+import { loadRoadBook } from '../../src/core/read/road-book.ts';
+
+const roadBooks = new Map<string, ReturnType<typeof loadRoadBook>>();
+
+/** The engine's checklist for a request, from a project's content/ read with core. */
+export async function engineChecklist(root: string, request: ChecklistRequest): Promise<Checklist> {
+  let loading = roadBooks.get(root);
+  if (!loading) roadBooks.set(root, (loading = loadRoadBook(root, { drafts: false })));
+  const loaded = await loading;
+  if (loaded.errorCount) throw new Error(`${root}: the road book has errors`);
+  return buildChecklist(sourceFromRoadBook(loaded.book), request);
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Paths (under the origin) of every request. */
+  requests: string[];
+  /** Requests to another origin. */
+  foreign: string[];
+  errors: string[];
+}
+
+export async function watch(context: BrowserContext, origin: string): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, requests: [], foreign: [], errors: [] };
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(`${origin}/`)) watched.requests.push(new URL(url).pathname);
+    else if (!url.startsWith('data:') && !url.startsWith('blob:')) watched.foreign.push(url);
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  return watched;
+}
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's WCAG 2.2 A/AA violations of the page, as `id (impact): targets`. */
+export async function audit(page: Page): Promise<{ all: string[]; serious: string[] }> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ...args: unknown[]
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
+  }, WCAG);
+  const text = (v: { id: string; impact: string; targets: string[] }) =>
+    `${v.id} (${v.impact}): ${v.targets.join(', ')}`;
+  return {
+    all: violations.map(text),
+    serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(text),
+  };
+}
+
+/** Clicks and returns the file the page offers for download. */
+export async function downloadOf(page: Page, click: () => Promise<unknown>): Promise<{ name: string; data: Buffer }> {
+  const [download]: [Download, unknown] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), data: await readFile(path) };
+}
+
+export interface SwitchableServer {
+  origin: string;
+  url: string;
+  /** Serves another built site from now on, at the same address. */
+  use(dir: string): void;
+  close(): Promise<void>;
+}
+
+/** Like tests/e2e/server.ts, with a folder that can be swapped (a site republished in place). */
+export async function serveSwitchable(dir: string, base: string): Promise<SwitchableServer> {
+  const handlers = new Map<string, ReturnType<typeof sirv>>();
+  let current = dir;
+  const handler = (d: string) => {
+    let h = handlers.get(d);
+    if (!h) handlers.set(d, (h = sirv(d, { dev: true, etag: false })));
+    return h;
+  };
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const notFound = () => {
+      res.statusCode = 404;
+      res.end('not found');
+    };
+    if (!url.pathname.startsWith(base)) return notFound();
+    req.url = `/${url.pathname.slice(base.length)}${url.search}`;
+    handler(current)(req, res, notFound);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}${base}`,
+    use: (next) => void (current = next),
+    close: () =>
+      new Promise((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The data file requests of a page (paths under /data/), in order, without repeats. */
+export function dataRequests(watched: WatchedPage, base = '/'): string[] {
+  return [...new Set(watched.requests.filter((p) => p.startsWith(`${base}data/`)))];
+}
+
+export async function json<T>(dir: string, path: string): Promise<T> {
+  return JSON.parse(await readFile(join(dir, path), 'utf8')) as T;
+}
