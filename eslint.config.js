@@ -6,14 +6,20 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // core runs in Node and in browsers alike: it never depends on Astro.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['astro', 'astro:*', 'astro/*'], message: 'src/core has no Astro import' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['astro', 'astro:*', 'astro/*'], message: 'src/core has no Astro import' }] },
+      ],
     },
   },
 );

@@ -6,14 +6,30 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const MODULES = ['facturation', 'ventes', 'achats', 'stocks', 'comptabilite', 'tresorerie', 'immobilisations', 'paie', 'crm', 'edi', 'administration', 'production'];
+const MODULES = [
+  'facturation',
+  'ventes',
+  'achats',
+  'stocks',
+  'comptabilite',
+  'tresorerie',
+  'immobilisations',
+  'paie',
+  'crm',
+  'edi',
+  'administration',
+  'production',
+];
 const TYPES = ['nouveaute', 'evolution', 'correction', 'securite', 'technique'];
-const WORDS = 'facture avoir client fournisseur écriture lettrage relance stock inventaire article remise acompte échéance banque rapprochement immobilisation amortissement salarié bulletin cotisation commande livraison devis tarif export import journal balance'.split(' ');
+const WORDS =
+  'facture avoir client fournisseur écriture lettrage relance stock inventaire article remise acompte échéance banque rapprochement immobilisation amortissement salarié bulletin cotisation commande livraison devis tarif export import journal balance'.split(
+    ' ',
+  );
 
 /** A small deterministic generator, so every run writes the same road book. */
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 export async function generate(entries: number, out: string): Promise<{ versions: number; entries: number }> {
@@ -39,16 +55,29 @@ export async function generate(entries: number, out: string): Promise<{ versions
     const date = `${year}-${String(1 + (v % 8)).padStart(2, '0')}-15`;
     const dir = join(out, 'content', 'versions', version);
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.md'), `---\ndate: ${date}\ndatabase: ${major}\ninstaller: { file: Gestan_${version}.exe, size: 187654321 }\n---\nVersion ${version} : ${words(30)}.\n`);
+    await writeFile(
+      join(dir, 'index.md'),
+      `---\ndate: ${date}\ndatabase: ${major}\ninstaller: { file: Gestan_${version}.exe, size: 187654321 }\n---\nVersion ${version} : ${words(30)}.\n`,
+    );
     const files: Promise<void>[] = [];
     for (let e = 0; e < perVersion && written < entries; e++, written++) {
       const id = `GES-${100000 + written}`;
       const modules = rand() < 0.2 ? [pick(MODULES), pick(MODULES)] : [pick(MODULES)];
       const type = pick(TYPES);
-      const supersedes = ids.length > 100 && rand() < 0.03 ? `supersedes: [${ids[Math.floor(rand() * (ids.length - 60))]}]\n` : '';
-      const data = rand() < 0.1 ? `data: Nouvelle colonne ${words(1).toUpperCase()} dans la table ${words(1).toUpperCase()}.\n` : '';
-      const code = rand() < 0.25 ? `\n\`\`\`sql\nUPDATE facture SET arrondi = 0.01 WHERE id = ${written};\nSELECT * FROM ecriture WHERE lettre IS NULL;\n\`\`\`\n` : '';
-      const table = rand() < 0.1 ? `\n| Champ | Avant | Après |\n| --- | --- | --- |\n| ${words(1)} | ${words(2)} | ${words(2)} |\n| ${words(1)} | ${words(2)} | ${words(2)} |\n` : '';
+      const supersedes =
+        ids.length > 100 && rand() < 0.03 ? `supersedes: [${ids[Math.floor(rand() * (ids.length - 60))]}]\n` : '';
+      const data =
+        rand() < 0.1
+          ? `data: Nouvelle colonne ${words(1).toUpperCase()} dans la table ${words(1).toUpperCase()}.\n`
+          : '';
+      const code =
+        rand() < 0.25
+          ? `\n\`\`\`sql\nUPDATE facture SET arrondi = 0.01 WHERE id = ${written};\nSELECT * FROM ecriture WHERE lettre IS NULL;\n\`\`\`\n`
+          : '';
+      const table =
+        rand() < 0.1
+          ? `\n| Champ | Avant | Après |\n| --- | --- | --- |\n| ${words(1)} | ${words(2)} | ${words(2)} |\n| ${words(1)} | ${words(2)} | ${words(2)} |\n`
+          : '';
       const front = `---\nid: ${id}\ntitle: ${words(6)}\ntype: ${type}\nmodules: [${[...new Set(modules)].join(', ')}]\ntags: [${words(1)}, ${words(1)}]\ntickets: ["${written}"]\n${data}${supersedes}verify:\n  - id: principal\n    step: ${words(8)}\n    expect: ${words(8)}\n    priority: ${pick(['critical', 'high', 'normal', 'low'])}\n  - ${words(7)}\n---\n`;
       const body = `${words(40)}.\n\n${words(30)} **${words(2)}** et \`${words(1)}\`.\n${code}${table}\n## Vérifications\n\n- [ ] ${words(6)} → ${words(6)}\n- [ ] ${words(7)}\n  - Attendu : ${words(5)}\n`;
       ids.push(id);

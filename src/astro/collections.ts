@@ -1,5 +1,14 @@
 import { buildIdOf, generationOf } from '../core/build-id.ts';
-import type { Asset, Entry, EntryRecord, Process, RoadBook, RoadBookConfig, Version, VersionInfo } from '../core/model.ts';
+import type {
+  Asset,
+  Entry,
+  EntryRecord,
+  Process,
+  RoadBook,
+  RoadBookConfig,
+  Version,
+  VersionInfo,
+} from '../core/model.ts';
 
 /**
  * What each collection keeps in Astro's data store: plain data, with the order core

@@ -53,7 +53,9 @@ async function sync(collection: Collection, context: LoaderContext): Promise<num
     return store.get(id)?.digest === digest ? [] : [{ id, data, digest, subject }];
   };
   const save = (items: { id: string; data: Record<string, unknown>; digest: string }[], html: string[] | null) =>
-    items.forEach(({ id, data, digest }, i) => store.set({ id, data, digest, ...(html ? { rendered: { html: html[i]! } } : {}) }));
+    items.forEach(({ id, data, digest }, i) =>
+      store.set({ id, data, digest, ...(html ? { rendered: { html: html[i]! } } : {}) }),
+    );
 
   let count: number;
   if (collection === 'site') {
@@ -66,7 +68,13 @@ async function sync(collection: Collection, context: LoaderContext): Promise<num
     count = todo.length;
   } else {
     const todo = book.entries.flatMap((e, order) => changed(e.id, toEntryData(e, order), e));
-    save(todo, await renderEntries(todo.map((t) => t.subject), book));
+    save(
+      todo,
+      await renderEntries(
+        todo.map((t) => t.subject),
+        book,
+      ),
+    );
     count = todo.length;
   }
   for (const id of untouched) store.delete(id);

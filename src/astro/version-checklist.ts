@@ -1,10 +1,18 @@
-import { buildChecklist, canBeTarget, sourceFromRoadBook, type Checklist, type ChecklistSource } from '../core/checklist/index.ts';
+import {
+  buildChecklist,
+  canBeTarget,
+  sourceFromRoadBook,
+  type Checklist,
+  type ChecklistSource,
+} from '../core/checklist/index.ts';
 import { exportFormat, type ExportFormat } from '../core/export/index.ts';
 import type { VersionInfo } from '../core/model.ts';
 import type { Site } from './site-data.ts';
 
 /** The formats of a version's own checklist, generated at build time for its page. */
-export const VERSION_DOWNLOADS: readonly ExportFormat[] = (['csv', 'xlsx', 'md'] as const).map((id) => exportFormat(id)!);
+export const VERSION_DOWNLOADS: readonly ExportFormat[] = (['csv', 'xlsx', 'md'] as const).map((id) =>
+  exportFormat(id)!,
+);
 
 interface Cached {
   source: ChecklistSource;

@@ -23,12 +23,16 @@ function program(io: Io, setCode: (code: number) => void): Command {
 
   root
     .command('build')
-    .description('check, then build the site (pages, data files, search index); a failed build leaves the old site in place')
+    .description(
+      'check, then build the site (pages, data files, search index); a failed build leaves the old site in place',
+    )
     .addOption(rootOption())
     .option('--out <dir>', 'output folder, relative to --root', 'dist')
     .option('--drafts', 'publish draft versions too')
     .option('--base <path>', 'serve under this sub-path (overrides roadbook.yml)')
-    .action(async (options: { root: string; out: string; drafts?: boolean; base?: string }) => setCode(await runBuild(options, io)));
+    .action(async (options: { root: string; out: string; drafts?: boolean; base?: string }) =>
+      setCode(await runBuild(options, io)),
+    );
 
   root
     .command('dev')
@@ -37,7 +41,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--no-drafts', 'hide draft versions')
     .option('--port <n>', 'port to listen on', '4321')
     .option('--host <host>', 'address to listen on', 'localhost')
-    .action(async (options: { root: string; drafts: boolean; port: string; host: string }) => setCode(await runDev(options, io)));
+    .action(async (options: { root: string; drafts: boolean; port: string; host: string }) =>
+      setCode(await runDev(options, io)),
+    );
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   root
@@ -49,7 +55,10 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--module <id>', 'only changes of this module (repeatable)', collect)
     .option('--edition <id>', 'only changes that concern this edition (repeatable)', collect)
     .option('--process <id>', 'add a strategic process of processes.yml (repeatable)', collect)
-    .option('--processes <file.yml>', "add the company's own processes (same format as processes.yml; an item may be a catalogue id)")
+    .option(
+      '--processes <file.yml>',
+      "add the company's own processes (same format as processes.yml; an item may be a catalogue id)",
+    )
     .addOption(new Option('--format <format>', 'output format').choices(FORMAT_IDS).default('json'))
     .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
     .option('--drafts', 'draft versions may be on the path')

@@ -109,8 +109,42 @@ export function pickVersion(v: VersionInfo): VersionInfo {
 
 /** Only the EntryRecord fields. */
 export function pickEntry(e: EntryRecord): EntryRecord {
-  const { id, version, versionSlug, title, type, modules, tags, breaking, data, action, tickets, editions, supersedes, supersededBy, hash, items } = e;
-  return { id, version, versionSlug, title, type, modules, tags, breaking, data, action, tickets, editions, supersedes, supersededBy, hash, items };
+  const {
+    id,
+    version,
+    versionSlug,
+    title,
+    type,
+    modules,
+    tags,
+    breaking,
+    data,
+    action,
+    tickets,
+    editions,
+    supersedes,
+    supersededBy,
+    hash,
+    items,
+  } = e;
+  return {
+    id,
+    version,
+    versionSlug,
+    title,
+    type,
+    modules,
+    tags,
+    breaking,
+    data,
+    action,
+    tickets,
+    editions,
+    supersedes,
+    supersededBy,
+    hash,
+    items,
+  };
 }
 
 /** What the index and /roadbook.json both say of the road book as a whole. */

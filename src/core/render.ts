@@ -43,7 +43,10 @@ export function renderIntro(version: Version, book: RoadBook): Promise<string> {
 }
 
 export function renderJob(job: RenderJob, context: RenderContext): Promise<string> {
-  return renderBody(job.body, { verifyHeadings: context.verifyHeadings, resolveUrl: urlResolver(context, job.versionSlug) });
+  return renderBody(job.body, {
+    verifyHeadings: context.verifyHeadings,
+    resolveUrl: urlResolver(context, job.versionSlug),
+  });
 }
 
 function urlResolver(context: RenderContext, versionSlug: string): (url: string) => string {

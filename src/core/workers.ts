@@ -11,7 +11,11 @@ export function workerCount(): number {
  * The module receives `{ shared, items }` and returns one result per item; results keep the
  * items' order.
  */
-export async function mapOnWorkers<Shared, Item, Result>(worker: URL, shared: Shared, items: readonly Item[]): Promise<Result[]> {
+export async function mapOnWorkers<Shared, Item, Result>(
+  worker: URL,
+  shared: Shared,
+  items: readonly Item[],
+): Promise<Result[]> {
   const { Tinypool } = await import('tinypool');
   const threads = workerCount();
   const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });

@@ -13,7 +13,9 @@ describe('roadbook check', () => {
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => /^content\//.test(l));
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^content\/versions\/15\.3\.0\/a\.md:3:7 {2}error {2}`type` "nope" is not one of the types: .+ {2}unknown-type$/);
+    expect(lines[0]).toMatch(
+      /^content\/versions\/15\.3\.0\/a\.md:3:7 {2}error {2}`type` "nope" is not one of the types: .+ {2}unknown-type$/,
+    );
     expect(run.stderr).toMatch(/4 errors, 0 warnings/);
   });
 

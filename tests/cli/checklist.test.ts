@@ -43,8 +43,12 @@ describe('roadbook checklist', () => {
 
   it('filters by module and edition', () => {
     // V-3 (ventes, stocks) sorts under stocks, its first selected module, after the older S-1.
-    expect(json(['--from', '1.0.0', '--to', '2.0.0', '--module', 'stocks']).items.map((i: { entry: string }) => i.entry)).toEqual(['S-1', 'V-3', 'V-3']);
-    expect(json(['--from', '1.1.0', '--to', '2.0.0', '--module', 'ventes', '--module', 'stocks']).items).toHaveLength(2);
+    expect(
+      json(['--from', '1.0.0', '--to', '2.0.0', '--module', 'stocks']).items.map((i: { entry: string }) => i.entry),
+    ).toEqual(['S-1', 'V-3', 'V-3']);
+    expect(json(['--from', '1.1.0', '--to', '2.0.0', '--module', 'ventes', '--module', 'stocks']).items).toHaveLength(
+      2,
+    );
   });
 
   it('adds catalogue processes and the company file as process items', () => {
@@ -80,7 +84,19 @@ describe('roadbook checklist', () => {
     expect(run.code).toBe(0);
     expect([...run.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(run.stdout.subarray(3).toString('utf8'), { delimiter: ';' });
-    expect(rows[0]).toEqual(['ID', 'Version', 'Module', 'Changement', 'Étape', 'Résultat attendu', 'Priorité', 'Statut', 'Commentaire', 'Testé par', 'Date']);
+    expect(rows[0]).toEqual([
+      'ID',
+      'Version',
+      'Module',
+      'Changement',
+      'Étape',
+      'Résultat attendu',
+      'Priorité',
+      'Statut',
+      'Commentaire',
+      'Testé par',
+      'Date',
+    ]);
     const valoriser = rows.find((r: string[]) => r[0] === 'S-1#valoriser')!;
     expect(valoriser[3]).toBe('Valorisation =CUMP');
     expect(valoriser[4]).toMatch(/^'=SOMME\(A1\)/);

@@ -29,9 +29,15 @@ describe('rendering entries', () => {
     };
     await write('1.0.0/index.md', '---\ndate: 2026-01-01\n---\n');
     await write('1.0.0/assets/mon schéma.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    await write('1.0.0/a.md', '---\ntitle: A\ntype: technique\nmodules: m\n---\n![Schéma](assets/mon%20sch%C3%A9ma.svg) [B](../2.0.0/b.md#detail)\n');
+    await write(
+      '1.0.0/a.md',
+      '---\ntitle: A\ntype: technique\nmodules: m\n---\n![Schéma](assets/mon%20sch%C3%A9ma.svg) [B](../2.0.0/b.md#detail)\n',
+    );
     await write('2.0.0/index.md', '---\ndate: 2026-02-01\n---\n');
-    await write('2.0.0/b.md', '---\nid: B-1\ntitle: B\ntype: technique\nmodules: m\n---\n[A](../1.0.0/a.md) [absent](c.md) [site](https://example.com/x.md)\n');
+    await write(
+      '2.0.0/b.md',
+      '---\nid: B-1\ntitle: B\ntype: technique\nmodules: m\n---\n[A](../1.0.0/a.md) [absent](c.md) [site](https://example.com/x.md)\n',
+    );
     const { book, diagnostics } = await loadRoadBook(root, { base: '/docs/' });
     expect(diagnostics).toEqual([]);
     const [a, b] = await Promise.all(book.entries.map((e) => renderEntry(e, book)));

@@ -81,12 +81,22 @@ describe('what is a version', () => {
     expect(isVersion(v)).toBe(true);
   });
 
-  it.each(['15.x', 'latest', '..', '', 'v', '15..3', '15.3.', 'ABCD1.0', '15.3+build', '15 3', '15.0.0-rc.1.2', '15.0-rc-x'])(
-    '%j is not a version',
-    (v) => {
-      expect(isVersion(v)).toBe(false);
-    },
-  );
+  it.each([
+    '15.x',
+    'latest',
+    '..',
+    '',
+    'v',
+    '15..3',
+    '15.3.',
+    'ABCD1.0',
+    '15.3+build',
+    '15 3',
+    '15.0.0-rc.1.2',
+    '15.0-rc-x',
+  ])('%j is not a version', (v) => {
+    expect(isVersion(v)).toBe(false);
+  });
 
   it('keeps segments as written and drops only the leading v', () => {
     expect(parseVersion('v16.0.0')?.segments).toEqual(['16', '0', '0']);

@@ -634,7 +634,12 @@ describe("a version's own checklist, generated at build time", () => {
     ] as const) {
       const expected = (await exportChecklist(format, checklist)).data;
       const built = await readFile(join(out, 'versions/1.0.0', file));
-      expect(Buffer.from(built).equals(Buffer.from(typeof expected === 'string' ? new TextEncoder().encode(expected) : expected)), file).toBe(true);
+      expect(
+        Buffer.from(built).equals(
+          Buffer.from(typeof expected === 'string' ? new TextEncoder().encode(expected) : expected),
+        ),
+        file,
+      ).toBe(true);
     }
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
@@ -656,7 +661,9 @@ describe("a version's own checklist, generated at build time", () => {
 
   it('publishes the JSON Schema of the checklist object, which the engine output meets', async () => {
     const schema = await json<Parameters<typeof z.fromJSONSchema>[0]>(out, 'schemas/checklist.json');
-    const { default: source } = await import('../../src/core/schemas/checklist.schema.json', { with: { type: 'json' } });
+    const { default: source } = await import('../../src/core/schemas/checklist.schema.json', {
+      with: { type: 'json' },
+    });
     expect(schema).toEqual(source);
     const { loadRoadBook } = await import('../../src/core/read/road-book.ts');
     const { buildChecklist, sourceFromRoadBook } = await import('../../src/core/checklist/index.ts');

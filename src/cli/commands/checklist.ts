@@ -48,7 +48,8 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
   }
 
   const processes: (string | Process)[] = [...(args.process ?? [])];
-  if (args.processes) processes.push(...(await readCompanyProcesses(resolve(io.cwd, args.processes), args.processes, loaded, io)));
+  if (args.processes)
+    processes.push(...(await readCompanyProcesses(resolve(io.cwd, args.processes), args.processes, loaded, io)));
 
   const source = sourceFromRoadBook(loaded.book, { includeDrafts: Boolean(args.drafts) });
   let checklist: Checklist;
@@ -74,7 +75,7 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
   if (args.out) {
     const out = resolve(io.cwd, args.out);
     await writeFile(out, bytes);
-    io.stderr(`Wrote ${checklist.items.length} items of ${checklist.versions.join(", ")} to ${out}\n`);
+    io.stderr(`Wrote ${checklist.items.length} items of ${checklist.versions.join(', ')} to ${out}\n`);
   } else {
     io.stdoutBytes(bytes);
   }

@@ -15,17 +15,30 @@ export async function readAssets(version: Version, diagnostics: DiagnosticList):
   for (const d of entries) {
     if (!d.isFile() || d.name.startsWith('.')) continue;
     const absolutePath = join(d.parentPath, d.name);
-    const path = absolutePath.slice(base.length + 1).split(/[\\/]/).join('/');
+    const path = absolutePath
+      .slice(base.length + 1)
+      .split(/[\\/]/)
+      .join('/');
     const file = `content/versions/${version.slug}/assets/${path}`;
     const extension = d.name.split('.').pop()!.toLowerCase();
     if (!ASSET_EXTENSIONS.includes(extension) || !d.name.includes('.')) {
-      diagnostics.error('asset-type', file, FILE_START, `assets/ holds images only (${ASSET_EXTENSIONS.join(', ')}); move or remove this file`);
+      diagnostics.error(
+        'asset-type',
+        file,
+        FILE_START,
+        `assets/ holds images only (${ASSET_EXTENSIONS.join(', ')}); move or remove this file`,
+      );
       continue;
     }
     if (extension === 'svg') {
       const reason = checkSvg(await readFile(absolutePath, 'utf8'));
       if (reason) {
-        diagnostics.error('asset-unsafe-svg', file, FILE_START, `This SVG is refused: ${reason}; export it again without scripts, event handlers or javascript: links`);
+        diagnostics.error(
+          'asset-unsafe-svg',
+          file,
+          FILE_START,
+          `This SVG is refused: ${reason}; export it again without scripts, event handlers or javascript: links`,
+        );
         continue;
       }
     }

@@ -110,7 +110,12 @@ export function parseConfig(source: string, file: string, diagnostics: Diagnosti
   const yaml = readYaml(source, file, diagnostics);
   if (!yaml) return defaultConfig();
   if (!isPlainMap(yaml.value)) {
-    diagnostics.error('front-matter-not-mapping', file, FILE_START, 'roadbook.yml must be a mapping of settings (`product: …`)');
+    diagnostics.error(
+      'front-matter-not-mapping',
+      file,
+      FILE_START,
+      'roadbook.yml must be a mapping of settings (`product: …`)',
+    );
     return defaultConfig();
   }
   const where: Located = { file, yaml, diagnostics };
@@ -136,7 +141,8 @@ export function parseConfig(source: string, file: string, diagnostics: Diagnosti
   for (const key of ['editions', 'modules', 'types'] as const) {
     const seen = new Set<string>();
     (config[key] ?? []).forEach((c, i) => {
-      if (seen.has(c.id)) diagnostics.error('duplicate-choice-id', file, at(where, [key, i]), `\`${key}\` lists "${c.id}" twice`);
+      if (seen.has(c.id))
+        diagnostics.error('duplicate-choice-id', file, at(where, [key, i]), `\`${key}\` lists "${c.id}" twice`);
       seen.add(c.id);
     });
   }
@@ -144,7 +150,12 @@ export function parseConfig(source: string, file: string, diagnostics: Diagnosti
   const requireVerify = raw.requireVerify ?? defaults.requireVerify.filter((t) => typeIds.has(t));
   requireVerify.forEach((t, i) => {
     if (!typeIds.has(t)) {
-      diagnostics.error('unknown-type', file, at(where, ['requireVerify', i]), `\`requireVerify\` names "${t}", which is not one of the types (${[...typeIds].join(', ')})`);
+      diagnostics.error(
+        'unknown-type',
+        file,
+        at(where, ['requireVerify', i]),
+        `\`requireVerify\` names "${t}", which is not one of the types (${[...typeIds].join(', ')})`,
+      );
     }
   });
   config.requireVerify = requireVerify;

@@ -102,7 +102,11 @@ type Stored = EntryOutcome & { bodyLength: number };
 function strip(outcome: EntryOutcome): Stored {
   if (!outcome.parsed) return { ...outcome, bodyLength: 0 };
   const { source: _source, body, ...entry } = outcome.parsed.entry;
-  return { ...outcome, parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry }, bodyLength: body.length };
+  return {
+    ...outcome,
+    parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry },
+    bodyLength: body.length,
+  };
 }
 
 function restore(stored: Stored, text: string): EntryOutcome {
@@ -125,7 +129,9 @@ let reader: Promise<string> | null = null;
 function readerDigest(): Promise<string> {
   reader ??= (async () => {
     const core = fileURLToPath(new URL('..', import.meta.url));
-    const files = (await readdir(core, { recursive: true })).filter((f) => f.endsWith('.ts') || f.endsWith('.json')).sort();
+    const files = (await readdir(core, { recursive: true }))
+      .filter((f) => f.endsWith('.ts') || f.endsWith('.json'))
+      .sort();
     const hash = createHash('sha256');
     for (const file of files) hash.update(file).update(await readFile(join(core, file)));
     return hash.digest('hex');

@@ -110,7 +110,15 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
   }
   ok = checkChoices('modules', raw.modules, config.modules, where, ['modules'], 'unknown-module') && ok;
   const editions = raw.editions ?? [];
-  ok = checkChoices('editions', editions, config.editions.length ? config.editions : null, where, ['editions'], 'unknown-edition') && ok;
+  ok =
+    checkChoices(
+      'editions',
+      editions,
+      config.editions.length ? config.editions : null,
+      where,
+      ['editions'],
+      'unknown-edition',
+    ) && ok;
 
   const drafts = frontMatterItems(raw.verify ?? [], where);
   if (!drafts) ok = false;
@@ -202,7 +210,12 @@ function frontMatterItems(values: unknown[], where: Located): ItemDraft[] | null
     const mapping = typeof plain === 'string' ? Object.assign(Object.create(null), { step: plain }) : plain;
     if (!isPlainMap(mapping)) {
       ok = false;
-      where.diagnostics.error('wrong-type', where.file, at(where, path), '`verify` items are a step (text) or a mapping with `step`, `expect`, `priority`…');
+      where.diagnostics.error(
+        'wrong-type',
+        where.file,
+        at(where, path),
+        '`verify` items are a step (text) or a mapping with `step`, `expect`, `priority`…',
+      );
       return;
     }
     const item = checkMapping(verifyItemSchema, mapping, where, typeof plain === 'string' ? ['verify'] : path);

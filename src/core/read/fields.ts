@@ -51,7 +51,10 @@ export const id = z
   .string()
   .refine(
     isValidId,
-    problem('invalid-id', 'must start with a letter or digit and hold only letters, digits, `.`, `_` and `-` (64 at most)'),
+    problem(
+      'invalid-id',
+      'must start with a letter or digit and hold only letters, digits, `.`, `_` and `-` (64 at most)',
+    ),
   );
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {

@@ -19,7 +19,11 @@ const processSchema = z.object({
 });
 
 /** Reads the optional catalogue of strategic processes. */
-export async function readProcesses(root: string, config: RoadBookConfig, diagnostics: DiagnosticList): Promise<Process[]> {
+export async function readProcesses(
+  root: string,
+  config: RoadBookConfig,
+  diagnostics: DiagnosticList,
+): Promise<Process[]> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(root, PROCESSES_FILE));
@@ -30,7 +34,12 @@ export async function readProcesses(root: string, config: RoadBookConfig, diagno
   return source === null ? [] : parseProcesses(source, PROCESSES_FILE, config, diagnostics);
 }
 
-export function parseProcesses(source: string, file: string, config: RoadBookConfig, diagnostics: DiagnosticList): Process[] {
+export function parseProcesses(
+  source: string,
+  file: string,
+  config: RoadBookConfig,
+  diagnostics: DiagnosticList,
+): Process[] {
   return parseProcessList(source, file, config, diagnostics, false) as Process[];
 }
 
@@ -70,13 +79,23 @@ function parseProcessList(
       return;
     }
     if (!isPlainMap(item)) {
-      diagnostics.error('wrong-type', file, at(where, [index]), 'Each process must be a mapping with `id`, `label`, `modules` and `steps`');
+      diagnostics.error(
+        'wrong-type',
+        file,
+        at(where, [index]),
+        'Each process must be a mapping with `id`, `label`, `modules` and `steps`',
+      );
       return;
     }
     const raw = checkMapping(processSchema, item, where, [index]);
     if (!raw) return;
     if (seen.has(raw.id)) {
-      diagnostics.error('duplicate-process-id', file, at(where, [index, 'id']), `Another process already has the id "${raw.id}"`);
+      diagnostics.error(
+        'duplicate-process-id',
+        file,
+        at(where, [index, 'id']),
+        `Another process already has the id "${raw.id}"`,
+      );
       return;
     }
     seen.add(raw.id);

@@ -13,7 +13,6 @@ import { parseVersionIndex, type VersionHeader } from './version-index.ts';
 import { readAssets } from './assets.ts';
 import { SourceFiles } from './source-files.ts';
 
-
 export interface LoadOptions {
   /** Keep draft versions (and their entries) in the road book. They are checked either way. */
   drafts?: boolean;
@@ -36,7 +35,6 @@ export interface LoadResult {
 }
 
 export const VERSIONS_DIR = 'content/versions';
-
 
 interface ReadVersion {
   version: Version;
@@ -63,18 +61,28 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
     for (const d of dirents) {
       if (d.isDirectory()) folders.push(d.name);
       else if (!d.name.startsWith('.')) {
-        diagnostics.warning('unexpected-file', `${VERSIONS_DIR}/${d.name}`, FILE_START, 'Only version folders belong in content/versions/; this file is ignored');
+        diagnostics.warning(
+          'unexpected-file',
+          `${VERSIONS_DIR}/${d.name}`,
+          FILE_START,
+          'Only version folders belong in content/versions/; this file is ignored',
+        );
       }
     }
   } catch {
-    diagnostics.error('content-missing', VERSIONS_DIR, FILE_START, 'There is no content/versions/ folder: create one folder per version in it (content/versions/15.3.0/index.md)');
+    diagnostics.error(
+      'content-missing',
+      VERSIONS_DIR,
+      FILE_START,
+      'There is no content/versions/ folder: create one folder per version in it (content/versions/15.3.0/index.md)',
+    );
   }
   folders = folders.filter((f) => !f.startsWith('.')).sort();
 
   const files = options.files ?? new SourceFiles();
-  const read = (await Promise.all(folders.map((folder) => readVersion(root, folder, config, files, diagnostics)))).filter(
-    (v): v is ReadVersion => v !== null,
-  );
+  const read = (
+    await Promise.all(folders.map((folder) => readVersion(root, folder, config, files, diagnostics)))
+  ).filter((v): v is ReadVersion => v !== null);
   read.sort((a, b) => compareVersions(a.version.version, b.version.version, config));
 
   const cache = options.cacheFile ? await EntryCache.open(options.cacheFile, config) : null;
@@ -147,7 +155,12 @@ async function readVersion(
     } else if (d.name === 'index.md') hasIndex = true;
     else if (d.name.endsWith('.md')) markdown.push(d.name);
     else {
-      diagnostics.warning('unexpected-file', `${folderPath}/${d.name}`, FILE_START, 'Only .md files and an assets/ folder belong in a version folder; this file is ignored (images go in assets/)');
+      diagnostics.warning(
+        'unexpected-file',
+        `${folderPath}/${d.name}`,
+        FILE_START,
+        'Only .md files and an assets/ folder belong in a version folder; this file is ignored (images go in assets/)',
+      );
     }
   }
 
@@ -156,7 +169,12 @@ async function readVersion(
     indexSource = decodeTextFile(await files.read(join(dir, 'index.md')), indexFile, diagnostics);
     if (indexSource === null) return null;
   } else {
-    diagnostics.error('version-index-missing', folderPath, FILE_START, `The version folder "${folder}" has no index.md; add one with at least \`date: YYYY-MM-DD\``);
+    diagnostics.error(
+      'version-index-missing',
+      folderPath,
+      FILE_START,
+      `The version folder "${folder}" has no index.md; add one with at least \`date: YYYY-MM-DD\``,
+    );
   }
   const header = parseVersionIndex(indexSource, folder, indexFile, config, diagnostics);
   if (!header) return null;
@@ -185,7 +203,14 @@ async function readVersion(
     const file = `${folderPath}/${name}`;
     const text = decodeTextFile(sources[i]!, file, diagnostics);
     if (text === null) return;
-    jobs.push({ file, name: name.slice(0, -'.md'.length), version: header.version, versionSlug: folder, text, assets: assetPaths });
+    jobs.push({
+      file,
+      name: name.slice(0, -'.md'.length),
+      version: header.version,
+      versionSlug: folder,
+      text,
+      assets: assetPaths,
+    });
   });
   return { version, header, jobs, entries: [], assets };
 }
@@ -223,7 +248,12 @@ function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
     for (const { entry, positions } of version.entries) {
       const existing = byId.get(entry.id);
       if (existing) {
-        diagnostics.error('duplicate-entry-id', entry.file, positions.id, `The id "${entry.id}" is already used by ${existing.entry.file}; entry ids are unique in the whole road book`);
+        diagnostics.error(
+          'duplicate-entry-id',
+          entry.file,
+          positions.id,
+          `The id "${entry.id}" is already used by ${existing.entry.file}; entry ids are unique in the whole road book`,
+        );
         continue;
       }
       byId.set(entry.id, { entry, index });
@@ -235,7 +265,12 @@ function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
         const found = byId.get(target);
         const at = positions.supersedes[i] ?? FILE_START;
         if (!found) {
-          diagnostics.error('unknown-supersedes', entry.file, at, `\`supersedes\` names "${target}", which no entry has as id`);
+          diagnostics.error(
+            'unknown-supersedes',
+            entry.file,
+            at,
+            `\`supersedes\` names "${target}", which no entry has as id`,
+          );
         } else if (found.entry === entry) {
           diagnostics.error('supersedes-later', entry.file, at, `\`supersedes\` names this entry itself`);
         } else if (found.index > index) {

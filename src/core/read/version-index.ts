@@ -52,7 +52,12 @@ export function parseVersionIndex(
   const rawInstaller = front?.data.installer;
   if (raw && rawInstaller !== undefined && rawInstaller !== null) {
     if (typeof rawInstaller !== 'object' || Array.isArray(rawInstaller)) {
-      diagnostics.error('wrong-type', file, at(where, ['installer']), '`installer` must be a mapping with `file`, `sha256` and `size`');
+      diagnostics.error(
+        'wrong-type',
+        file,
+        at(where, ['installer']),
+        '`installer` must be a mapping with `file`, `sha256` and `size`',
+      );
     } else {
       const checked = checkMapping(installerSchema, rawInstaller, where, ['installer']);
       if (checked) installer = { file: checked.file, sha256: checked.sha256 ?? null, size: checked.size ?? null };
@@ -63,7 +68,12 @@ export function parseVersionIndex(
   let versionText = folder;
   if (raw?.version !== undefined) {
     if (!isVersion(raw.version, words)) {
-      diagnostics.error('invalid-version', file, at(where, ['version']), `\`version\` "${raw.version}" is not a version string, such as 15.3.0 or 15.30.02/DU3`);
+      diagnostics.error(
+        'invalid-version',
+        file,
+        at(where, ['version']),
+        `\`version\` "${raw.version}" is not a version string, such as 15.3.0 or 15.30.02/DU3`,
+      );
       return null;
     }
     if (raw.version !== folder && urlSafeVersion(raw.version) !== folder) {
@@ -91,7 +101,12 @@ export function parseVersionIndex(
     diagnostics.error('missing-field', file, FILE_START, `\`date\` is required for a ${status} version (YYYY-MM-DD)`);
   }
   if (raw?.minimumFrom !== undefined && compareVersions(raw.minimumFrom, versionText, words) >= 0) {
-    diagnostics.error('invalid-value', file, at(where, ['minimumFrom']), `\`minimumFrom\` (${raw.minimumFrom}) must be a version before ${versionText}`);
+    diagnostics.error(
+      'invalid-value',
+      file,
+      at(where, ['minimumFrom']),
+      `\`minimumFrom\` (${raw.minimumFrom}) must be a version before ${versionText}`,
+    );
   }
 
   return {

@@ -38,7 +38,10 @@ const CASES: [string, string[]][] = [
   ['supersedes-later', ['content/versions/15.2.0/GES-1.md:6:13 error supersedes-later']],
   ['version-folder-invalid', ['content/versions/latest/index.md:1:1 error version-folder-invalid']],
   ['version-mismatch', [`${V}/index.md:3:10 error version-mismatch`]],
-  ['invalid-version', [`${V}/index.md:3:14 error invalid-version`, 'content/versions/15.4.0/index.md:3:10 error invalid-version']],
+  [
+    'invalid-version',
+    [`${V}/index.md:3:14 error invalid-version`, 'content/versions/15.4.0/index.md:3:10 error invalid-version'],
+  ],
   ['duplicate-version', [`${V}/index.md:1:1 error duplicate-version`]],
   ['version-date-order', [`${V}/index.md:2:7 warning version-date-order`]],
   ['version-index-missing', [`${V}:1:1 error version-index-missing`]],
@@ -54,10 +57,7 @@ const CASES: [string, string[]][] = [
   ['config', ['content/roadbook.yml:2:9 error invalid-value', 'content/roadbook.yml:3:1 warning unknown-key']],
   [
     'processes',
-    [
-      'content/processes.yml:3:13 error unknown-module',
-      'content/processes.yml:5:7 error duplicate-process-id',
-    ],
+    ['content/processes.yml:3:13 error unknown-module', 'content/processes.yml:5:7 error duplicate-process-id'],
   ],
   ['content-missing', ['content/versions:1:1 error content-missing']],
   ['good-bom-crlf', []],

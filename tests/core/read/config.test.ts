@@ -31,7 +31,9 @@ describe('roadbook.yml', () => {
   });
 
   it('reads closed lists written as mappings or as plain ids', () => {
-    const { value } = config('modules:\n  - { id: facturation, label: Facturation }\n  - stocks\neditions: entreprise\n');
+    const { value } = config(
+      'modules:\n  - { id: facturation, label: Facturation }\n  - stocks\neditions: entreprise\n',
+    );
     expect(value.modules).toEqual([
       { id: 'facturation', label: 'Facturation' },
       { id: 'stocks', label: 'stocks' },
@@ -71,9 +73,16 @@ describe('processes.yml', () => {
 
   it('reads processes, a single step as a list', () => {
     const diagnostics = new DiagnosticList();
-    const processes = parseProcesses('- id: cloture\n  label: Clôture\n  modules: facturation\n  steps: Clôturer le mois\n', 'p.yml', modules, diagnostics);
+    const processes = parseProcesses(
+      '- id: cloture\n  label: Clôture\n  modules: facturation\n  steps: Clôturer le mois\n',
+      'p.yml',
+      modules,
+      diagnostics,
+    );
     expect(diagnostics.items).toEqual([]);
-    expect(processes).toEqual([{ id: 'cloture', label: 'Clôture', modules: ['facturation'], steps: ['Clôturer le mois'] }]);
+    expect(processes).toEqual([
+      { id: 'cloture', label: 'Clôture', modules: ['facturation'], steps: ['Clôturer le mois'] },
+    ]);
   });
 
   it('reports duplicate ids, unknown modules and missing steps', () => {

@@ -25,7 +25,10 @@ describe('the cache of checked entries', () => {
 
     // An edited entry is read again; the others come from the cache.
     const file = join(root, 'content/versions/2.0.0/V-3.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Relances v2', 'title: Relances v3\ntype: bugfix'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('title: Relances v2', 'title: Relances v3\ntype: bugfix'),
+    );
     const edited = await loadRoadBook(root, { cacheFile });
     expect(edited.diagnostics.map((d) => d.code)).toEqual(['yaml-duplicate-key']);
     expect(edited).toEqual(await loadRoadBook(root));

@@ -7,14 +7,20 @@ export const getStaticPaths = (async () => {
   const site = await getSite();
   return site.versions
     .filter((version) => versionChecklist(site, version))
-    .flatMap((version) => VERSION_DOWNLOADS.map((format) => ({ params: { version: version.slug, format: format.extension } })));
+    .flatMap((version) =>
+      VERSION_DOWNLOADS.map((format) => ({ params: { version: version.slug, format: format.extension } })),
+    );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
   const checklist = versionChecklist(site, site.version(params.version ?? '')!)!;
   const format = VERSION_DOWNLOADS.find((f) => f.extension === params.format)!;
-  const data = await format.export(checklist, undefined, site.config.site ? { origin: new URL(site.config.site).origin } : {});
+  const data = await format.export(
+    checklist,
+    undefined,
+    site.config.site ? { origin: new URL(site.config.site).origin } : {},
+  );
   const body = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   return new Response(new Uint8Array(body), { headers: { 'Content-Type': format.mimeType } });
 };
