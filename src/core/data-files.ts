@@ -101,50 +101,48 @@ function summaries(data: RoadBookData, groups: Map<string, EntryRecord[]>): Vers
   return data.versions.map((v) => ({ ...pickVersion(v), counts: countVersion(groups.get(v.slug) ?? []) }));
 }
 
+const VERSION_FIELDS = [
+  'version',
+  'slug',
+  'date',
+  'status',
+  'title',
+  'installer',
+  'minimumFrom',
+  'database',
+] as const satisfies readonly (keyof VersionInfo)[];
+
+const ENTRY_FIELDS = [
+  'id',
+  'version',
+  'versionSlug',
+  'title',
+  'type',
+  'modules',
+  'tags',
+  'breaking',
+  'data',
+  'action',
+  'tickets',
+  'editions',
+  'supersedes',
+  'supersededBy',
+  'hash',
+  'items',
+] as const satisfies readonly (keyof EntryRecord)[];
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
+}
+
 /** Only the VersionInfo fields: Node-side objects carry file paths that must not be published. */
 export function pickVersion(v: VersionInfo): VersionInfo {
-  const { version, slug, date, status, title, installer, minimumFrom, database } = v;
-  return { version, slug, date, status, title, installer, minimumFrom, database };
+  return pick(v, VERSION_FIELDS);
 }
 
 /** Only the EntryRecord fields. */
 export function pickEntry(e: EntryRecord): EntryRecord {
-  const {
-    id,
-    version,
-    versionSlug,
-    title,
-    type,
-    modules,
-    tags,
-    breaking,
-    data,
-    action,
-    tickets,
-    editions,
-    supersedes,
-    supersededBy,
-    hash,
-    items,
-  } = e;
-  return {
-    id,
-    version,
-    versionSlug,
-    title,
-    type,
-    modules,
-    tags,
-    breaking,
-    data,
-    action,
-    tickets,
-    editions,
-    supersedes,
-    supersededBy,
-    hash,
-    items,
-  };
+  return pick(e, ENTRY_FIELDS);
 }
 
 /** What the index and /roadbook.json both say of the road book as a whole. */
