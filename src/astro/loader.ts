@@ -5,7 +5,7 @@ import type { LoadResult } from '../core/read/road-book.ts';
 import { renderEntries, renderIntro } from '../core/render.ts';
 import { toEntryData, toSiteData, toVersionData } from './collections.ts';
 import { buildSettings } from './settings.ts';
-import { invalidateRoadBook, sharedRoadBook } from './shared-load.ts';
+import { invalidateRoadBook, reportRendered, sharedRoadBook } from './shared-load.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
 const PIPELINE = 'roadbook-render-1';
@@ -76,6 +76,7 @@ async function sync(collection: Collection, context: LoaderContext): Promise<num
       ),
     );
     count = todo.length;
+    reportRendered({ rendered: todo.length, total: book.entries.length });
   }
   for (const id of untouched) store.delete(id);
   return count + untouched.size;

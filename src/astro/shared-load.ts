@@ -54,3 +54,23 @@ export function sharedRoadBook(): Promise<LoadResult> {
 export function invalidateRoadBook(): void {
   pending = null;
 }
+
+/** How many entry bodies the last content sync rendered: the others came from Astro's store. */
+export interface RenderCount {
+  rendered: number;
+  total: number;
+}
+
+const RENDERED = Symbol.for('roadbook.rendered');
+
+export function reportRendered(count: RenderCount): void {
+  (globalThis as Record<symbol, unknown>)[RENDERED] = count;
+}
+
+/** Read by `roadbook build` (the same process) once the build is done. */
+export function takeRendered(): RenderCount | null {
+  const store = globalThis as Record<symbol, unknown>;
+  const count = (store[RENDERED] as RenderCount | undefined) ?? null;
+  delete store[RENDERED];
+  return count;
+}

@@ -672,3 +672,13 @@ describe("a version's own checklist, generated at build time", () => {
     expect(z.fromJSONSchema(schema).safeParse(JSON.parse(JSON.stringify(checklist))).error?.issues ?? []).toEqual([]);
   });
 });
+
+describe('the digest cache of rendered entries', () => {
+  const builds = inject('renderCache');
+
+  it('renders every entry on a first build, none on an unchanged rebuild, only the edited one after an edit', () => {
+    expect(builds.first).toMatch(/Built 3 versions and 7 entries \(7 rendered, 0 unchanged since the last build\)/);
+    expect(builds.again).toMatch(/\(0 rendered, 7 unchanged since the last build\)/);
+    expect(builds.afterEdit).toMatch(/\(1 rendered, 6 unchanged since the last build\)/);
+  });
+});

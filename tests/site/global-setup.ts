@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { cachePaths } from '../../src/astro/settings.ts';
 import { runBuild } from '../../src/cli/commands/build.ts';
 import { FIXTURES, REPO, collectingIo, type BuiltSite, type BuiltSites } from './sites.ts';
 import { writeChangedSample } from '../e2e/sample-changed.ts';
@@ -44,7 +45,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   console.log(`fixture sites built in ${dir}: ${times.join(', ')}`);
   project.provide('sites', sites);
 
+  // The same road book built three times: first, unchanged, then with one entry edited. What
+  // each build says it rendered shows the digest cache at work.
+  const cacheRoot = join(dir, 'render-cache-src');
+  await cp(join(FIXTURES, 'gestan-fr', 'content'), join(cacheRoot, 'content'), { recursive: true });
+  const first = await build('render-cache', cacheRoot, '/', false);
+  const again = await build('render-cache', cacheRoot, '/', false);
+  const edited = join(cacheRoot, 'content/versions/1.0.0/FAC-1-avoirs.md');
+  await writeFile(edited, `${await readFile(edited, 'utf8')}\nUn paragraphe ajouté.\n`);
+  const afterEdit = await build('render-cache', cacheRoot, '/', false);
+  project.provide('renderCache', { first: first.stderr, again: again.stderr, afterEdit: afterEdit.stderr });
+
   return async () => {
+    // Caches belong to content folders; those of the temporary ones go with them.
+    for (const root of [cacheRoot, sites.sampleChanged.root]) {
+      const caches = cachePaths(root);
+      await rm(caches.astroCacheDir, { recursive: true, force: true });
+      await rm(caches.entryCacheFile, { force: true });
+    }
     if (!process.env.ROADBOOK_KEEP_TEST_SITES) await rm(dir, { recursive: true, force: true });
   };
 }

@@ -28,9 +28,17 @@ export interface BuiltSites {
   sampleChanged: BuiltSite;
 }
 
+/** What three builds of one road book printed: first, unchanged, after one entry was edited. */
+export interface RenderCacheBuilds {
+  first: string;
+  again: string;
+  afterEdit: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     sites: BuiltSites;
+    renderCache: RenderCacheBuilds;
   }
 }
 

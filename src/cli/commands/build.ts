@@ -4,7 +4,7 @@ import { loadRoadBook } from '../../core/read/road-book.ts';
 import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
 import { prepareAstro } from '../project.ts';
-import { preload } from '../../astro/shared-load.ts';
+import { preload, takeRendered } from '../../astro/shared-load.ts';
 import { reportDiagnostics } from './check.ts';
 
 export interface BuildArgs {
@@ -54,7 +54,13 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   }
 
   await swapIn(staging, out);
-  io.stderr(`Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries into ${out}\n`);
+  const rendered = takeRendered();
+  const cached = rendered
+    ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build)`
+    : '';
+  io.stderr(
+    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}\n`,
+  );
   return 0;
 }
 
