@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
 import { CliError, processIo, type Io } from './io.ts';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
@@ -9,6 +10,7 @@ import { runDev } from './commands/dev.ts';
 function program(io: Io, setCode: (code: number) => void): Command {
   const root = new Command('roadbook')
     .description('Publishes a road book as a static site and turns its changes into acceptance-test checklists')
+    .version(pkg.version)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(roadbook --help lists the commands and their options)');
