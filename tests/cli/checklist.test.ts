@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PEOPLE_HEADER_FR } from '../helpers/people-header.ts';
+import { readWorkbook } from '../helpers/workbook.ts';
 import { runCli } from './run-cli.ts';
 
 const ROOT = ['--root', 'tests/fixtures/cli'];
@@ -84,19 +85,7 @@ describe('roadbook checklist', () => {
     expect(run.code).toBe(0);
     expect([...run.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(run.stdout.subarray(3).toString('utf8'), { delimiter: ';' });
-    expect(rows[0]).toEqual([
-      'ID',
-      'Version',
-      'Module',
-      'Changement',
-      'Étape',
-      'Résultat attendu',
-      'Priorité',
-      'Statut',
-      'Commentaire',
-      'Testé par',
-      'Date',
-    ]);
+    expect(rows[0]).toEqual(PEOPLE_HEADER_FR);
     const valoriser = rows.find((r: string[]) => r[0] === 'S-1#valoriser')!;
     expect(valoriser[3]).toBe('Valorisation =CUMP');
     expect(valoriser[4]).toMatch(/^'=SOMME\(A1\)/);
@@ -111,8 +100,7 @@ describe('roadbook checklist', () => {
     const out = join(tmp, 'recette.xlsx');
     const run = runCli(['checklist', ...ROOT, '--from', '1.0.0', '--to', '2.0.0', '--format', 'xlsx', '--out', out]);
     expect(run.code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(readFileSync(out)).buffer);
+    const workbook = await readWorkbook(out);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getCell('A2').value).toBe('V-3#relancer-un-client-en-retard');
     expect(workbook.worksheets).toHaveLength(2);

@@ -1,5 +1,4 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,8 +8,10 @@ import { DiagnosticList } from '../../src/core/diagnostics.ts';
 import { EXPORT_FORMATS } from '../../src/core/export/index.ts';
 import { parseCompanyProcesses } from '../../src/core/read/processes.ts';
 import { loadRoadBook } from '../../src/core/read/road-book.ts';
+import { PEOPLE_HEADER_FR } from '../helpers/people-header.ts';
+import { readWorkbook, rowValues } from '../helpers/workbook.ts';
 import { launchChromium } from './browser.ts';
-import { audit, dataRequests, downloadOf, engineChecklist, serveSwitchable, watch } from './run-helpers.ts';
+import { audit, dataRequests, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveBigSite } from './big-site.ts';
 import { SAMPLE_CHANGE } from './sample-changed.ts';
 import { serveSite, type StaticServer } from './server.ts';
@@ -382,7 +383,7 @@ describe('progress files', () => {
 
 describe('a republished road book', () => {
   it('keeps every mark, flags items whose entry changed, and lists results whose item is gone', async () => {
-    const site = await serveSwitchable(sites.sample.out, '/');
+    const site = await serveSite(sites.sample.out, '/');
     const context = await browser.newContext();
     const { page, errors } = await openPath(context, PATH, site);
     const other = expected.items.find((i) => i.entry !== SAMPLE_CHANGE.entry && i.process === null)!;
@@ -553,19 +554,7 @@ describe('downloads', () => {
     const csvBytes = files.get('csv')!.data;
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv: string[][] = parseCsv(csvBytes, { bom: true, delimiter: ';' });
-    expect(csv[0]).toEqual([
-      'ID',
-      'Version',
-      'Module',
-      'Changement',
-      'Étape',
-      'Résultat attendu',
-      'Priorité',
-      'Statut',
-      'Commentaire',
-      'Testé par',
-      'Date',
-    ]);
+    expect(csv[0]).toEqual(PEOPLE_HEADER_FR);
     const csvRows = new Map(csv.slice(1).map((r) => [r[0]!, r]));
     expect(csv).toHaveLength(expected.items.length + 1);
     expect(csvRows.get(a!.id)!.slice(7, 10)).toEqual([label('passed'), '', 'Paul']);
@@ -576,12 +565,11 @@ describe('downloads', () => {
     expect(csvRows.get(expected.items.at(-1)!.id)![7]).toBe(label('untested'));
 
     // XLSX, read with exceljs.
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(files.get('xlsx')!.data as unknown as ArrayBuffer);
+    const workbook = await readWorkbook(files.get('xlsx')!.data);
     const sheet = workbook.worksheets[0]!;
     const xlsx = new Map<string, unknown[]>();
     sheet.eachRow((r, n) => {
-      if (n > 1) xlsx.set(String(r.getCell(1).value), (r.values as unknown[]).slice(1));
+      if (n > 1) xlsx.set(String(r.getCell(1).value), rowValues(sheet, n));
     });
     expect(xlsx.size).toBe(expected.items.length);
     expect(xlsx.get(b!.id)!.slice(7, 10)).toEqual([label('failed'), "'=1+1 écart de TVA", 'Paul']);

@@ -1,16 +1,12 @@
 /**
  * What the upgrade and checklist tests share: the checklist the engine computes for a path
  * from the sample's content/ (read with core, independently of the built data files), a page
- * that records its requests and errors, an axe-core audit, reading a download back, and a
- * server whose folder can be swapped under the same origin (a site rebuilt in place).
+ * that records its requests and errors, an axe-core audit and reading a download back.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Download, Page } from 'playwright-core';
-import sirv from 'sirv';
 import {
   buildChecklist,
   sourceFromRoadBook,
@@ -87,48 +83,6 @@ export async function downloadOf(page: Page, click: () => Promise<unknown>): Pro
   const [download]: [Download, unknown] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), data: await readFile(path) };
-}
-
-export interface SwitchableServer {
-  origin: string;
-  url: string;
-  /** Serves another built site from now on, at the same address. */
-  use(dir: string): void;
-  close(): Promise<void>;
-}
-
-/** Like tests/e2e/server.ts, with a folder that can be swapped (a site republished in place). */
-export async function serveSwitchable(dir: string, base: string): Promise<SwitchableServer> {
-  const handlers = new Map<string, ReturnType<typeof sirv>>();
-  let current = dir;
-  const handler = (d: string) => {
-    let h = handlers.get(d);
-    if (!h) handlers.set(d, (h = sirv(d, { dev: true, etag: false })));
-    return h;
-  };
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const notFound = () => {
-      res.statusCode = 404;
-      res.end('not found');
-    };
-    if (!url.pathname.startsWith(base)) return notFound();
-    req.url = `/${url.pathname.slice(base.length)}${url.search}`;
-    handler(current)(req, res, notFound);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: `${origin}${base}`,
-    use: (next) => void (current = next),
-    close: () =>
-      new Promise((done, fail) => {
-        server.close((error) => (error ? fail(error) : done()));
-        server.closeAllConnections();
-      }),
-  };
 }
 
 /** The data file requests of a page (paths under /data/), in order, without repeats. */

@@ -9,6 +9,8 @@ export interface StaticServer {
   origin: string;
   /** The site's home page: origin + base. */
   url: string;
+  /** Serves another built site from now on, at the same address (a site republished in place). */
+  use(dir: string): void;
   close(): Promise<void>;
 }
 
@@ -18,10 +20,16 @@ export interface StaticServer {
  * (under the base) answered with 404, to play a site without some files.
  */
 export async function serveSite(dir: string, base: string, options: { hide?: string[] } = {}): Promise<StaticServer> {
-  const files = sirv(dir, { dev: true, etag: false });
+  const handlers = new Map<string, ReturnType<typeof sirv>>();
+  let current = dir;
+  const files = () => {
+    let handler = handlers.get(current);
+    if (!handler) handlers.set(current, (handler = sirv(current, { dev: true, etag: false })));
+    return handler;
+  };
   const notFound = (res: ServerResponse, page = false) => {
     res.statusCode = 404;
-    readFile(join(dir, '404.html')).then(
+    readFile(join(current, '404.html')).then(
       (html) => {
         res.setHeader('Content-Type', page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
         res.end(page ? html : 'not found');
@@ -35,7 +43,7 @@ export async function serveSite(dir: string, base: string, options: { hide?: str
     const inside = `/${url.pathname.slice(base.length)}`;
     if (options.hide?.some((prefix) => inside.startsWith(prefix))) return notFound(res);
     req.url = inside + url.search;
-    files(req, res, () => notFound(res, true));
+    files()(req, res, () => notFound(res, true));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -43,6 +51,7 @@ export async function serveSite(dir: string, base: string, options: { hide?: str
   return {
     origin,
     url: `${origin}${base}`,
+    use: (next) => void (current = next),
     close: () =>
       new Promise((done, fail) => {
         server.close((error) => (error ? fail(error) : done()));

@@ -8,6 +8,7 @@ import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataIndex, RoadBookFile, VersionFile } from '../../src/core/data-files.ts';
 import { runBuild } from '../../src/cli/commands/build.ts';
+import { readWorkbook } from '../helpers/workbook.ts';
 import { all, both, cls, files, has, id, one, page, prop, tag, text } from './html.ts';
 import { collectingIo } from './sites.ts';
 
@@ -641,9 +642,7 @@ describe("a version's own checklist, generated at build time", () => {
         file,
       ).toBe(true);
     }
-    const ExcelJS = (await import('exceljs')).default;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(await readFile(join(out, 'versions/1.0.0/checklist.xlsx'))).buffer);
+    const workbook = await readWorkbook(join(out, 'versions/1.0.0/checklist.xlsx'));
     const ids = workbook.worksheets[0]!.getColumn(1).values.slice(2);
     expect(ids).toEqual(checklist.items.map((i) => i.id));
   });

@@ -3,7 +3,7 @@
  * JSON export writes and `src/core/schemas/checklist.schema.json` describes: plain data, the
  * same in the CLI and in the browser. A change here that is not an addition bumps `schema`.
  */
-import type { Choice, EntryRecord, Locale, Priority, Process, VersionInfo } from '../model.ts';
+import type { Choice, EntryRecord, Item, Locale, Process, VersionInfo } from '../model.ts';
 import type { VersionWords } from '../versions.ts';
 
 /** Everything the engine reads. The CLI makes it from the whole road book, the browser from the data files. */
@@ -142,11 +142,12 @@ export interface ChecklistEntry {
   itemCount: number;
 }
 
-export interface ChecklistItem {
-  /** `<entry id>#<item id>`, or `process:<process id>#<n>`. */
-  id: string;
-  /** The item id within its entry, or the step number of a process. */
-  key: string;
+/**
+ * An entry's item, or a step of a strategic process, as a checklist lists it: the item's own
+ * fields (for a process step, `id` is `process:<process id>#<n>` and `key` is `n`) and where it
+ * comes from.
+ */
+export interface ChecklistItem extends Item {
   /** Entry id; null for a process step. */
   entry: string | null;
   /** Process id; null for an entry's item. */
@@ -161,13 +162,6 @@ export interface ChecklistItem {
   modules: string[];
   /** Entry type; null for a process step. */
   type: string | null;
-  step: string;
-  stepHtml: string;
-  expect: string | null;
-  expectHtml: string | null;
-  priority: Priority;
-  menu: string | null;
-  setup: string | null;
   /** Entry page; null for a process step. */
   url: string | null;
   /** The entry's content hash; for a process step a digest of its text. */

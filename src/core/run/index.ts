@@ -86,6 +86,15 @@ export {
   type SignOffReport,
 } from './signoff.ts';
 export {
+  reportDocument,
+  type HeadingLevel,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportFormatters,
+  type ReportListItem,
+  type ReportTable,
+} from './report-document.ts';
+export {
   REPORT_FORMATS,
   reportFileName,
   reportFormat,

@@ -3,12 +3,11 @@
  * tester types), the rules of core's signOffProblems shown with a link to every item or field
  * to fix, and once nothing refuses it, the printable report (a view of the checklist page,
  * `?view=report`) with its Markdown and JUnit XML downloads, all made from core's
- * signOffReport.
+ * signOffReport. The page draws the blocks of core's reportDocument, as the Markdown writes
+ * them: what the report says, and in which order, is decided there.
  */
-import { STATUSES } from '../../core/checklist/progress.ts';
-import { priorityLabel, statusLabel } from '../../core/export/labels.ts';
-import type { MessageKey } from '../../core/i18n.ts';
 import type { Locale } from '../../core/model.ts';
+import { reportDocument, type ReportBlock } from '../../core/run/report-document.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
 import {
   emptySignOff,
@@ -47,6 +46,77 @@ function longDate(iso: string, locale: Locale): string {
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const HEADINGS = { 1: 'h2', 2: 'h3', 3: 'h4' } as const;
+
+/** The printable report: report-document.ts's blocks as elements, every text set as text. */
+function reportNodes(blocks: readonly ReportBlock[]): HTMLElement[] {
+  return blocks.map(reportNode);
+}
+
+function reportNode(block: ReportBlock): HTMLElement {
+  switch (block.kind) {
+    case 'heading':
+      return h(HEADINGS[block.level], {
+        id: block.level === 1 ? 'report-title' : undefined,
+        class: block.className,
+        text: block.text,
+      });
+    case 'facts':
+      return h(
+        'dl',
+        { class: 'report-facts' },
+        ...block.rows.map(([label, value]) => h('div', null, h('dt', { text: label }), h('dd', { text: value }))),
+      );
+    case 'table': {
+      const cell = (text: string, column: number) =>
+        h('td', null, block.code?.includes(column) ? h('code', { class: 'hash', text }) : text);
+      return h(
+        'div',
+        { class: 'table-wrap' },
+        h(
+          'table',
+          { class: ['report-table', block.className].filter(Boolean).join(' ') },
+          h('caption', { class: 'visually-hidden', text: block.caption }),
+          h('thead', null, h('tr', null, ...block.columns.map((c) => h('th', { attrs: { scope: 'col' }, text: c })))),
+          h(
+            'tbody',
+            null,
+            ...block.rows.map((r) => h('tr', null, ...r.map(cell))),
+            block.total ? h('tr', null, ...block.total.map((c) => h('td', null, h('strong', { text: c })))) : null,
+          ),
+        ),
+      );
+    }
+    case 'list':
+      return h(
+        'ul',
+        null,
+        ...block.items.map((item) =>
+          item.done === undefined
+            ? h('li', { text: item.text })
+            : h(
+                'li',
+                { data: { done: String(item.done) } },
+                h('span', { attrs: { 'aria-hidden': 'true' }, text: item.done ? '☑' : '☐' }),
+                ` ${item.text}`,
+              ),
+        ),
+      );
+    case 'paragraph':
+      return h('p', { class: block.className, text: block.text });
+    case 'decision':
+      return h(
+        'p',
+        { class: 'report-decision', data: { decision: block.decision ?? '' } },
+        h('strong', { text: block.text }),
+      );
+    case 'code':
+      return h('p', null, `${block.label} `, h('code', { class: block.className, text: block.code }));
+    case 'section':
+      return h('section', { class: block.className }, ...reportNodes(block.blocks));
+  }
 }
 
 export class SignOffUi {
@@ -266,37 +336,6 @@ export class SignOffUi {
     const report = this.report();
     if (!report) return false;
     const t = this.t;
-    const status = (s: (typeof STATUSES)[number]) => statusLabel(this.locale, s);
-    const time = (iso: string) => this.items.formatTime(iso);
-    const table = (caption: string | null, header: string[], rows: (string | Node)[][], cls = '') =>
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          { class: `report-table ${cls}` },
-          caption ? h('caption', { class: 'visually-hidden', text: caption }) : null,
-          h('thead', null, h('tr', null, ...header.map((c) => h('th', { attrs: { scope: 'col' }, text: c })))),
-          h('tbody', null, ...rows.map((r) => h('tr', null, ...r.map((c) => h('td', null, c))))),
-        ),
-      );
-    const facts: [string, string][] = [
-      [t('export.summary.product'), report.product],
-      [t('export.summary.from'), report.from ?? '—'],
-      [t('export.summary.to'), report.to],
-      [t('export.summary.versions'), report.versions.join(', ')],
-      [t('export.summary.modules'), report.modules],
-      [t('export.summary.editions'), report.editions],
-      [t('signoff.field.environment'), report.environment],
-      [
-        t('signoff.periodLabel'),
-        report.period.first && report.period.last
-          ? t('signoff.period', { first: time(report.period.first), last: time(report.period.last) })
-          : '—',
-      ],
-      [t('signoff.field.testers'), report.testers.join(', ')],
-      [t('export.summary.build'), report.buildId ?? '—'],
-    ];
     const toolbar = h(
       'div',
       { class: 'report-toolbar no-print' },
@@ -317,155 +356,11 @@ export class SignOffUi {
     const article = h(
       'article',
       { class: 'signoff-report', attrs: { 'aria-labelledby': 'report-title' } },
-      h('h2', { id: 'report-title', text: report.title }),
-      h(
-        'dl',
-        { class: 'report-facts' },
-        ...facts.map(([k, v]) => h('div', null, h('dt', { text: k }), h('dd', { text: v }))),
-      ),
-      h('h3', { text: t('signoff.results') }),
-      table(
-        t('signoff.results'),
-        [t('export.column.status'), t('signoff.count')],
-        [
-          ...STATUSES.map((s) => [status(s), String(report.counts[s])]),
-          [h('strong', { text: t('signoff.total') }), h('strong', { text: String(report.total) })],
-        ],
-        'report-counts',
-      ),
-      report.notRun ? h('p', { text: t('signoff.notRun', { n: report.notRun }) }) : null,
-      report.warnings.length
-        ? h(
-            'div',
-            null,
-            h('h3', { text: t('export.section.warnings') }),
-            h('ul', null, ...report.warnings.map((w) => h('li', { text: w }))),
-          )
-        : null,
-      h('h3', { text: t('signoff.reserves') }),
-      report.reserves.length
-        ? table(
-            t('signoff.reserves'),
-            [
-              t('export.column.id'),
-              t('export.column.status'),
-              t('signoff.severity'),
-              t('export.column.step'),
-              t('export.column.comment'),
-              t('signoff.defect'),
-            ],
-            report.reserves.map((i) => [
-              i.id,
-              status(i.status),
-              priorityLabel(this.locale, i.priority),
-              i.step,
-              i.comment,
-              i.defect,
-            ]),
-            'report-reserves',
-          )
-        : h('p', { text: t('signoff.noReserves') }),
-      report.processes.length
-        ? h(
-            'div',
-            null,
-            h('h3', { text: t('signoff.processes') }),
-            h(
-              'ul',
-              null,
-              ...report.processes.map((p) =>
-                h('li', {
-                  text: `${p.label}${p.custom ? ` (${t('signoff.customProcess')})` : ''} — ${STATUSES.filter(
-                    (s) => p.counts[s],
-                  )
-                    .map((s) => `${status(s)} ${p.counts[s]}`)
-                    .join(', ')} / ${p.total}`,
-                }),
-              ),
-            ),
-          )
-        : null,
-      report.changed.length
-        ? h(
-            'div',
-            null,
-            h('h3', { text: t('signoff.changed') }),
-            h('p', { text: t('signoff.changedHelp') }),
-            h('ul', null, ...report.changed.map((i) => h('li', { text: `${i.id} (${status(i.status)})` }))),
-          )
-        : null,
-      report.orphans.length
-        ? h(
-            'div',
-            null,
-            h('h3', { text: t('signoff.orphans') }),
-            h('p', { text: t('signoff.orphansHelp') }),
-            table(
-              t('signoff.orphans'),
-              [t('export.column.id'), t('export.column.status'), t('export.column.comment'), t('signoff.reason')],
-              report.orphans.map((o) => [o.id, status(o.status), o.comment, t(`run.orphan.${o.reason}` as MessageKey)]),
-            ),
-          )
-        : null,
-      h('h3', { text: t('signoff.decision') }),
-      h(
-        'p',
-        { class: 'report-decision', data: { decision: report.decision ?? '' } },
-        h('strong', { text: report.decision ? t(`signoff.decision.${report.decision}` as MessageKey) : '—' }),
-      ),
-      report.notes ? h('p', { class: 'report-notes', text: report.notes }) : null,
-      h('p', { text: t('signoff.madeAt', { place: report.place, date: longDate(report.date, this.locale) }) }),
-      h('h3', { text: t('signoff.signatures') }),
-      table(
-        t('signoff.signatures'),
-        [t('signoff.party.role'), t('signoff.party.name'), t('export.column.date'), t('signoff.signature')],
-        report.parties.map((p) => [p.role, p.name, '', '']),
-        'report-signatures',
-      ),
-      report.after.length
-        ? h(
-            'div',
-            null,
-            h('h3', { text: t('signoff.after') }),
-            h('ul', null, ...report.after.map((i) => h('li', { text: `${i.step} — ${status(i.status)}` }))),
-          )
-        : null,
-      h('h3', { class: 'report-annex', text: t('signoff.detail') }),
-      ...report.groups.map((g) =>
-        h(
-          'section',
-          { class: 'report-group' },
-          h('h4', { text: g.label }),
-          table(
-            g.label,
-            [
-              t('export.column.id'),
-              t('export.column.step'),
-              t('export.column.status'),
-              t('export.column.comment'),
-              t('export.column.tester'),
-              t('export.column.date'),
-            ],
-            g.items.map((i) => [
-              i.id,
-              i.step,
-              status(i.status) + (i.changed ? ` (${t('run.changedShort')})` : ''),
-              [i.comment, i.defect ? t('export.md.defect', { defect: i.defect }) : ''].filter(Boolean).join(' — '),
-              i.tester,
-              i.time ? time(i.time) : '',
-            ]),
-            'report-detail',
-          ),
-        ),
-      ),
-      h('h3', { class: 'report-annex', text: t('signoff.stamp') }),
-      h('p', { text: t('signoff.stampHelp') }),
-      h('p', null, `${t('export.summary.build')} `, h('code', { class: 'report-build', text: report.buildId ?? '—' })),
-      table(
-        t('signoff.stamp'),
-        [t('export.table.change'), t('export.table.version'), t('export.table.title'), 'SHA-256'],
-        report.entries.map((e) => [e.id, e.version, e.title, h('code', { class: 'hash', text: e.hash })]),
-        'report-stamp',
+      ...reportNodes(
+        reportDocument(report, {
+          time: (iso) => this.items.formatTime(iso),
+          date: (value) => longDate(value, this.locale),
+        }).blocks,
       ),
     );
     container.replaceChildren(toolbar, article);

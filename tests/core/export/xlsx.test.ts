@@ -3,16 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx, listFormula, XLSX_WIDTHS } from '../../../src/core/export/xlsx.ts';
 import { PEOPLE_COLUMNS } from '../../../src/core/export/table.ts';
 import { exportedChecklist, RESULTS } from '../../fixtures/checklist/run.ts';
-
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
-}
-
-function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
-  return (sheet.getRow(row).values as unknown[]).slice(1);
-}
+import { PEOPLE_HEADER_FR } from '../../helpers/people-header.ts';
+import { readWorkbook, rowValues } from '../../helpers/workbook.ts';
 
 describe('XLSX', () => {
   let workbook: ExcelJS.Workbook;
@@ -23,7 +15,7 @@ describe('XLSX', () => {
     const bytes = await exportXlsx(exportedChecklist(), RESULTS);
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip
-    workbook = await load(bytes);
+    workbook = await readWorkbook(bytes);
     items = workbook.worksheets[0]!;
     path = workbook.worksheets[1]!;
   });
@@ -33,19 +25,7 @@ describe('XLSX', () => {
   });
 
   it('holds one row per item with the CSV columns', () => {
-    expect(rowValues(items, 1)).toEqual([
-      'ID',
-      'Version',
-      'Module',
-      'Changement',
-      'Étape',
-      'Résultat attendu',
-      'Priorité',
-      'Statut',
-      'Commentaire',
-      'Testé par',
-      'Date',
-    ]);
+    expect(rowValues(items, 1)).toEqual(PEOPLE_HEADER_FR);
     expect(items.rowCount).toBe(7);
     expect(rowValues(items, 2)).toEqual(
       [

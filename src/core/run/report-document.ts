@@ -1,0 +1,261 @@
+/**
+ * The sign-off report's content, decided once: a SignOffReport turned into an ordered list of
+ * blocks of plain text (headings, facts, tables, lists, paragraphs, the decision, the build
+ * id), which the Markdown writer (signoff-markdown.ts) and the printable page
+ * (src/scripts/run/signoff-ui.ts) each only present. Nothing here is markup: each renderer
+ * escapes or sets text as its format wants. Times and the sign-off date are formatted by the
+ * caller (a fixed UTC form in the Markdown, the tester's own on the page).
+ */
+import { STATUSES, type Status } from '../checklist/progress.ts';
+import { priorityLabel, statusLabel } from '../export/labels.ts';
+import { translate, type MessageKey } from '../i18n.ts';
+import type { Locale } from '../model.ts';
+import type { SignOffReport } from './signoff.ts';
+import type { Decision } from './types.ts';
+
+/** 1: the report's title; 2: a part of it; 3: a group of the annex. */
+export type HeadingLevel = 1 | 2 | 3;
+
+export interface ReportTable {
+  kind: 'table';
+  /** Says what the table holds (the page gives it to screen readers). */
+  caption: string;
+  columns: string[];
+  rows: string[][];
+  /** A last row that sums the others up (shown strong on the page). */
+  total?: string[];
+  /** Indexes of the columns whose cells are code (hashes). */
+  code?: number[];
+  className?: string;
+}
+
+export interface ReportListItem {
+  text: string;
+  /** A task: done or still to do (a check box). */
+  done?: boolean;
+}
+
+export type ReportBlock =
+  | { kind: 'heading'; level: HeadingLevel; text: string; className?: string }
+  /** Label–value pairs: `columns` names the two for formats that need a header. */
+  | { kind: 'facts'; columns: [string, string]; rows: [string, string][] }
+  | ReportTable
+  | { kind: 'list'; items: ReportListItem[] }
+  | { kind: 'paragraph'; text: string; className?: string }
+  | { kind: 'decision'; decision: Decision | null; text: string }
+  /** A label and a code value (the build id). */
+  | { kind: 'code'; label: string; code: string; className?: string }
+  /** Blocks that belong together (a group of the annex). */
+  | { kind: 'section'; className?: string; blocks: ReportBlock[] };
+
+export interface ReportDocument {
+  locale: Locale;
+  blocks: ReportBlock[];
+}
+
+export interface ReportFormatters {
+  /** An ISO 8601 instant (a result's time, when the report was made) as the reader sees it. */
+  time(iso: string): string;
+  /** The sign-off date as the form holds it (`2026-05-22`); written as it is when omitted. */
+  date?(value: string): string;
+}
+
+export function reportDocument(report: SignOffReport, format: ReportFormatters): ReportDocument {
+  const { locale } = report;
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const status = (s: Status) => statusLabel(locale, s);
+  const time = (iso: string) => (iso ? format.time(iso) : '');
+  const date = format.date ?? ((value: string) => value);
+  const blocks: ReportBlock[] = [];
+  const heading = (text: string, className?: string) => blocks.push({ kind: 'heading', level: 2, text, className });
+  const paragraph = (text: string, className?: string) => blocks.push({ kind: 'paragraph', text, className });
+  const list = (items: string[]) => blocks.push({ kind: 'list', items: items.map((text) => ({ text })) });
+
+  blocks.push({ kind: 'heading', level: 1, text: report.title });
+  blocks.push({
+    kind: 'facts',
+    columns: [t('signoff.fact'), t('signoff.value')],
+    rows: [
+      [t('export.summary.product'), report.product],
+      [t('export.summary.from'), report.from ?? '—'],
+      [t('export.summary.to'), report.to],
+      [t('export.summary.versions'), report.versions.join(', ')],
+      [t('export.summary.modules'), report.modules],
+      [t('export.summary.editions'), report.editions],
+      [t('signoff.field.environment'), report.environment],
+      [
+        t('signoff.periodLabel'),
+        report.period.first && report.period.last
+          ? t('signoff.period', { first: time(report.period.first), last: time(report.period.last) })
+          : '—',
+      ],
+      [t('signoff.field.testers'), report.testers.join(', ')],
+      [t('export.summary.build'), report.buildId ?? '—'],
+      [t('signoff.generated'), time(report.generated)],
+    ],
+  });
+
+  heading(t('signoff.results'));
+  blocks.push({
+    kind: 'table',
+    caption: t('signoff.results'),
+    columns: [t('export.column.status'), t('signoff.count')],
+    rows: STATUSES.map((s) => [status(s), String(report.counts[s])]),
+    total: [t('signoff.total'), String(report.total)],
+    className: 'report-counts',
+  });
+  if (report.notRun) paragraph(t('signoff.notRun', { n: report.notRun }));
+
+  if (report.warnings.length) {
+    heading(t('export.section.warnings'));
+    list(report.warnings);
+  }
+
+  heading(t('signoff.reserves'));
+  if (report.reserves.length === 0) paragraph(t('signoff.noReserves'));
+  else {
+    blocks.push({
+      kind: 'table',
+      caption: t('signoff.reserves'),
+      columns: [
+        t('export.column.id'),
+        t('export.column.status'),
+        t('signoff.severity'),
+        t('export.column.step'),
+        t('export.column.comment'),
+        t('signoff.defect'),
+      ],
+      rows: report.reserves.map((i) => [
+        i.id,
+        status(i.status),
+        priorityLabel(locale, i.priority),
+        i.step,
+        i.comment,
+        i.defect,
+      ]),
+      className: 'report-reserves',
+    });
+  }
+
+  if (report.processes.length) {
+    heading(t('signoff.processes'));
+    list(
+      report.processes.map((p) => {
+        const custom = p.custom ? ` (${t('signoff.customProcess')})` : '';
+        const detail = STATUSES.filter((s) => p.counts[s] > 0)
+          .map((s) => `${status(s)} ${p.counts[s]}`)
+          .join(', ');
+        return `${p.label}${custom} — ${detail} / ${p.total}`;
+      }),
+    );
+  }
+
+  if (report.changed.length) {
+    heading(t('signoff.changed'));
+    paragraph(t('signoff.changedHelp'));
+    list(report.changed.map((i) => `${i.id} (${status(i.status)})`));
+  }
+
+  if (report.orphans.length) {
+    heading(t('signoff.orphans'));
+    paragraph(t('signoff.orphansHelp'));
+    blocks.push({
+      kind: 'table',
+      caption: t('signoff.orphans'),
+      columns: [
+        t('export.column.id'),
+        t('export.column.status'),
+        t('export.column.comment'),
+        t('export.column.tester'),
+        t('export.column.date'),
+        t('signoff.reason'),
+      ],
+      rows: report.orphans.map((o) => [
+        o.id,
+        status(o.status),
+        o.comment,
+        o.tester,
+        time(o.time),
+        t(`run.orphan.${o.reason}` as MessageKey),
+      ]),
+      className: 'report-orphans',
+    });
+  }
+
+  heading(t('signoff.decision'));
+  blocks.push({
+    kind: 'decision',
+    decision: report.decision,
+    text: report.decision ? t(`signoff.decision.${report.decision}` as MessageKey) : '—',
+  });
+  if (report.notes) paragraph(report.notes, 'report-notes');
+  paragraph(t('signoff.madeAt', { place: report.place || '…', date: report.date ? date(report.date) : '…' }));
+
+  heading(t('signoff.signatures'));
+  blocks.push({
+    kind: 'table',
+    caption: t('signoff.signatures'),
+    columns: [t('signoff.party.role'), t('signoff.party.name'), t('export.column.date'), t('signoff.signature')],
+    rows: report.parties.map((p) => [p.role, p.name, '', '']),
+    className: 'report-signatures',
+  });
+
+  if (report.after.length) {
+    heading(t('signoff.after'));
+    blocks.push({
+      kind: 'list',
+      items: report.after.map((i) => ({ text: `${i.step} — ${status(i.status)}`, done: i.status === 'passed' })),
+    });
+  }
+
+  heading(t('signoff.detail'), 'report-annex');
+  for (const group of report.groups) {
+    blocks.push({
+      kind: 'section',
+      className: 'report-group',
+      blocks: [
+        { kind: 'heading', level: 3, text: group.label },
+        {
+          kind: 'table',
+          caption: group.label,
+          columns: [
+            t('export.column.id'),
+            t('export.column.step'),
+            t('export.column.status'),
+            t('export.column.comment'),
+            t('export.column.tester'),
+            t('export.column.date'),
+          ],
+          rows: group.items.map((i) => [
+            i.id,
+            i.step,
+            status(i.status) + (i.changed ? ` (${t('run.changedShort')})` : ''),
+            [i.comment, i.defect ? t('export.md.defect', { defect: i.defect }) : ''].filter(Boolean).join(' — '),
+            i.tester,
+            time(i.time),
+          ]),
+          className: 'report-detail',
+        },
+      ],
+    });
+  }
+
+  heading(t('signoff.stamp'), 'report-annex');
+  paragraph(t('signoff.stampHelp'));
+  blocks.push({
+    kind: 'code',
+    label: t('export.summary.build'),
+    code: report.buildId ?? '—',
+    className: 'report-build',
+  });
+  blocks.push({
+    kind: 'table',
+    caption: t('signoff.stamp'),
+    columns: [t('export.table.change'), t('export.table.version'), t('export.table.title'), 'SHA-256'],
+    rows: report.entries.map((e) => [e.id, e.version, e.title, e.hash]),
+    code: [3],
+    className: 'report-stamp',
+  });
+
+  return { locale, blocks };
+}
