@@ -122,23 +122,25 @@ export interface SupersededEntry {
 }
 
 /** One change of the cumulative road book of the path, after supersedes and filters. */
-export interface ChecklistEntry {
-  id: string;
-  version: string;
-  versionSlug: string;
-  title: string;
-  type: string;
-  modules: string[];
+export interface ChecklistEntry extends Pick<
+  EntryRecord,
+  | 'id'
+  | 'version'
+  | 'versionSlug'
+  | 'title'
+  | 'type'
+  | 'modules'
+  | 'editions'
+  | 'breaking'
+  | 'data'
+  | 'action'
+  | 'tickets'
+  | 'supersedes'
+  | 'hash'
+> {
   /** The module it is listed under: its first module that is selected. */
   module: string;
-  editions: string[];
-  breaking: boolean;
-  data: string | null;
-  action: string | null;
-  tickets: string[];
-  supersedes: string[];
   url: string;
-  hash: string;
   itemCount: number;
 }
 

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportChecklist, exportFileName, exportFormat } from '../../../src/core/export/index.ts';
 import { exportJson } from '../../../src/core/export/json.ts';
@@ -53,37 +51,5 @@ describe('export formats', () => {
     await expect(exportChecklist('pdf' as 'csv', checklist)).rejects.toThrow(
       /csv, xlsx, md, json, testrail, xray, azure/,
     );
-  });
-});
-
-describe('browser safety', () => {
-  const root = join(import.meta.dirname, '../../../src/core');
-  const files = ['checklist', 'export'].flatMap((dir) =>
-    readdirSync(join(root, dir))
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => join(root, dir, f)),
-  );
-
-  it.each(files.map((f) => [f.slice(root.length + 1), f]))('%s imports no Node module', (_name, file) => {
-    const source = readFileSync(file, 'utf8');
-    expect(source).not.toMatch(/from\s+['"]node:/);
-    expect(source).not.toMatch(/import\(\s*['"]node:/);
-    expect(source).not.toMatch(/\brequire\(/);
-    expect(source).not.toMatch(
-      /\bBuffer\.|\bprocess\.(?:env|argv|cwd|exit|stdout|stderr|platform)\b|__dirname|import\.meta\.dirname/,
-    );
-    // Bare imports only of libraries that run in browsers.
-    const specifiers = [
-      ...source.matchAll(/^import\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gms),
-      ...source.matchAll(/^export\s+(?:type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?)\s*from\s*['"]([^'"]+)['"]/gms),
-      ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
-      ...source.matchAll(/^import\s*['"]([^'"]+)['"]/gm),
-    ].map((m) => m[1]!);
-    const bare = specifiers.filter((s) => !s.startsWith('.'));
-    for (const name of bare) expect(['csv-stringify/browser/esm/sync', 'fast-xml-parser', 'exceljs']).toContain(name);
-  });
-
-  it('checks every module of both folders', () => {
-    expect(files.length).toBeGreaterThanOrEqual(18);
   });
 });

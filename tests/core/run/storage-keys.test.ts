@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   backupKey,
@@ -32,31 +30,5 @@ describe('storage keys', () => {
     const key = backupKey(prefix, 1700000000000, 'run:abc');
     expect(parseBackupKey(prefix, key)).toEqual({ time: 1700000000000, what: 'run:abc' });
     expect(parseBackupKey(prefix, runKey(prefix, 'abc'))).toBeNull();
-  });
-});
-
-describe('browser safety of src/core/run', () => {
-  const dir = join(import.meta.dirname, '../../../src/core/run');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
-
-  it.each(files)('%s imports no Node module, and only browser-safe libraries', (file) => {
-    const source = readFileSync(join(dir, file), 'utf8');
-    expect(source).not.toMatch(/from\s+['"]node:/);
-    expect(source).not.toMatch(/import\(\s*['"]node:/);
-    expect(source).not.toMatch(/\brequire\(/);
-    expect(source).not.toMatch(
-      /\bBuffer\.|\bprocess\.(?:env|argv|cwd|exit|stdout|stderr|platform)\b|__dirname|import\.meta\.dirname/,
-    );
-    const specifiers = [
-      ...source.matchAll(/^import\b[^;]*?\bfrom\s*['"]([^'"]+)['"]/gms),
-      ...source.matchAll(/^export\s+(?:type\s+)?(?:\{[^}]*\}|\*(?:\s+as\s+\w+)?)\s*from\s*['"]([^'"]+)['"]/gms),
-      ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
-    ].map((m) => m[1]!);
-    for (const name of specifiers.filter((s) => !s.startsWith('.')))
-      expect(['zod/mini', 'yaml', 'fast-xml-parser']).toContain(name);
-  });
-
-  it('checks every module of the folder', () => {
-    expect(files.length).toBeGreaterThanOrEqual(12);
   });
 });
