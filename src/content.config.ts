@@ -5,4 +5,5 @@ export const collections = {
   site: defineCollection({ loader: roadbookLoader('site') }),
   versions: defineCollection({ loader: roadbookLoader('versions') }),
   entries: defineCollection({ loader: roadbookLoader('entries') }),
+  problems: defineCollection({ loader: roadbookLoader('problems') }),
 };

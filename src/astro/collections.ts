@@ -1,8 +1,11 @@
 import { buildIdOf, generationOf } from '../core/build-id.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { LoadResult } from '../core/read/road-book.ts';
 import type {
   Asset,
   Entry,
   EntryRecord,
+  Locale,
   Process,
   RoadBook,
   RoadBookConfig,
@@ -36,6 +39,31 @@ export interface EntryData extends EntryRecord, Record<string, unknown> {
   order: number;
   file: string;
   verifyIntroHtml: string;
+}
+
+/**
+ * The road book's errors while the dev preview runs (a build stops on them instead): the
+ * preview shows them in the browser as well as in the terminal.
+ */
+export interface ProblemsData extends Record<string, unknown> {
+  locale: Locale;
+  errorCount: number;
+  warningCount: number;
+  /** Errors first, each as `roadbook check` reports it. */
+  diagnostics: Diagnostic[];
+}
+
+export function toProblemsData(result: LoadResult): ProblemsData {
+  const { diagnostics, errorCount, warningCount } = result;
+  return {
+    locale: result.book.config.locale,
+    errorCount,
+    warningCount,
+    diagnostics: [
+      ...diagnostics.filter((d) => d.severity === 'error'),
+      ...diagnostics.filter((d) => d.severity !== 'error'),
+    ],
+  };
 }
 
 export function toSiteData(book: RoadBook): SiteData {

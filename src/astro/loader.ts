@@ -3,19 +3,20 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
 import { renderEntries, renderIntro } from '../core/render.ts';
-import { toEntryData, toSiteData, toVersionData } from './collections.ts';
+import { toEntryData, toProblemsData, toSiteData, toVersionData } from './collections.ts';
 import { buildSettings } from './settings.ts';
 import { invalidateRoadBook, reportRendered, sharedRoadBook } from './shared-load.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
 const PIPELINE = 'roadbook-render-1';
 
-type Collection = 'site' | 'versions' | 'entries';
+type Collection = 'site' | 'versions' | 'entries' | 'problems';
 
 /**
- * The content-layer loader of one collection of the road book. All three read the same
- * road book through core; entries and version intros are rendered only when their digest
- * changed since the last build (Astro keeps the store between builds).
+ * The content-layer loader of one collection of the road book. All read the same road book
+ * through core; entries and version intros are rendered only when their digest changed since
+ * the last build (Astro keeps the store between builds). `problems` holds the road book's
+ * errors while the dev preview runs, for the pages to show.
  */
 export function roadbookLoader(collection: Collection): Loader {
   return {
@@ -30,6 +31,7 @@ export function roadbookLoader(collection: Collection): Loader {
 /** Brings the collection up to date; returns how many items changed. */
 async function sync(collection: Collection, context: LoaderContext): Promise<number> {
   const result = await sharedRoadBook();
+  if (collection === 'problems') return syncProblems(result, context);
   if (result.errorCount > 0) {
     const report = describeProblems(result);
     // In the dev preview the last good content stays on screen (the problems are printed
@@ -80,6 +82,20 @@ async function sync(collection: Collection, context: LoaderContext): Promise<num
   }
   for (const id of untouched) store.delete(id);
   return count + untouched.size;
+}
+
+function syncProblems(result: LoadResult, context: LoaderContext): number {
+  const { store, generateDigest } = context;
+  if (result.errorCount === 0 || !context.watcher) {
+    if (!store.has('problems')) return 0;
+    store.clear();
+    return 1;
+  }
+  const data = toProblemsData(result);
+  const digest = generateDigest(data);
+  if (store.get('problems')?.digest === digest) return 0;
+  store.set({ id: 'problems', data, digest });
+  return 1;
 }
 
 /**

@@ -12,6 +12,9 @@ const MESSAGES: Record<Locale, Partial<Record<MessageKey, string>>> = { fr, en }
 
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
 
+/** The interface language when roadbook.yml names none. */
+export const DEFAULT_LOCALE: Locale = 'fr';
+
 /** The string for `key` in `locale`, with `{name}` placeholders replaced from `params`. */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = MESSAGES[locale][key] ?? fr[key];

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { Choice, Locale, RoadBookConfig } from '../model.ts';
+import { DEFAULT_LOCALE } from '../i18n.ts';
 import { DEFAULT_VERSION_WORDS } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import { id, list, oneOf, text } from './fields.ts';
@@ -70,7 +71,7 @@ export const CONFIG_KEYS = Object.keys(configSchema.shape);
 export const CONFIG_FILE = 'content/roadbook.yml';
 
 /** Settings when roadbook.yml is absent or unusable. */
-export function defaultConfig(locale: Locale = 'fr'): RoadBookConfig {
+export function defaultConfig(locale: Locale = DEFAULT_LOCALE): RoadBookConfig {
   return {
     product: '',
     title: 'Road book',
@@ -120,9 +121,9 @@ export function parseConfig(source: string, file: string, diagnostics: Diagnosti
   }
   const where: Located = { file, yaml, diagnostics };
   const raw = checkMapping(configSchema, yaml.value, where);
-  if (!raw) return defaultConfig(yaml.value.locale === 'en' ? 'en' : 'fr');
+  if (!raw) return defaultConfig(yaml.value.locale === 'en' ? 'en' : DEFAULT_LOCALE);
 
-  const locale = raw.locale ?? 'fr';
+  const locale = raw.locale ?? DEFAULT_LOCALE;
   const defaults = defaultConfig(locale);
   const config: RoadBookConfig = {
     ...defaults,
