@@ -117,12 +117,14 @@ function watch(collection: Collection, context: LoaderContext): void {
   preview.syncs.set(collection, () => sync(collection, context));
   if (preview.listening) return;
   preview.listening = true;
+  // Named for the whole road book, not for the collection that happened to start watching.
+  const previewLogger = logger.fork('roadbook');
   const content = join(buildSettings().root, 'content');
   watcher.add(content);
   const onEvent = (path: string) => {
     if (!path.startsWith(content)) return;
     clearTimeout(preview.timer);
-    preview.timer = setTimeout(() => void refresh(logger), 30);
+    preview.timer = setTimeout(() => void refresh(previewLogger), 30);
   };
   for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onEvent);
 }

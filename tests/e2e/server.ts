@@ -17,9 +17,14 @@ export interface StaticServer {
 /**
  * Serves a built site on localhost under its base path, as a web server would: requests
  * outside the base get a 404, unknown pages the site's 404.html. `hide` lists path prefixes
- * (under the base) answered with 404, to play a site without some files.
+ * (under the base) answered with 404, to play a site without some files; `json` answers the
+ * paths it holds (under the base) with its values instead of the site's files.
  */
-export async function serveSite(dir: string, base: string, options: { hide?: string[] } = {}): Promise<StaticServer> {
+export async function serveSite(
+  dir: string,
+  base: string,
+  options: { hide?: string[]; json?: ReadonlyMap<string, unknown> } = {},
+): Promise<StaticServer> {
   const handlers = new Map<string, ReturnType<typeof sirv>>();
   let current = dir;
   const files = () => {
@@ -42,6 +47,10 @@ export async function serveSite(dir: string, base: string, options: { hide?: str
     if (!url.pathname.startsWith(base)) return notFound(res);
     const inside = `/${url.pathname.slice(base.length)}`;
     if (options.hide?.some((prefix) => inside.startsWith(prefix))) return notFound(res);
+    if (options.json?.has(inside)) {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      return res.end(JSON.stringify(options.json.get(inside)));
+    }
     req.url = inside + url.search;
     files()(req, res, () => notFound(res, true));
   });
