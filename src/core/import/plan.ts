@@ -56,3 +56,28 @@ export interface ImportPlan {
   /** Notes for the summary that are neither writes nor skips (the versioning decision…). */
   notes: string[];
 }
+
+/** Input an importer cannot read at all (not a changelog, not a CSV): reported with its line. */
+export class ImportInputError extends Error {
+  readonly line: number;
+  constructor(message: string, line: number) {
+    super(message);
+    this.name = 'ImportInputError';
+    this.line = line;
+  }
+}
+
+/**
+ * The CSV importer's entry point, as the `import csv` command calls it (src/core/import/csv.ts):
+ * `planFromCsv({ text, file, config, map })` returns an ImportPlan or throws ImportInputError;
+ * `readCsvMap(text, file)` reads `--map map.yml` into a CsvMap with diagnostics at line:col.
+ */
+export interface CsvImportInput {
+  /** The file's text, decoded (a BOM may remain: the importer removes it). */
+  text: string;
+  /** Path as the user gave it, for messages. */
+  file: string;
+  config: import('../model.ts').RoadBookConfig;
+  /** From `--map`, or null for Jira's column names and the default tables. */
+  map: unknown;
+}
