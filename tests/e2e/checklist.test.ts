@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -550,18 +551,18 @@ describe('downloads', () => {
     );
     const label = (s: 'passed' | 'failed' | 'blocked' | 'na' | 'untested') => statusLabel('fr', s);
 
-    // CSV for people: BOM, `;`, every item with its status, comment, tester and date.
+    // CSV for people: BOM, `;`, every item with its status, comment, defect, tester and date.
     const csvBytes = files.get('csv')!.data;
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv: string[][] = parseCsv(csvBytes, { bom: true, delimiter: ';' });
     expect(csv[0]).toEqual(PEOPLE_HEADER_FR);
     const csvRows = new Map(csv.slice(1).map((r) => [r[0]!, r]));
     expect(csv).toHaveLength(expected.items.length + 1);
-    expect(csvRows.get(a!.id)!.slice(7, 10)).toEqual([label('passed'), '', 'Paul']);
-    expect(csvRows.get(b!.id)!.slice(7, 10)).toEqual([label('failed'), "'=1+1 écart de TVA", 'Paul']);
+    expect(csvRows.get(a!.id)!.slice(7, 11)).toEqual([label('passed'), '', '', 'Paul']);
+    expect(csvRows.get(b!.id)!.slice(7, 11)).toEqual([label('failed'), "'=1+1 écart de TVA", 'BUG-7', 'Paul']);
     expect(csvRows.get(c!.id)![8]).toBe('Plateforme de test fermée');
     expect(csvRows.get(d!.id)![7]).toBe(label('na'));
-    expect(csvRows.get(b!.id)![10]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(csvRows.get(b!.id)![11]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(csvRows.get(expected.items.at(-1)!.id)![7]).toBe(label('untested'));
 
     // XLSX, read with exceljs.
@@ -572,7 +573,9 @@ describe('downloads', () => {
       if (n > 1) xlsx.set(String(r.getCell(1).value), rowValues(sheet, n));
     });
     expect(xlsx.size).toBe(expected.items.length);
-    expect(xlsx.get(b!.id)!.slice(7, 10)).toEqual([label('failed'), "'=1+1 écart de TVA", 'Paul']);
+    // A string cell is never a formula: the comment is there as typed, with no apostrophe.
+    expect(xlsx.get(b!.id)!.slice(7, 11)).toEqual([label('failed'), '=1+1 écart de TVA', 'BUG-7', 'Paul']);
+    expect(sheet.getCell(`I${[...xlsx.keys()].indexOf(b!.id) + 2}`).type).toBe(ExcelJS.ValueType.String);
     expect(xlsx.get(c!.id)![8]).toBe('Plateforme de test fermée');
 
     // Markdown: passed items ticked, results written out.

@@ -12,6 +12,7 @@ export const PEOPLE_HEADER_FR = [
   'Priorité',
   'Statut',
   'Commentaire',
+  'Anomalie',
   'Testé par',
   'Date',
 ];

@@ -1,7 +1,7 @@
 /**
  * The table of the people-facing exports (CSV and XLSX): one row per item, the columns of
- * checklist.md in that order, labels in the checklist's language. Cells are raw text here;
- * each writer applies `neutralise` as it writes them.
+ * checklist.md in that order, labels in the checklist's language. Cells are raw text here:
+ * the CSV writer neutralises them, the XLSX writer stores them as string cells.
  */
 import type { Checklist } from '../checklist/types.ts';
 import { resultOf, type RunResults, type Status } from '../checklist/progress.ts';
@@ -19,6 +19,7 @@ export const PEOPLE_COLUMNS = [
   'priority',
   'status',
   'comment',
+  'defect',
   'tester',
   'date',
 ] as const;
@@ -35,6 +36,7 @@ const COLUMN_KEYS: Record<PeopleColumn, MessageKey> = {
   priority: 'export.column.priority',
   status: 'export.column.status',
   comment: 'export.column.comment',
+  defect: 'export.column.defect',
   tester: 'export.column.tester',
   date: 'export.column.date',
 };
@@ -66,6 +68,7 @@ export function peopleRows(checklist: Checklist, results: RunResults | undefined
       priority: priorityLabel(locale, item.priority),
       status: statusLabel(locale, status),
       comment: result?.comment ?? '',
+      defect: result?.defect ?? '',
       tester: result?.tester ?? '',
       date: result?.time ?? '',
     };

@@ -8,13 +8,12 @@
  * Priorities are TestRail's default priority names, which its import matches by name:
  * critical → Critical, high → High, normal → Medium, low → Low.
  */
-import { XMLBuilder } from 'fast-xml-parser';
 import type { RunResults } from '../checklist/progress.ts';
 import type { Checklist } from '../checklist/types.ts';
 import type { Priority } from '../model.ts';
 import { testSections } from './cases.ts';
 import { localeOf, stepWithMenu, type ExportOptions } from './labels.ts';
-import { xmlText } from './xml.ts';
+import { xmlBuilder } from './xml.ts';
 
 export const TESTRAIL_PRIORITIES: Record<Priority, string> = {
   critical: 'Critical',
@@ -29,26 +28,26 @@ export const TESTRAIL_TEMPLATE = 'Test Case (Steps)';
 export function exportTestRail(checklist: Checklist, _results?: RunResults, options?: ExportOptions): string {
   const locale = localeOf(checklist, options);
   const section = testSections(checklist, locale).map((s) => ({
-    name: xmlText(s.label),
+    name: s.label,
     cases: {
       case: s.cases.map((c) => ({
-        title: xmlText(c.summary),
+        title: c.summary,
         template: TESTRAIL_TEMPLATE,
         priority: TESTRAIL_PRIORITIES[c.priority],
-        references: xmlText([...(c.entry ? [c.entry] : []), ...(c.record?.tickets ?? [])].join(', ')),
+        references: [...(c.entry ? [c.entry] : []), ...(c.record?.tickets ?? [])].join(', '),
         custom: {
-          preconds: xmlText(c.setups.join('\n')),
+          preconds: c.setups.join('\n'),
           steps_separated: {
             step: c.steps.map((item, i) => ({
               index: i + 1,
-              content: xmlText(stepWithMenu(item, locale)),
-              expected: xmlText(item.expect ?? ''),
+              content: stepWithMenu(item, locale),
+              expected: item.expect ?? '',
             })),
           },
         },
       })),
     },
   }));
-  const builder = new XMLBuilder({ format: true, indentBy: '  ', ignoreAttributes: false, suppressEmptyNode: false });
+  const builder = xmlBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false });
   return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, sections: { section } });
 }

@@ -3,7 +3,10 @@
  * a drop-down of the status labels on the status column, the header row frozen and filtered,
  * widths set; a second sheet with the path (product, from, to, modules, editions, versions),
  * the warnings, what cannot simply be undone, the required actions and the breaking changes.
- * Every cell is a string value (never a formula), neutralised like a CSV cell.
+ * Every cell is a string cell (a shared string), written as the text is: in XLSX a string
+ * cell is never read as a formula, so `=1+2` shows as `=1+2` (a CSV cell has no type and is
+ * neutralised instead). The one formula of the workbook is the status drop-down's list,
+ * made by `listFormula` from the status labels.
  *
  * exceljs is loaded on first use (`import('exceljs')`): in a browser bundle it stays out of
  * the page until someone asks for an XLSX file. Vite resolves it through the package's
@@ -17,7 +20,6 @@ import type { Checklist } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n.ts';
 import type { Locale } from '../model.ts';
 import { checklistTitle, localeOf, selectionText, statusLabel, type ExportOptions } from './labels.ts';
-import { neutralise } from './neutralise.ts';
 import { PEOPLE_COLUMNS, peopleHeader, peopleRows, type PeopleColumn } from './table.ts';
 
 type ExcelJs = typeof import('exceljs');
@@ -39,15 +41,16 @@ export const XLSX_WIDTHS: Record<PeopleColumn, number> = {
   priority: 11,
   status: 16,
   comment: 40,
+  defect: 18,
   tester: 16,
   date: 22,
 };
 
 const WRAPPED: readonly PeopleColumn[] = ['change', 'step', 'expect', 'comment'];
 
-/** A cell value: neutralised text, or nothing for an empty string. */
+/** A cell value: the text as it is (exceljs stores a string as a string cell), or nothing for an empty string. */
 function cell(text: string | null | undefined): string | null {
-  return text ? neutralise(text) : null;
+  return text || null;
 }
 
 /**

@@ -13,9 +13,10 @@
  *
  * Tester, time, defect and the item's content hash go in `<system-out>`; the path, decision
  * and build id are `<properties>` of every suite. Durations are not measured: `time="0"`.
+ * Text is written so that a parser reads back what the tester typed, leading tab and line
+ * breaks included: character references in attributes, CDATA for `failure` and `system-out`.
  */
-import { XMLBuilder } from 'fast-xml-parser';
-import { xmlText } from '../export/xml.ts';
+import { xmlBuilder, xmlCdata } from '../export/xml.ts';
 import type { ReportGroup, ReportItem, SignOffReport } from './signoff.ts';
 
 function classname(item: ReportItem): string {
@@ -30,12 +31,12 @@ function caseName(item: ReportItem): string {
 }
 
 function outcome(item: ReportItem): Record<string, unknown> {
-  const comment = xmlText(item.comment);
+  const comment = item.comment;
   switch (item.status) {
     case 'passed':
       return {};
     case 'failed':
-      return { failure: { '@_message': comment, '@_type': 'failed', '#text': comment } };
+      return { failure: { '@_message': comment, '@_type': 'failed', ...xmlCdata(comment) } };
     case 'blocked':
       return { skipped: { '@_message': `blocked: ${comment}` } };
     case 'na':
@@ -47,7 +48,7 @@ function outcome(item: ReportItem): Record<string, unknown> {
   }
 }
 
-function systemOut(item: ReportItem): string {
+function systemOut(item: ReportItem): Record<string, string> {
   const lines = [
     `item: ${item.id}`,
     item.tester && `tester: ${item.tester}`,
@@ -57,7 +58,7 @@ function systemOut(item: ReportItem): string {
     `hash: ${item.hash}`,
     item.changed ? 'changed-since: true' : '',
   ];
-  return xmlText(lines.filter(Boolean).join('\n'));
+  return xmlCdata(lines.filter(Boolean).join('\n'));
 }
 
 function tally(items: readonly ReportItem[]) {
@@ -79,12 +80,12 @@ export function signOffJunit(report: SignOffReport): string {
       ['decision', report.decision ?? ''],
       ['buildId', report.buildId ?? ''],
       ['date', report.date],
-    ].map(([name, value]) => ({ '@_name': name, '@_value': xmlText(value!) })),
+    ].map(([name, value]) => ({ '@_name': name, '@_value': value! })),
   };
   const suite = (group: ReportGroup, index: number) => {
     const t = tally(group.items);
     return {
-      '@_name': xmlText(group.label),
+      '@_name': group.label,
       '@_id': index,
       '@_tests': t.tests,
       '@_failures': t.failures,
@@ -94,8 +95,8 @@ export function signOffJunit(report: SignOffReport): string {
       '@_timestamp': report.generated.replace(/\.\d+Z$/, ''),
       properties,
       testcase: group.items.map((item) => ({
-        '@_classname': xmlText(classname(item)),
-        '@_name': xmlText(caseName(item)),
+        '@_classname': classname(item),
+        '@_name': caseName(item),
         '@_time': 0,
         ...outcome(item),
         'system-out': systemOut(item),
@@ -103,17 +104,12 @@ export function signOffJunit(report: SignOffReport): string {
     };
   };
   const all = tally(report.groups.flatMap((g) => g.items));
-  const builder = new XMLBuilder({
-    format: true,
-    indentBy: '  ',
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    suppressEmptyNode: true,
-  });
+  // Not indented: the failure and system-out texts are written exactly (see `xmlCdata`).
+  const builder = xmlBuilder({ attributeNamePrefix: '@_', suppressEmptyNode: true });
   return builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: {
-      '@_name': xmlText(report.title),
+      '@_name': report.title,
       '@_tests': all.tests,
       '@_failures': all.failures,
       '@_errors': 0,

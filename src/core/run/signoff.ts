@@ -184,7 +184,8 @@ function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
     expect: item.expect,
     priority: item.priority,
     status: result?.status ?? 'untested',
-    comment: result?.comment?.trim() ?? '',
+    // Only the end is trimmed: what the tester put first (a tab, an indent) is part of the comment.
+    comment: result?.comment?.trimEnd() ?? '',
     tester: result?.tester?.trim() ?? '',
     time: result?.time ?? '',
     defect: result?.defect?.trim() ?? '',

@@ -27,17 +27,17 @@ describe('CSV for people', () => {
   it('quotes every field, separated by ; in French', () => {
     const header = text.slice(1, text.indexOf('\r\n'));
     expect(header).toBe(
-      '"ID";"Version";"Module";"Changement";"Étape";"Résultat attendu";"Priorité";"Statut";"Commentaire";"Testé par";"Date"',
+      '"ID";"Version";"Module";"Changement";"Étape";"Résultat attendu";"Priorité";"Statut";"Commentaire";"Anomalie";"Testé par";"Date"',
     );
     const lastLine = text.trimEnd().split('\r\n').at(-1)!;
     expect(lastLine).toBe(
-      '"process:cloture#1";"16.0.0";"Comptabilité";"Clôture mensuelle";"Clôturer le mois";"";"Haute";"Bloqué";"\'=1+1";"Marie";""',
+      '"process:cloture#1";"16.0.0";"Comptabilité";"Clôture mensuelle";"Clôturer le mois";"";"Haute";"Bloqué";"\'=1+1";"";"Marie";""',
     );
   });
 
   it('holds one row per item with labels and results', () => {
     const [header, ...rows] = read(bytes, ';');
-    expect(header).toHaveLength(11);
+    expect(header).toHaveLength(12);
     expect(rows.map((r) => r[0])).toEqual([
       'GES-500#lettrage-v2',
       'GES-700#modele',
@@ -56,10 +56,11 @@ describe('CSV for people', () => {
       'Basse',
       'OK',
       '',
+      '',
       'Marie',
       '2026-05-20T14:03:00.000Z',
     ]);
-    expect(rows[1]!.slice(6, 11)).toEqual(['Normale', 'À tester', '', '', '']);
+    expect(rows[1]!.slice(6, 12)).toEqual(['Normale', 'À tester', '', '', '', '']);
   });
 
   it('neutralises cells that would be read as formulas', () => {
@@ -69,7 +70,8 @@ describe('CSV for people', () => {
     expect(formula[4]).toBe("'=SUM(A1)\nMenu : @menu\nPrérequis : -x");
     expect(formula[5]).toBe("'＋1");
     expect(formula[8]).toBe("'-1 centime");
-    expect(formula[9]).toBe("'@bob");
+    expect(formula[9]).toBe('BUG-1');
+    expect(formula[10]).toBe("'@bob");
     expect(rows.find((r) => r[0] === 'GES-701#tab')![4]).toBe("'\tTabulation");
     expect(text).toContain('"\'=SUM(A1)');
   });
@@ -87,6 +89,7 @@ describe('CSV for people', () => {
       'Priority',
       'Status',
       'Comment',
+      'Defect',
       'Tested by',
       'Date',
     ]);

@@ -38,6 +38,7 @@ describe('XLSX', () => {
         'Basse',
         'OK',
         null,
+        null,
         'Marie',
         '2026-05-20T14:03:00.000Z',
       ].map((v) => v ?? undefined),
@@ -46,19 +47,28 @@ describe('XLSX', () => {
     expect(items.getCell('H7').value).toBe('Bloqué');
   });
 
-  it('writes strings, never formulas, neutralised', () => {
+  it('writes text as string cells, as it was written: no formula, no leading apostrophe', () => {
     const row = items.getRow(5);
     expect(row.getCell(1).value).toBe('GES-701#formule');
-    expect(row.getCell(4).value).toBe('\'=HYPERLINK("http://x") & *gras*');
-    expect(row.getCell(5).value).toBe("'=SUM(A1)\nMenu : @menu\nPrérequis : -x");
-    expect(row.getCell(6).value).toBe("'＋1");
-    expect(row.getCell(9).value).toBe("'-1 centime");
-    expect(row.getCell(10).value).toBe("'@bob");
+    expect(row.getCell(4).value).toBe('=HYPERLINK("http://x") & *gras*');
+    expect(row.getCell(5).value).toBe('=SUM(A1)\nMenu : @menu\nPrérequis : -x');
+    expect(row.getCell(6).value).toBe('＋1');
+    expect(row.getCell(9).value).toBe('-1 centime');
+    expect(row.getCell(11).value).toBe('@bob');
+    expect(items.getRow(6).getCell(5).value).toBe('\tTabulation');
+    expect(items.getCell('I7').value).toBe('=1+1');
     items.eachRow((r) =>
       r.eachCell((c) => {
         expect(c.type).toBe(ExcelJS.ValueType.String);
+        expect(c.formula).toBeUndefined();
       }),
     );
+  });
+
+  it('has the defect reference after the comment', () => {
+    expect(items.getCell('J1').value).toBe('Anomalie');
+    expect(items.getRow(5).getCell(10).value).toBe('BUG-1');
+    expect(items.getCell('J2').value).toBeNull();
   });
 
   it('freezes the header row and sets widths', () => {

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../../src/core/checklist/progress.ts';
 import { EXPORT_FORMATS } from '../../../src/core/export/index.ts';
@@ -153,5 +154,62 @@ describe('report formats', () => {
     expect(reportFileName(report, reportFormat('junit')!)).toBe('gestan-15.1.0-15.3.0.junit.xml');
     expect(await reportFormat('signoff-md')!.export(report)).toBe(signOffMarkdown(report));
     expect(await reportFormat('junit')!.export(report)).toBe(signOffJunit(report));
+  });
+});
+
+describe('the JUnit report read back by XML parsers', () => {
+  const TYPED = '\tRetrait\nsuite  <x> & "y" ]]> fin';
+  const typed: RunResults = {
+    ...results,
+    [i1!.id]: { status: 'failed', comment: TYPED, hash: i1!.hash },
+    [i2!.id]: { status: 'blocked', comment: 'true', hash: i2!.hash },
+  };
+  const now = new Date('2026-05-22T16:00:00.000Z');
+  const xml = signOffJunit(
+    signOffReport({ checklist: c, procedure: p, results: typed, form, pathEntryIds: PATH_ENTRY_IDS, now }),
+  );
+
+  /** Every testcase's outcome element, as a strict parser that follows the XML rules reads it. */
+  function strictRead(text: string): Map<string, { name: string; attributes: Record<string, string>; text: string }> {
+    const outcomes = new Map<string, { name: string; attributes: Record<string, string>; text: string }>();
+    const parser = new SaxesParser();
+    let testcase = '';
+    let open: { name: string; attributes: Record<string, string>; text: string } | null = null;
+    parser.on('opentag', (tag) => {
+      const attributes = tag.attributes as Record<string, string>;
+      if (tag.name === 'testcase') testcase = attributes.name!;
+      if (tag.name === 'failure' || tag.name === 'skipped') open = { name: tag.name, attributes, text: '' };
+    });
+    const addText = (t: string) => {
+      if (open) open.text += t;
+    };
+    parser.on('text', addText);
+    parser.on('cdata', addText);
+    parser.on('closetag', (tag) => {
+      if (open && tag.name === open.name) {
+        outcomes.set(testcase, open);
+        open = null;
+      }
+    });
+    parser.write(text).close();
+    return outcomes;
+  }
+
+  it('gives back a comment as typed, leading tab, line break and markup characters included', () => {
+    const outcomes = [...strictRead(xml).values()];
+    const failure = outcomes.find((o) => o.name === 'failure')!;
+    expect(failure.attributes.message).toBe(TYPED);
+    expect(failure.text).toBe(TYPED);
+    expect(outcomes.find((o) => o.attributes.message === 'blocked: true')).toBeDefined();
+  });
+
+  it('keeps the leading tab for fast-xml-parser, whose default trims text', () => {
+    // htmlEntities: this parser decodes character references only when asked to.
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true }).parse(xml);
+    const failures = JSON.stringify(parsed).match(/"failure":\{[^}]*\}/g)!;
+    expect(failures).toHaveLength(1);
+    const failure = JSON.parse(`{${failures[0]}}`).failure;
+    expect(failure.message).toBe(TYPED);
+    expect(failure['#text']).toBe(TYPED);
   });
 });
