@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CliError, processIo, type Io } from './io.ts';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
+import { CHECK_FORMAT_IDS } from '../core/diagnostics-format/index.ts';
 import { FORMAT_IDS, runChecklist } from './commands/checklist.ts';
 import { runDev } from './commands/dev.ts';
 
@@ -21,7 +22,12 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .command('check')
     .description('check content/: every problem as path:line:col  severity  message  code; exit 1 on errors')
     .addOption(rootOption())
-    .action(async (options: { root: string }) => setCode(await runCheck(options, io)));
+    .addOption(
+      new Option('--format <format>', 'text for people (stderr); json, github or sarif for tools (stdout)')
+        .choices(CHECK_FORMAT_IDS)
+        .default('text'),
+    )
+    .action(async (options) => setCode(await runCheck(options, io)));
 
   root
     .command('build')

@@ -61,6 +61,9 @@ export interface Diagnostic {
   line: number;
   /** 1-based. */
   column: number;
+  /** Where the problem ends (1-based, inclusive line, exclusive column), when known. */
+  endLine?: number;
+  endColumn?: number;
   severity: Severity;
   code: DiagnosticCode;
   message: string;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { readWorkflowCommands } from '../helpers/github-commands.ts';
+import { sarifErrors } from '../helpers/sarif-schema.ts';
+import { runCheck } from '../../src/cli/commands/check.ts';
+import { PROJECT, runCli } from './run-cli.ts';
 
 describe('roadbook check', () => {
   it('passes the sample road book', () => {
@@ -31,5 +34,80 @@ describe('roadbook check', () => {
     const run = runCli(['check', '--nope']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown option '--nope'/);
+  });
+});
+
+describe('roadbook check --format', () => {
+  const BAD = 'tests/fixtures/bad/many';
+  const FIRST = 'content/versions/15.3.0/a.md';
+
+  it('text is the default output, on stderr', async () => {
+    const run = runCli(['check', '--root', BAD, '--format', 'text']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.length).toBe(0);
+    let stderr = '';
+    const io = {
+      stdout: () => {},
+      stderr: (t: string) => void (stderr += t),
+      stdoutBytes: () => {},
+      cwd: PROJECT,
+      isTTY: false,
+    };
+    expect(await runCheck({ root: BAD }, io)).toBe(1);
+    expect(run.stderr).toBe(stderr);
+  });
+
+  it('json: every diagnostic as data on stdout, with the counts; same exit code', () => {
+    const run = runCli(['check', '--root', BAD, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout.toString('utf8'));
+    expect(json).toMatchObject({ format: 'roadbook-check', root: BAD, counts: { errors: 4, warnings: 0 } });
+    expect(json.diagnostics).toHaveLength(4);
+    expect(json.diagnostics[0]).toEqual({
+      file: FIRST,
+      line: 3,
+      column: 7,
+      severity: 'error',
+      code: 'unknown-type',
+      message: expect.stringMatching(/^`type` "nope" is not one of the types: /),
+    });
+  });
+
+  it('github: workflow commands naming the file from the working directory', () => {
+    const run = runCli(['check', '--root', BAD, '--format', 'github']);
+    expect(run.code).toBe(1);
+    const { commands, plain } = readWorkflowCommands(run.stdout.toString('utf8'));
+    expect(commands).toHaveLength(4);
+    expect(commands[0]).toMatchObject({
+      command: 'error',
+      properties: { file: `${BAD}/${FIRST}`, line: '3', col: '7', title: 'unknown-type' },
+    });
+    expect(commands[0]!.message).toMatch(/^`type` "nope" is not one of the types: nouveaute, evolution/);
+    expect(plain).toEqual(['roadbook check: 4 errors, 0 warnings']);
+  });
+
+  it('sarif: a SARIF 2.1.0 log valid against the official schema', () => {
+    const run = runCli(['check', '--root', BAD, '--format', 'sarif']);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout.toString('utf8'));
+    expect(sarifErrors(log)).toEqual([]);
+    const results = log.runs[0].results;
+    expect(results).toHaveLength(4);
+    expect(results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: `${BAD}/${FIRST}`, uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3, startColumn: 7 },
+    });
+  });
+
+  it('exits 0 for a clean road book, with a log of no results', () => {
+    const run = runCli(['check', '--format', 'sarif']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout.toString('utf8')).runs[0].results).toEqual([]);
+  });
+
+  it('refuses an unknown format with exit code 2', () => {
+    const run = runCli(['check', '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Allowed choices are text, json, github, sarif/);
   });
 });
