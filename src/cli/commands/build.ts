@@ -1,9 +1,10 @@
-import { rename, rm, stat } from 'node:fs/promises';
-import { dirname, resolve, basename, join } from 'node:path';
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
-import { prepareAstro } from '../project.ts';
+import { PACKAGE_ROOT, prepareAstro } from '../project.ts';
+import { cleanStaleStaging, previousOf, stagingFor } from '../staging.ts';
 import { preload, takeRendered } from '../../astro/shared-load.ts';
 import { reportDiagnostics } from './check.ts';
 
@@ -17,7 +18,10 @@ export interface BuildArgs {
 /**
  * Checks the road book, then builds the site into a fresh folder beside the output and
  * swaps it in only when everything (pages, data files, search index) succeeded: a failed
- * build leaves the last good site untouched.
+ * build leaves the last good site untouched. The output may be on another file system than
+ * the project (a NAS mount, a second disk): Astro moves its files into its output folder by
+ * renaming them from its work folder in the package, so it then builds on the package's file
+ * system and the site is copied beside the output before the swap.
  */
 export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, args.root ?? '.');
@@ -32,9 +36,17 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     return 1;
   }
 
-  const staging = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
+  await mkdir(dirname(out), { recursive: true });
+  const staging = stagingFor(out);
+  await cleanLeftovers(out, io);
   await rm(staging, { recursive: true, force: true });
   const astro = prepareAstro({ root, drafts, base });
+  const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
+  if (local) {
+    await mkdir(dirname(local), { recursive: true });
+    await cleanLeftovers(join(astro.cacheDir, 'site'), io);
+    await rm(local, { recursive: true, force: true });
+  }
   preload({ root, drafts, base, result: checked });
   // Astro and Vite take a build's flavour (import.meta.env.DEV) from NODE_ENV when it is set,
   // as a shell's NODE_ENV=development or a test runner's "test" would: a site is always built
@@ -43,9 +55,11 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   process.env.NODE_ENV = 'production';
   try {
     const { build } = await import('astro');
-    await build({ root: astro.root, cacheDir: astro.cacheDir, outDir: staging, logLevel: 'warn', mode: 'production' });
+    const outDir = local ?? staging;
+    await build({ root: astro.root, cacheDir: astro.cacheDir, outDir, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    if (local) await rm(local, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`The build failed: ${reason}\n${existsNote(out)}`);
   } finally {
@@ -53,6 +67,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     else process.env.NODE_ENV = nodeEnv;
   }
 
+  if (local) await copyBeside(local, staging, out);
   await swapIn(staging, out);
   const rendered = takeRendered();
   const cached = rendered
@@ -64,8 +79,33 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   return 0;
 }
 
+/** Copies the site built on the package's file system to the staging folder beside the output. */
+async function copyBeside(local: string, staging: string, out: string): Promise<void> {
+  try {
+    await cp(local, staging, { recursive: true, errorOnExist: true, force: false });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`The site could not be copied beside ${out}: ${reason}\n${existsNote(out)}`);
+  } finally {
+    await rm(local, { recursive: true, force: true });
+  }
+}
+
+/** Removes what killed builds left beside `target`, and says so. */
+async function cleanLeftovers(target: string, io: Io): Promise<void> {
+  const { removed, restored } = await cleanStaleStaging(target);
+  if (restored) io.stderr(`Put back the last good site from ${restored}, left by an interrupted build.\n`);
+  for (const path of removed) io.stderr(`Removed ${path}, left by an interrupted build.\n`);
+}
+
+async function sameFileSystem(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+  return sa.dev === sb.dev;
+}
+
 async function swapIn(staging: string, out: string): Promise<void> {
-  const previous = `${staging}-previous`;
+  const previous = previousOf(staging);
   const hadSite = await exists(out);
   if (hadSite) await rename(out, previous);
   await rename(staging, out);

@@ -1,0 +1,105 @@
+/**
+ * The folders a build works in before its site replaces the last good one, and the cleaning
+ * of those a killed build left behind.
+ *
+ * A staging folder is named after its target, this host and this process:
+ * `.<target>.building-<host>-<pid>` beside the target (so the final swap is a rename within
+ * one file system), `…-previous` for the old site while it is swapped out. A folder of this
+ * host whose process is gone is stale; so is one of another host (a NAS shared by build
+ * machines) untouched for a day. A build that is still running is never touched.
+ */
+import { hostname } from 'node:os';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Older than this, a staging folder of another host is taken as left behind. */
+export const FOREIGN_STALE_MS = 24 * 60 * 60 * 1000;
+
+const HOST = hostname().replace(/[^A-Za-z0-9.]+/g, '_') || 'host';
+
+/** `.<name>.building-` : what every staging folder of `target` starts with. */
+function prefixOf(target: string): string {
+  return `.${basename(target)}.building-`;
+}
+
+/** This process's staging folder for `target`, beside it. */
+export function stagingFor(target: string, pid = process.pid): string {
+  return join(dirname(target), `${prefixOf(target)}${HOST}-${pid}`);
+}
+
+/** Where the old site waits while the new one is renamed in. */
+export function previousOf(staging: string): string {
+  return `${staging}-previous`;
+}
+
+interface StagingName {
+  host: string;
+  pid: number;
+  previous: boolean;
+}
+
+/** The host and process a staging folder's name records; null for any other name. */
+export function parseStaging(target: string, name: string): StagingName | null {
+  const prefix = prefixOf(target);
+  if (!name.startsWith(prefix)) return null;
+  const match = /^(.+)-(\d+)(-previous)?$/.exec(name.slice(prefix.length));
+  if (!match) return null;
+  return { host: match[1]!, pid: Number(match[2]), previous: match[3] !== undefined };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export interface CleanReport {
+  removed: string[];
+  /** A `-previous` folder put back as the target, when a build was killed mid-swap. */
+  restored: string | null;
+}
+
+/**
+ * Removes the stale staging folders of `target` (see above). When the target is missing and
+ * a stale `-previous` folder holds the old site (a build killed between the two renames of
+ * the swap), that folder becomes the target again instead of being removed.
+ */
+export async function cleanStaleStaging(target: string, now = Date.now()): Promise<CleanReport> {
+  const parent = dirname(target);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const report: CleanReport = { removed: [], restored: null };
+  for (const name of names.sort()) {
+    const parsed = parseStaging(target, name);
+    if (!parsed || parsed.pid === process.pid) continue;
+    const path = join(parent, name);
+    const stale =
+      parsed.host === HOST
+        ? !isRunning(parsed.pid)
+        : now -
+            (await stat(path).then(
+              (s) => s.mtimeMs,
+              () => now,
+            )) >
+          FOREIGN_STALE_MS;
+    if (!stale) continue;
+    if (parsed.previous && !(await exists(target))) {
+      await rename(path, target);
+      report.restored = path;
+      continue;
+    }
+    await rm(path, { recursive: true, force: true });
+    report.removed.push(path);
+  }
+  return report;
+}

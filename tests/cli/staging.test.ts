@@ -1,0 +1,49 @@
+/** The staging folders of a build, and the cleaning of those a killed build left behind. */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanStaleStaging, parseStaging, previousOf, stagingFor } from '../../src/cli/staging.ts';
+
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString('utf8'));
+}
+
+describe('staging folders', () => {
+  let parent: string;
+  let target: string;
+
+  beforeEach(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'roadbook-staging-'));
+    target = join(parent, 'dist');
+  });
+  afterEach(() => rm(parent, { recursive: true, force: true }));
+
+  it('are beside the target, named after it, this host and this process', () => {
+    const staging = stagingFor(target, 1234);
+    expect(join(staging, '..')).toBe(parent);
+    expect(parseStaging(target, basename(staging))).toMatchObject({ pid: 1234, previous: false });
+    expect(parseStaging(target, basename(previousOf(staging)))).toMatchObject({ pid: 1234, previous: true });
+    expect(parseStaging(target, '.distant.building-h-1')).toBeNull();
+    expect(parseStaging(target, 'dist')).toBeNull();
+  });
+
+  it('puts the last good site back when a build was killed between the two renames of the swap', async () => {
+    const previous = previousOf(stagingFor(target, deadPid()));
+    await mkdir(previous);
+    await writeFile(join(previous, 'index.html'), 'last good site');
+    const report = await cleanStaleStaging(target);
+    expect(report).toEqual({ removed: [], restored: previous });
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('last good site');
+    expect(await readdir(parent)).toEqual(['dist']);
+  });
+
+  it('leaves a running build alone, and everything when nothing is stale', async () => {
+    const running = stagingFor(target, process.pid === 1 ? 2 : 1);
+    await mkdir(running);
+    expect(await cleanStaleStaging(target)).toEqual({ removed: [], restored: null });
+    expect(await readdir(parent)).toEqual([basename(running)]);
+  });
+});
