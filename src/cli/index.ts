@@ -23,7 +23,10 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .description('check content/: every problem as path:line:col  severity  message  code; exit 1 on errors')
     .addOption(rootOption())
     .addOption(
-      new Option('--format <format>', 'text for people (stderr); json, github or sarif for tools (stdout)')
+      new Option(
+        '--format <format>',
+        'text for people (stderr); json, github, sarif or gitlab (Code Quality) for tools (stdout)',
+      )
         .choices(CHECK_FORMAT_IDS)
         .default('text'),
     )

@@ -99,6 +99,18 @@ describe('roadbook check --format', () => {
     });
   });
 
+  it('gitlab: a Code Quality report naming the file from the working directory', () => {
+    const run = runCli(['check', '--root', BAD, '--format', 'gitlab']);
+    expect(run.code).toBe(1);
+    const issues = JSON.parse(run.stdout.toString('utf8'));
+    expect(issues).toHaveLength(4);
+    expect(issues[0]).toMatchObject({
+      check_name: 'unknown-type',
+      severity: 'major',
+      location: { path: `${BAD}/${FIRST}`, lines: { begin: 3 } },
+    });
+  });
+
   it('exits 0 for a clean road book, with a log of no results', () => {
     const run = runCli(['check', '--format', 'sarif']);
     expect(run.code).toBe(0);
@@ -108,6 +120,6 @@ describe('roadbook check --format', () => {
   it('refuses an unknown format with exit code 2', () => {
     const run = runCli(['check', '--format', 'xml']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Allowed choices are text, json, github, sarif/);
+    expect(run.stderr).toMatch(/Allowed choices are text, json, github, sarif, gitlab/);
   });
 });

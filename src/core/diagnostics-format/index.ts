@@ -4,12 +4,13 @@
  * tools, on stdout). Exit codes never depend on the format.
  */
 import { formatGithub } from './github.ts';
+import { formatGitlab } from './gitlab.ts';
 import { formatJson } from './json.ts';
 import type { CheckReport } from './report.ts';
 import { formatSarif } from './sarif.ts';
 import { formatText } from './text.ts';
 
-export type CheckFormatId = 'text' | 'json' | 'github' | 'sarif';
+export type CheckFormatId = 'text' | 'json' | 'github' | 'sarif' | 'gitlab';
 
 export interface CheckFormat {
   id: CheckFormatId;
@@ -22,6 +23,7 @@ export const CHECK_FORMATS: readonly CheckFormat[] = [
   { id: 'json', write: formatJson, stream: 'stdout' },
   { id: 'github', write: formatGithub, stream: 'stdout' },
   { id: 'sarif', write: formatSarif, stream: 'stdout' },
+  { id: 'gitlab', write: formatGitlab, stream: 'stdout' },
 ];
 
 export const CHECK_FORMAT_IDS: readonly CheckFormatId[] = CHECK_FORMATS.map((f) => f.id);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, type Diagnostic } from '../../../src/core/diagnostics.ts';
 import { CHECK_FORMAT_IDS, checkFormat, type CheckReport } from '../../../src/core/diagnostics-format/index.ts';
 import { formatGithub } from '../../../src/core/diagnostics-format/github.ts';
+import { formatGitlab } from '../../../src/core/diagnostics-format/gitlab.ts';
 import { formatJson } from '../../../src/core/diagnostics-format/json.ts';
 import { formatSarif } from '../../../src/core/diagnostics-format/sarif.ts';
 import { formatText } from '../../../src/core/diagnostics-format/text.ts';
@@ -42,10 +43,10 @@ const report: CheckReport = {
 const empty: CheckReport = { ...report, diagnostics: [], errorCount: 0, warningCount: 0 };
 
 describe('check formats', () => {
-  it('are text, json, github and sarif; text for people on stderr, the others on stdout', () => {
-    expect(CHECK_FORMAT_IDS).toEqual(['text', 'json', 'github', 'sarif']);
+  it('are text, json, github, sarif and gitlab; text for people on stderr, the others on stdout', () => {
+    expect(CHECK_FORMAT_IDS).toEqual(['text', 'json', 'github', 'sarif', 'gitlab']);
     expect(checkFormat('text')!.stream).toBe('stderr');
-    for (const id of ['json', 'github', 'sarif']) expect(checkFormat(id)!.stream).toBe('stdout');
+    for (const id of ['json', 'github', 'sarif', 'gitlab']) expect(checkFormat(id)!.stream).toBe('stdout');
   });
 
   it('text: a line per problem, then the counts', () => {
@@ -147,6 +148,22 @@ describe('check formats', () => {
     const log = JSON.parse(formatSarif(empty));
     expect(sarifErrors(log)).toEqual([]);
     expect(log.runs[0].results).toEqual([]);
+  });
+
+  it('gitlab: a Code Quality report, one issue per problem with a distinct, stable fingerprint', () => {
+    const issues = JSON.parse(formatGitlab(report));
+    expect(issues).toHaveLength(2);
+    expect(issues[0]).toEqual({
+      description: diagnostics[0]!.message,
+      check_name: 'unknown-type',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+      severity: 'major',
+      location: { path: 'docs/roadbook/content/versions/15.3.0/a,b:c%.md', lines: { begin: 3 } },
+    });
+    expect(issues[1]).toMatchObject({ check_name: 'unknown-key', severity: 'minor' });
+    expect(issues[0].fingerprint).not.toBe(issues[1].fingerprint);
+    expect(JSON.parse(formatGitlab(report))[0].fingerprint).toBe(issues[0].fingerprint);
+    expect(JSON.parse(formatGitlab(empty))).toEqual([]);
   });
 
   it('the schema check can fail', () => {
