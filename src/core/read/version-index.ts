@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Installer, RoadBookConfig, VersionInfo } from '../model.ts';
-import { compareVersions, isVersion, urlSafeVersion } from '../versions.ts';
+import { compareVersions, isVersion, urlSafeVersion, type Versioning } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import { byteCount, date, oneOf, sha256, text, version } from './fields.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -31,6 +31,12 @@ export interface VersionHeader extends Omit<VersionInfo, 'slug'> {
   /** Where `date` is written, for the date-order warning. */
   dateAt: { line: number; column: number };
 }
+
+/** What a version looks like under each order, for messages. */
+const VERSION_EXAMPLES: Record<Versioning, string> = {
+  roadbook: '15.3.0 or 15.30.02/DU3',
+  semver: '1.2.0 or 2.0.0-rc.1 (SemVer 2.0, as `versioning: semver` asks)',
+};
 
 /**
  * Reads a version folder's index.md. `folder` is the folder name: the version string or its
@@ -72,7 +78,7 @@ export function parseVersionIndex(
         'invalid-version',
         file,
         at(where, ['version']),
-        `\`version\` "${raw.version}" is not a version string, such as 15.3.0 or 15.30.02/DU3`,
+        `\`version\` "${raw.version}" is not a version string, such as ${VERSION_EXAMPLES[config.versioning]}`,
       );
       return null;
     }
@@ -91,7 +97,7 @@ export function parseVersionIndex(
       'version-folder-invalid',
       file,
       FILE_START,
-      `The folder name "${folder}" is not a version string; name it like 15.3.0 (or give the real string in \`version:\` of index.md)`,
+      `The folder name "${folder}" is not a version string; name it like ${VERSION_EXAMPLES[config.versioning]} (or give the real string in \`version:\` of index.md)`,
     );
     return null;
   }
