@@ -79,5 +79,7 @@ export function toMarkdown(nodes: readonly RootContent[]): string {
 }
 
 export function plainText(node: Nodes | readonly Nodes[]): string {
-  return toString(node as Nodes).replace(/\s+/g, ' ').trim();
+  return toString(node as Nodes)
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -15,7 +15,8 @@ import { isPlainMap, readYaml } from '../read/yaml.ts';
 
 /** What a section heading gives its content. */
 export type SectionMeaning =
-  | { kind: 'type'; type: string; breaking: boolean }
+  /** `tag` keeps what the type alone would lose (Deprecated and Removed are both `evolution`). */
+  | { kind: 'type'; type: string; breaking: boolean; tag: string | null }
   /** Not a change: the section joins the version's introduction (`Migration Tips`, `Notes`). */
   | { kind: 'introduction' };
 
@@ -26,14 +27,31 @@ export interface TypeMap {
   defaultType: string;
 }
 
-const change = (type: string, breaking = false): SectionMeaning => ({ kind: 'type', type, breaking });
+const change = (type: string, breaking = false, tag: string | null = null): SectionMeaning => ({
+  kind: 'type',
+  type,
+  breaking,
+  tag,
+});
 const INTRODUCTION: SectionMeaning = { kind: 'introduction' };
 
 /** Section names as changelogs write them, grouped by meaning. */
 const DEFAULT_SECTIONS: [SectionMeaning, string[]][] = [
   [
     change('nouveaute'),
-    ['Added', 'Add', 'New', 'New Features', 'Features', 'Feature', 'Ajouté', 'Ajoutés', 'Ajout', 'Ajouts', 'Nouveautés'],
+    [
+      'Added',
+      'Add',
+      'New',
+      'New Features',
+      'Features',
+      'Feature',
+      'Ajouté',
+      'Ajoutés',
+      'Ajout',
+      'Ajouts',
+      'Nouveautés',
+    ],
   ],
   [
     change('evolution'),
@@ -47,11 +65,6 @@ const DEFAULT_SECTIONS: [SectionMeaning, string[]][] = [
       'Enhancements',
       'Performance',
       'Performance Improvements',
-      'Deprecated',
-      'Deprecations',
-      'Removed',
-      'Deleted',
-      'Removals',
       'Reverts',
       'Reverted',
       'Modifié',
@@ -59,16 +72,18 @@ const DEFAULT_SECTIONS: [SectionMeaning, string[]][] = [
       'Modifications',
       'Changements',
       'Améliorations',
-      'Obsolète',
-      'Obsolètes',
-      'Supprimé',
-      'Supprimés',
-      'Retiré',
-      'Retirés',
     ],
   ],
+  [change('evolution', false, 'deprecated'), ['Deprecated', 'Deprecations', 'Obsolète', 'Obsolètes', 'Déprécié']],
+  [
+    change('evolution', false, 'removed'),
+    ['Removed', 'Deleted', 'Removals', 'Supprimé', 'Supprimés', 'Retiré', 'Retirés'],
+  ],
   [change('evolution', true), ['Breaking Changes', 'Breaking', 'Changements majeurs', 'Ruptures de compatibilité']],
-  [change('correction'), ['Fixed', 'Fix', 'Fixes', 'Bug Fixes', 'Bugfixes', 'Corrigé', 'Corrigés', 'Corrections', 'Correctifs']],
+  [
+    change('correction'),
+    ['Fixed', 'Fix', 'Fixes', 'Bug Fixes', 'Bugfixes', 'Corrigé', 'Corrigés', 'Corrections', 'Correctifs'],
+  ],
   [change('securite'), ['Security', 'Sécurité']],
   [
     change('technique'),

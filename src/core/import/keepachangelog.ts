@@ -62,12 +62,35 @@ export function readVersionHeading(text: string): HeadingMeaning {
   return { kind: 'version', version: token, date, badDate, yanked: YANKED.test(rest) };
 }
 
-/** `Breaking:`, `**Breaking:**`, `*Breaking:*` (read as plain text), `BREAKING`, `[BREAKING]`. */
-const BREAKING = /^\s*(?:\[breaking(?: changes?)?\]\s*:?|breaking(?: changes?)?\s*:|BREAKING(?: CHANGES?)?\b:?)\s*/i;
+/**
+ * A leading breaking-change marker: `Breaking:` in any case, `BREAKING` in capitals, or the
+ * word alone in bold or italics (`**Breaking**`, `*Breaking:*`). Plain `Breaking changes to…`
+ * is a sentence, not a marker.
+ */
+const BREAKING_TEXT =
+  /^\s*(?:\[?breaking(?: changes?)?\]?\s*:|\[BREAKING(?: CHANGES?)?\]|BREAKING(?: CHANGES?)?\b)\s*:?\s*/i;
+const BREAKING_CAPITALS = /^\s*\[?BREAKING(?: CHANGES?)?\b|^\s*\[?breaking(?: changes?)?\]?\s*:/i;
+const BREAKING_WORD = /^\s*\[?breaking(?: changes?)?\]?\s*:?\s*$/i;
+
+/** The lead's text without its breaking marker, and whether it had one. */
+function withoutBreakingMarker(lead: readonly RootContent[]): { text: string; marked: boolean } {
+  const first = lead[0];
+  if (first && (first.type === 'strong' || first.type === 'emphasis') && BREAKING_WORD.test(plainText(first))) {
+    return { text: plainText(lead.slice(1)).replace(/^\s*:?\s*/, ''), marked: true };
+  }
+  const text = plainText(lead);
+  const capitals = BREAKING_CAPITALS.exec(text);
+  // `BREAKING` counts in capitals only; `breaking:` with its colon in any case.
+  if (capitals && (capitals[0].includes(':') || capitals[0] === capitals[0].toUpperCase())) {
+    return { text: text.replace(BREAKING_TEXT, ''), marked: true };
+  }
+  return { text, marked: false };
+}
+
 /** `#123`, not `&#123;` nor a URL fragment. */
 const TICKET = /(?<![\w&/#])#(\d+)\b/g;
 /** Trailing `(#123)`, `(#123, #124 @someone)`: references, not part of a title. */
-const TRAILING_REFERENCES = /\s*\((?:\s*(?:#\d+|@[\w-]+|[,;]|and|by))+\s*\)\s*$/i;
+const TRAILING_REFERENCES = /\s*\((?:\s*(?:\[?#\d+\]?|@[\w-]+|[,;]|and|by))+\s*\)\s*$/i;
 
 interface Block {
   version: ImportedVersion;
@@ -160,7 +183,7 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
     }
     if (section === null) continue;
     if (section?.kind === 'introduction') {
-      current.intro.push(node.type === 'heading' ? { ...node, depth: Math.min(6, node.depth - versionDepth + 1) } : node);
+      current.intro.push(node.type === 'heading' ? { ...node, depth: introDepth(node.depth, versionDepth) } : node);
       continue;
     }
     if (node.type === 'heading') {
@@ -169,7 +192,7 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
       continue;
     }
     if (node.type === 'list') {
-      const meaning = section ?? { kind: 'type' as const, type: reading.types.defaultType, breaking: false };
+      const meaning = section ?? { kind: 'type' as const, type: reading.types.defaultType, breaking: false, tag: null };
       addEntries(node, meaning, tags, current, reading);
       continue;
     }
@@ -184,6 +207,11 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
     );
   }
   return reading.plan;
+}
+
+/** A heading of a non-change section, one level under the section's own `##` in index.md. */
+function introDepth(depth: Heading['depth'], versionDepth: number): Heading['depth'] {
+  return Math.min(6, depth - versionDepth + 1) as Heading['depth'];
 }
 
 function openBlock(
@@ -238,10 +266,10 @@ function entryOf(
   const line = item.position?.start.line ?? 1;
   const moved = standAlone(item.children, reading.definitions);
   reading.unlinked += moved.unlinked;
-  const lead = moved.nodes[0]?.type === 'paragraph' ? moved.nodes[0] : null;
-  const leadText = lead ? plainText(firstLine(lead)) : plainText(moved.nodes);
-  const breaking = meaning.breaking || BREAKING.test(leadText);
-  const title = titleOf(leadText.replace(BREAKING, ''));
+  const lead = moved.nodes[0]?.type === 'paragraph' ? firstLine(moved.nodes[0]) : moved.nodes;
+  const marker = withoutBreakingMarker(lead);
+  const breaking = meaning.breaking || marker.marked;
+  const title = titleOf(marker.text);
   if (!title) {
     skip(reading, line, plainText(moved.nodes).slice(0, 60) || '(empty bullet)', 'a bullet without text for a title');
     return null;
@@ -253,7 +281,7 @@ function entryOf(
     title,
     type: meaning.type,
     modules: [reading.input.module],
-    tags,
+    tags: meaning.tag ? [meaning.tag, ...tags] : tags,
     tickets,
     breaking,
     body: toMarkdown(moved.nodes),
@@ -261,24 +289,22 @@ function entryOf(
   };
 }
 
-/** The paragraph's first line: its inline nodes up to the first line break. */
+/**
+ * The paragraph up to its first hard line break. Soft breaks are the writer's wrapping at
+ * 80 columns, not the end of a line of meaning: they read as spaces.
+ */
 function firstLine(paragraph: Extract<RootContent, { type: 'paragraph' }>): RootContent[] {
-  const out: RootContent[] = [];
-  for (const child of paragraph.children) {
-    if (child.type === 'break') break;
-    if (child.type === 'text' && child.value.includes('\n')) {
-      out.push({ ...child, value: child.value.slice(0, child.value.indexOf('\n')) });
-      break;
-    }
-    out.push(child);
-  }
-  return out;
+  const end = paragraph.children.findIndex((child) => child.type === 'break');
+  return end === -1 ? paragraph.children : paragraph.children.slice(0, end);
 }
 
-/** First sentence of the first line, without trailing references or full stop, cut at a word under the limit. */
+/** First sentence of the first line, without trailing references or punctuation, cut at a word under the limit. */
 export function titleOf(text: string): string {
   const sentence = /^(.+?[.!?])\s+(?=[A-ZÀ-Ý])/.exec(text)?.[1] ?? text;
-  let title = sentence.replace(TRAILING_REFERENCES, '').replace(/\.$/, '').trim();
+  let title = sentence
+    .replace(TRAILING_REFERENCES, '')
+    .replace(/[.:;,]$/, '')
+    .trim();
   if (title.length > TITLE_MAX_LENGTH) {
     const cut = title.lastIndexOf(' ', TITLE_MAX_LENGTH - 1);
     title = `${title.slice(0, cut > 40 ? cut : TITLE_MAX_LENGTH - 1).trimEnd()}…`;
