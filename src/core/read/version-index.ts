@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Installer, RoadBookConfig, VersionInfo } from '../model.ts';
 import { compareVersions, isVersion, urlSafeVersion, type Versioning } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
-import { byteCount, date, oneOf, sha256, text, version } from './fields.ts';
+import { byteCount, date, oneOf, sha256, text } from './fields.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { at, checkMapping, type Located } from './schema-check.ts';
 
@@ -18,7 +18,8 @@ const versionSchema = z.object({
   status: oneOf(['published', 'draft', 'withdrawn']).optional(),
   title: text.optional(),
   installer: z.unknown().optional(),
-  minimumFrom: version.optional(),
+  // Checked below, against the road book's `versioning`.
+  minimumFrom: text.optional(),
   database: text.optional(),
 });
 
@@ -106,7 +107,14 @@ export function parseVersionIndex(
   if (raw && status !== 'draft' && raw.date === undefined && front?.data.date == null) {
     diagnostics.error('missing-field', file, FILE_START, `\`date\` is required for a ${status} version (YYYY-MM-DD)`);
   }
-  if (raw?.minimumFrom !== undefined && compareVersions(raw.minimumFrom, versionText, words) >= 0) {
+  if (raw?.minimumFrom !== undefined && !isVersion(raw.minimumFrom, words)) {
+    diagnostics.error(
+      'invalid-version',
+      file,
+      at(where, ['minimumFrom']),
+      `\`minimumFrom\` "${raw.minimumFrom}" is not a version string, such as ${VERSION_EXAMPLES[config.versioning]}`,
+    );
+  } else if (raw?.minimumFrom !== undefined && compareVersions(raw.minimumFrom, versionText, words) >= 0) {
     diagnostics.error(
       'invalid-value',
       file,
