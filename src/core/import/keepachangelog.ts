@@ -90,7 +90,7 @@ function withoutBreakingMarker(lead: readonly RootContent[]): { text: string; ma
 /** `#123`, not `&#123;` nor a URL fragment. */
 const TICKET = /(?<![\w&/#])#(\d+)\b/g;
 /** Trailing `(#123)`, `(#123, #124 @someone)`: references, not part of a title. */
-const TRAILING_REFERENCES = /\s*\((?:\s*(?:\[?#\d+\]?|@[\w-]+|[,;]|and|by))+\s*\)\s*$/i;
+const TRAILING_REFERENCES = /\s*\((?:\s*(?:\[?#\d+\]?|@[\w-]+|[0-9a-f]{7,40}|[,;]|and|by))+\s*\)\s*$/i;
 
 interface Block {
   version: ImportedVersion;
@@ -123,11 +123,19 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
       headings[0]?.position?.start.line ?? 1,
     );
   }
-  const versionDepth = Math.min(...depths);
+  // The level most versions are written at; generators also write some a level up or down
+  // (standard-version: `# [5.0.0]` for majors, `### [9.3.2]` for patches).
+  const versionDepth = mostCommon(depths);
+  const isVersionHeading = (h: Heading) =>
+    h.depth <= versionDepth + 1 &&
+    !reading.types.sections.has(sectionKey(plainText(h))) &&
+    readVersionHeading(plainText(h)).kind !== 'other';
 
   let block: Block | null = null;
   /** Where content goes now: a change section's meaning, `undefined` before any section, null to drop it (reported). */
   let section: SectionMeaning | null | undefined;
+  /** The level of the current version's sections, learnt from the first known one. */
+  let sectionDepth = versionDepth + 1;
   let tags: string[] = [];
   const close = () => {
     if (block) finishBlock(block, reading);
@@ -136,17 +144,17 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
 
   for (const node of root.children) {
     const line = node.position?.start.line ?? 1;
-    if (node.type === 'heading' && node.depth <= versionDepth) {
+    if (node.type === 'heading' && (isVersionHeading(node) || node.depth <= versionDepth)) {
       close();
       section = null;
       const text = plainText(node);
-      if (node.depth < versionDepth) {
+      const meaning = readVersionHeading(text);
+      if (meaning.kind === 'other' && node.depth < versionDepth) {
         // The file's title (`# Changelog`) or a grouping above the versions: nothing to import.
         if (reading.plan.versions.length > 0)
           skip(reading, line, `${'#'.repeat(node.depth)} ${text}`, 'a heading above the version headings');
         continue;
       }
-      const meaning = readVersionHeading(text);
       if (meaning.kind === 'other') {
         skip(reading, line, `${'#'.repeat(node.depth)} ${text}`, `${meaning.why}; it and its content are not imported`);
         continue;
@@ -157,17 +165,18 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
       }
       block = openBlock(meaning, text, line, reading);
       section = undefined;
+      sectionDepth = versionDepth + 1;
       tags = [];
       continue;
     }
     if (!block) continue;
     const current: Block = block;
 
-    if (node.type === 'heading' && node.depth === versionDepth + 1) {
+    const known = node.type === 'heading' ? reading.types.sections.get(sectionKey(plainText(node))) : undefined;
+    if (node.type === 'heading' && (known || node.depth <= sectionDepth)) {
       const name = plainText(node);
-      const meaning = reading.types.sections.get(sectionKey(name));
       tags = [];
-      if (!meaning) {
+      if (!known) {
         section = null;
         skip(
           reading,
@@ -176,14 +185,15 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
           'a section that maps to no type: name its type in --type-map (sections:) or list it under introduction:',
         );
       } else {
-        section = meaning;
-        if (meaning.kind === 'introduction') current.intro.push({ ...node, depth: 2 });
+        section = known;
+        sectionDepth = node.depth;
+        if (known.kind === 'introduction') current.intro.push({ ...node, depth: 2 });
       }
       continue;
     }
     if (section === null) continue;
     if (section?.kind === 'introduction') {
-      current.intro.push(node.type === 'heading' ? { ...node, depth: introDepth(node.depth, versionDepth) } : node);
+      current.intro.push(node.type === 'heading' ? { ...node, depth: introDepth(node.depth, sectionDepth) } : node);
       continue;
     }
     if (node.type === 'heading') {
@@ -196,7 +206,7 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
       addEntries(node, meaning, tags, current, reading);
       continue;
     }
-    if (node.type === 'definition' || (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim()))) continue;
+    if (node.type === 'definition' || showsNothing(node)) continue;
     // Paragraphs, tables, code between the bullets: the version's introduction keeps them.
     current.intro.push(node);
   }
@@ -209,9 +219,27 @@ export function planFromKeepAChangelog(input: KeepAChangelogInput): ImportPlan {
   return reading.plan;
 }
 
-/** A heading of a non-change section, one level under the section's own `##` in index.md. */
-function introDepth(depth: Heading['depth'], versionDepth: number): Heading['depth'] {
-  return Math.min(6, depth - versionDepth + 1) as Heading['depth'];
+/** A heading inside a non-change section, under the section's own `##` in index.md. */
+function introDepth(depth: Heading['depth'], sectionDepth: number): Heading['depth'] {
+  return Math.min(6, Math.max(3, depth - sectionDepth + 2)) as Heading['depth'];
+}
+
+/** The value most often in `values` (the first of equals). */
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+/** HTML that shows nothing: comments (`<!-- markdownlint-disable -->`), empty anchors (`<a name="4.4.0"></a>`). */
+function showsNothing(node: RootContent): boolean {
+  const html =
+    node.type === 'html'
+      ? node.value
+      : node.type === 'paragraph' && node.children.every((c) => c.type === 'html')
+        ? node.children.map((c) => c.value).join('')
+        : null;
+  return html !== null && html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, '').trim() === '';
 }
 
 function openBlock(
@@ -301,10 +329,13 @@ function firstLine(paragraph: Extract<RootContent, { type: 'paragraph' }>): Root
 /** First sentence of the first line, without trailing references or punctuation, cut at a word under the limit. */
 export function titleOf(text: string): string {
   const sentence = /^(.+?[.!?])\s+(?=[A-ZÀ-Ý])/.exec(text)?.[1] ?? text;
-  let title = sentence
-    .replace(TRAILING_REFERENCES, '')
-    .replace(/[.:;,]$/, '')
-    .trim();
+  let title = sentence;
+  // `(#907) (61b41fa)`: one group of references after another.
+  for (let before = ''; before !== title;) {
+    before = title;
+    title = title.replace(TRAILING_REFERENCES, '');
+  }
+  title = title.replace(/[.:;,]$/, '').trim();
   if (title.length > TITLE_MAX_LENGTH) {
     const cut = title.lastIndexOf(' ', TITLE_MAX_LENGTH - 1);
     title = `${title.slice(0, cut > 40 ? cut : TITLE_MAX_LENGTH - 1).trimEnd()}…`;

@@ -202,6 +202,59 @@ describe('keep-a-changelog', () => {
   });
 });
 
+describe('standard-version', () => {
+  const p = plan('standard-version.md');
+
+  it('reads versions written a level up (majors) or down (patches), and conventional-changelog sections', () => {
+    expect(p.versions.map((v) => v.version)).toEqual([
+      '9.5.0',
+      '9.4.0',
+      '9.3.2',
+      '9.3.1',
+      '9.3.0',
+      '9.2.0',
+      '5.0.2',
+      '5.0.1',
+      '5.0.0',
+      '4.4.0',
+    ]);
+    expect(p.skipped).toEqual([]);
+    expect(entriesOf(p, '9.3.2').map((e) => [e.type, e.title])).toEqual([
+      ['correction', 'deps: update dependency conventional-changelog-conventionalcommits to v4.6.1'],
+    ]);
+    expect(entriesOf(p, '5.0.0').map((e) => [e.type, e.breaking])).toEqual([
+      ['correction', false],
+      ['correction', false],
+      ['correction', false],
+      ['technique', false],
+      ['nouveaute', false],
+      ['nouveaute', false],
+      ['nouveaute', false],
+      ['nouveaute', false],
+      ['evolution', true],
+      ['evolution', true],
+    ]);
+  });
+
+  it('drops the empty anchors between versions and the commit references after a title', () => {
+    expect(p.versions.every((v) => v.intro === '')).toBe(true);
+    expect(entryTitled(p, 'bin now enforces Node.js > 4').tickets).toEqual(['274']);
+  });
+});
+
+describe('line endings and byte order mark', () => {
+  it('reads a CRLF file with a BOM as the same changelog', () => {
+    const text = fixture('styles.md');
+    const windows = planFromKeepAChangelog({
+      text: `\uFEFF${text.replace(/\n/g, '\r\n')}`,
+      config,
+      module: 'core',
+      unreleased: '4.0.0',
+    });
+    expect(windows).toEqual(plan('styles.md', { unreleased: '4.0.0' }));
+  });
+});
+
 describe('every other style', () => {
   const p = plan('styles.md', { unreleased: '4.0.0' });
 
