@@ -36,13 +36,17 @@ export function settleVersions(
   let versioning = config.versioning;
   let switched = false;
   if (versioning === 'roadbook' && book.length === 0 && plan.versions.every((v) => parseSemver(v.version) !== null)) {
+    // The importer may know its source is SemVer (plan.versioning); else a conflict decides.
     const conflict = orderConflict(plan.versions, config);
-    if (conflict) {
+    const reason = conflict
+      ? `the versions are all SemVer, and under roadbook's version order ${conflict}`
+      : plan.versioning === 'semver'
+        ? 'the source numbers its versions the SemVer way'
+        : null;
+    if (reason) {
       versioning = 'semver';
       switched = true;
-      notes.push(
-        `versioning: semver is set in content/roadbook.yml: the versions are all SemVer, and under roadbook's version order ${conflict}`,
-      );
+      notes.push(`versioning: semver is set in content/roadbook.yml: ${reason}`);
     }
   }
   const rules: VersionWords = { ...config, versioning };

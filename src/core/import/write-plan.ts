@@ -11,6 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { isValidId, slugifyStep } from '../items.ts';
+import type { RoadBookConfig } from '../model.ts';
 import { CONFIG_FILE } from '../read/config.ts';
 import { loadRoadBook, VERSIONS_DIR } from '../read/road-book.ts';
 import { urlSafeVersion, type Versioning } from '../versions.ts';
@@ -78,6 +79,11 @@ export async function writePlan(plan: ImportPlan, options: WriteOptions): Promis
   for (const entry of plan.entries) {
     const folder = folderOf.get(entry.version);
     if (folder === undefined) continue; // its version was skipped, and said so
+    const refused = unknownChoice(entry, config);
+    if (refused) {
+      skipped.push({ line: entry.line, what: entry.title, why: refused });
+      continue;
+    }
     const id = entry.id ?? derived.get(entry)!;
     if (!isValidId(id)) {
       skipped.push({ line: entry.line, what: id, why: 'not a valid entry id ([A-Za-z0-9][A-Za-z0-9._-]{0,63})' });
@@ -124,6 +130,20 @@ export async function writePlan(plan: ImportPlan, options: WriteOptions): Promis
     configWritten,
     dryRun,
   };
+}
+
+/** Why roadbook.yml's closed lists refuse the entry's type or modules, or null. */
+function unknownChoice(entry: ImportedEntry, config: RoadBookConfig): string | null {
+  const types = config.types.map((t) => t.id);
+  if (!types.includes(entry.type)) {
+    return `type "${entry.type}" is not one of the types of roadbook.yml (${types.join(', ')}): map it to one of them`;
+  }
+  const modules = config.modules?.map((m) => m.id);
+  const unknown = modules ? entry.modules.filter((m) => !modules.includes(m)) : [];
+  if (modules && unknown.length) {
+    return `module "${unknown[0]}" is not one of the modules of roadbook.yml (${modules.join(', ')})`;
+  }
+  return null;
 }
 
 /**

@@ -168,6 +168,25 @@ describe('writing a plan', () => {
   });
 });
 
+describe("roadbook.yml's closed lists", () => {
+  it('skips an entry whose type roadbook.yml does not list, saying how to map it', async () => {
+    write('content/roadbook.yml', 'product: Demo\nmodules: [core]\ntypes: [correction, autre]\n');
+    const summary = await writePlan(await planOf('## 1.0.0 - 2024-01-01\n### Added\n- New\n### Fixed\n- Fix\n'), {
+      root,
+    });
+    expect(summary.entries.map((e) => e.path)).toEqual(['content/versions/1.0.0/fix.md']);
+    expect(summary.skipped).toEqual([
+      {
+        line: 3,
+        what: 'New',
+        why: 'type "nouveaute" is not one of the types of roadbook.yml (correction, autre): map it to one of them',
+      },
+    ]);
+    const { result } = await check();
+    expect(result.errorCount).toBe(0);
+  });
+});
+
 describe('SemVer pre-releases', () => {
   it('sets versioning: semver in a road book without versions, keeping roadbook.yml as written', async () => {
     const summary = await writePlan(await planOf(fixture('commander.md')), { root });
