@@ -6,6 +6,7 @@ import { runCheck } from './commands/check.ts';
 import { CHECK_FORMAT_IDS } from '../core/diagnostics-format/index.ts';
 import { FORMAT_IDS, runChecklist } from './commands/checklist.ts';
 import { runDev } from './commands/dev.ts';
+import { runImport } from './commands/import.ts';
 
 /** The command tree. Each command's work is a `run…(args, io)` function in commands/. */
 function program(io: Io, setCode: (code: number) => void): Command {
@@ -74,6 +75,28 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
     .option('--drafts', 'draft versions may be on the path')
     .action(async (options) => setCode(await runChecklist(options, io)));
+
+  const imports = root
+    .command('import')
+    .description('bring an existing changelog or a ticket tracker export into content/versions/ (never overwrites)');
+  imports
+    .command('keepachangelog <file>')
+    .description('import a Keep a Changelog file: one entry per bullet, one version per heading')
+    .addOption(rootOption())
+    .option('--module <id>', "module of every entry (default: roadbook.yml's first module)")
+    .option('--type-map <file.yml>', 'section names mapped to types, over the default table')
+    .option('--unreleased <version>', 'import the [Unreleased] section as this version, a draft')
+    .option('--dry-run', 'print what would be written, write nothing')
+    .action(async (file: string, options) =>
+      setCode(await runImport({ format: 'keepachangelog', file, ...options }, io)),
+    );
+  imports
+    .command('csv <file>')
+    .description("import a ticket tracker's CSV export: one entry per row")
+    .addOption(rootOption())
+    .option('--map <file.yml>', 'column names and values mapped to roadbook fields')
+    .option('--dry-run', 'print what would be written, write nothing')
+    .action(async (file: string, options) => setCode(await runImport({ format: 'csv', file, ...options }, io)));
 
   return root;
 }

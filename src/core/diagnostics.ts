@@ -50,6 +50,7 @@ export const DIAGNOSTIC_CODES = {
   'asset-missing': 'An image the entry refers to does not exist.',
   'asset-type': 'A file under assets/ that is not an image.',
   'asset-unsafe-svg': 'An SVG that holds a script, an event handler or a javascript: URL.',
+  'import-input': 'A file given to `roadbook import` is neither a changelog nor a CSV it can read.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

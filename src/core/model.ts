@@ -4,6 +4,8 @@
  * read these shapes, so the CLI and the browser work from the same thing.
  */
 
+import type { Versioning } from './versions.ts';
+
 export type Locale = 'fr' | 'en';
 export type VersionStatus = 'published' | 'draft' | 'withdrawn';
 export type Priority = 'critical' | 'high' | 'normal' | 'low';
@@ -36,6 +38,8 @@ export interface RoadBookConfig {
   requireVerify: string[];
   preRelease: string[];
   postRelease: string[];
+  /** Which version order applies (content-format.md, "Version strings and their order"). */
+  versioning: Versioning;
 }
 
 export interface Installer {

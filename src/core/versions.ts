@@ -1,20 +1,38 @@
 /**
  * Version strings and their order: the one place this rule lives. The contract
  * (content-format.md, "Version strings and their order") is implemented here and only here;
- * everything that sorts or compares versions calls `compareVersions`.
+ * everything that sorts or compares versions calls `compareVersions`, and `versioning`
+ * chooses between roadbook's own order and SemVer 2.0's.
  */
+
+import semver from 'semver';
+
+/** `roadbook`: the contract's own order (the default); `semver`: SemVer 2.0 as the semver package reads it. */
+export const VERSIONINGS = ['roadbook', 'semver'] as const;
+export type Versioning = (typeof VERSIONINGS)[number];
 
 export interface VersionWords {
   /** Suffix words that sort before the release they precede, lowest first. */
   preRelease: readonly string[];
   /** Suffix words that sort after the release and before the next revision, lowest first. */
   postRelease: readonly string[];
+  /** Which order applies; absent means `roadbook`. The suffix words matter only to that one. */
+  versioning?: Versioning;
 }
 
 export const DEFAULT_VERSION_WORDS: VersionWords = {
   preRelease: ['alpha', 'beta', 'pre', 'rc'],
   postRelease: ['DU', 'hotfix', 'patch'],
 };
+
+/**
+ * Reads a SemVer 2.0 string (a leading `v` allowed), or returns null. The library trims
+ * spaces and its loose mode accepts more; neither is a version a writer meant.
+ */
+export function parseSemver(text: string): semver.SemVer | null {
+  if (text !== text.trim() || text.startsWith('=')) return null;
+  return semver.parse(text, { loose: false });
+}
 
 interface Suffix {
   /** -1 before the release, +1 after it. */
@@ -74,6 +92,7 @@ function matchWord(segment: string, words: VersionWords): { side: -1 | 1; rank: 
 }
 
 export function isVersion(text: string, words: VersionWords = DEFAULT_VERSION_WORDS): boolean {
+  if (words.versioning === 'semver') return parseSemver(text) !== null;
   return parseVersion(text, words) !== null;
 }
 
@@ -83,6 +102,7 @@ export function isVersion(text: string, words: VersionWords = DEFAULT_VERSION_WO
  * so that sorting never throws on bad input (the reader reports them separately).
  */
 export function compareVersions(a: string, b: string, words: VersionWords = DEFAULT_VERSION_WORDS): number {
+  if (words.versioning === 'semver') return compareSemver(a, b);
   const pa = parseVersion(a, words);
   const pb = parseVersion(b, words);
   if (!pa || !pb) {
@@ -91,6 +111,18 @@ export function compareVersions(a: string, b: string, words: VersionWords = DEFA
     return a < b ? -1 : a > b ? 1 : 0;
   }
   return compareParsed(pa, pb);
+}
+
+/** SemVer precedence: build metadata is ignored (`1.0.0+a` equals `1.0.0+b`). Non-versions last, by text. */
+function compareSemver(a: string, b: string): number {
+  const pa = parseSemver(a);
+  const pb = parseSemver(b);
+  if (!pa || !pb) {
+    if (pa) return -1;
+    if (pb) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return pa.compare(pb);
 }
 
 export function compareParsed(a: ParsedVersion, b: ParsedVersion): number {

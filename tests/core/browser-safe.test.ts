@@ -11,7 +11,14 @@ const SRC = join(import.meta.dirname, '../../src');
 const CORE = join(SRC, 'core');
 
 /** The libraries core may use in the browser (each has a browser build). */
-const BROWSER_LIBRARIES = ['csv-stringify/browser/esm/sync', 'exceljs', 'fast-xml-parser', 'yaml', 'zod/mini'];
+const BROWSER_LIBRARIES = [
+  'csv-stringify/browser/esm/sync',
+  'exceljs',
+  'fast-xml-parser',
+  'semver',
+  'yaml',
+  'zod/mini',
+];
 
 function specifiers(source: string): string[] {
   return [

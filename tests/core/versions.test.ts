@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, isVersion, parseVersion, sortByVersion, urlSafeVersion } from '../../src/core/versions.ts';
+import {
+  compareVersions,
+  DEFAULT_VERSION_WORDS,
+  isVersion,
+  parseVersion,
+  sortByVersion,
+  urlSafeVersion,
+} from '../../src/core/versions.ts';
 
 /** The contract's example, in its order. */
 const ORDERED = [
@@ -111,5 +118,60 @@ describe('URL-safe form', () => {
     ['A1 00+x', 'A1-00-x'],
   ])('%s → %s', (v, safe) => {
     expect(urlSafeVersion(v)).toBe(safe);
+  });
+});
+
+describe('versioning: semver', () => {
+  const SEMVER = { ...DEFAULT_VERSION_WORDS, versioning: 'semver' as const };
+  /** SemVer 2.0's own precedence example (§11), then npm-style pre-releases. */
+  const SEMVER_ORDERED = [
+    '1.0.0-alpha',
+    '1.0.0-alpha.1',
+    '1.0.0-alpha.beta',
+    '1.0.0-beta',
+    '1.0.0-beta.2',
+    '1.0.0-beta.11',
+    '1.0.0-rc.1',
+    '1.0.0',
+    '9.0.0-0',
+    '9.0.0-1',
+    '9.0.0-10',
+    'v9.0.0',
+    '10.0.0',
+  ];
+
+  it.each(SEMVER_ORDERED.slice(0, -1).map((v, i) => [v, SEMVER_ORDERED[i + 1]!]))('%s < %s', (lower, higher) => {
+    expect(compareVersions(lower, higher, SEMVER)).toBeLessThan(0);
+    expect(compareVersions(higher, lower, SEMVER)).toBeGreaterThan(0);
+  });
+
+  it('orders pre-releases the default order cannot tell apart or puts after the release', () => {
+    expect(compareVersions('9.0.0-0', '9.0.0')).toBeGreaterThanOrEqual(0);
+    expect(compareVersions('9.0.0-0', '9.0.0', SEMVER)).toBeLessThan(0);
+  });
+
+  it.each([
+    ['1.2.3', 'v1.2.3'],
+    ['1.2.3+build.5', '1.2.3'],
+    ['1.2.3+a', '1.2.3+b'],
+    ['2.0.0-rc.1+x', 'v2.0.0-rc.1'],
+  ])('%s equals %s (leading v and build metadata ignored)', (a, b) => {
+    expect(compareVersions(a, b, SEMVER)).toBe(0);
+  });
+
+  it.each(['1.2.3', 'v1.2.3', '1.0.0-0', '1.0.0-alpha.beta+exp.sha.5114f85', '10.20.30'])('%s is a SemVer', (v) => {
+    expect(isVersion(v, SEMVER)).toBe(true);
+  });
+
+  it.each(['1.2', '15.30.02/DU3', '01.2.3', '1.2.3-', ' 1.2.3', '=1.2.3', 'V1.2.3', '1.2.3-01', 'latest', ''])(
+    '%j is not a SemVer',
+    (v) => {
+      expect(isVersion(v, SEMVER)).toBe(false);
+    },
+  );
+
+  it('puts strings that are not SemVer after every version', () => {
+    expect(compareVersions('1.2', '99.0.0', SEMVER)).toBeGreaterThan(0);
+    expect(compareVersions('99.0.0', '1.2', SEMVER)).toBeLessThan(0);
   });
 });

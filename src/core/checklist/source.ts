@@ -26,7 +26,7 @@ export function sourceFromRoadBook(data: RoadBookData, options: SourceOptions = 
     processes: data.processes,
     entriesOf: (slug) => groups.get(slug) ?? [],
     includeDrafts: options.includeDrafts ?? false,
-    versionWords: { preRelease: config.preRelease, postRelease: config.postRelease },
+    versionWords: { preRelease: config.preRelease, postRelease: config.postRelease, versioning: config.versioning },
     buildId: options.buildId ?? null,
   };
 }

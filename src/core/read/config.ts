@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import type { Choice, Locale, RoadBookConfig } from '../model.ts';
 import { DEFAULT_LOCALE } from '../i18n.ts';
-import { DEFAULT_VERSION_WORDS } from '../versions.ts';
+import { DEFAULT_VERSION_WORDS, VERSIONINGS } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import { id, list, oneOf, text } from './fields.ts';
 import { checkMapping, at, type Located } from './schema-check.ts';
@@ -63,6 +63,7 @@ const configSchema = z.object({
   requireVerify: list(text).optional(),
   preRelease: list(text).optional(),
   postRelease: list(text).optional(),
+  versioning: oneOf(VERSIONINGS).optional(),
 });
 
 /** The whole configuration, every default applied; the keys roadbook.yml may set. */
@@ -86,6 +87,7 @@ export function defaultConfig(locale: Locale = DEFAULT_LOCALE): RoadBookConfig {
     requireVerify: DEFAULT_REQUIRE_VERIFY,
     preRelease: [...DEFAULT_VERSION_WORDS.preRelease],
     postRelease: [...DEFAULT_VERSION_WORDS.postRelease],
+    versioning: 'roadbook',
   };
 }
 
@@ -138,6 +140,7 @@ export function parseConfig(source: string, file: string, diagnostics: Diagnosti
     verifyHeadings: raw.verifyHeadings ?? defaults.verifyHeadings,
     preRelease: raw.preRelease ?? defaults.preRelease,
     postRelease: raw.postRelease ?? defaults.postRelease,
+    versioning: raw.versioning ?? defaults.versioning,
   };
   for (const key of ['editions', 'modules', 'types'] as const) {
     const seen = new Set<string>();

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { Installer, RoadBookConfig, VersionInfo } from '../model.ts';
-import { compareVersions, isVersion, urlSafeVersion } from '../versions.ts';
+import { compareVersions, isVersion, urlSafeVersion, type Versioning } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
-import { byteCount, date, oneOf, sha256, text, version } from './fields.ts';
+import { byteCount, date, oneOf, sha256, text } from './fields.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { at, checkMapping, type Located } from './schema-check.ts';
 
@@ -18,7 +18,8 @@ const versionSchema = z.object({
   status: oneOf(['published', 'draft', 'withdrawn']).optional(),
   title: text.optional(),
   installer: z.unknown().optional(),
-  minimumFrom: version.optional(),
+  // Checked below, against the road book's `versioning`.
+  minimumFrom: text.optional(),
   database: text.optional(),
 });
 
@@ -31,6 +32,12 @@ export interface VersionHeader extends Omit<VersionInfo, 'slug'> {
   /** Where `date` is written, for the date-order warning. */
   dateAt: { line: number; column: number };
 }
+
+/** What a version looks like under each order, for messages. */
+const VERSION_EXAMPLES: Record<Versioning, string> = {
+  roadbook: '15.3.0 or 15.30.02/DU3',
+  semver: '1.2.0 or 2.0.0-rc.1 (SemVer 2.0, as `versioning: semver` asks)',
+};
 
 /**
  * Reads a version folder's index.md. `folder` is the folder name: the version string or its
@@ -72,7 +79,7 @@ export function parseVersionIndex(
         'invalid-version',
         file,
         at(where, ['version']),
-        `\`version\` "${raw.version}" is not a version string, such as 15.3.0 or 15.30.02/DU3`,
+        `\`version\` "${raw.version}" is not a version string, such as ${VERSION_EXAMPLES[config.versioning]}`,
       );
       return null;
     }
@@ -91,7 +98,7 @@ export function parseVersionIndex(
       'version-folder-invalid',
       file,
       FILE_START,
-      `The folder name "${folder}" is not a version string; name it like 15.3.0 (or give the real string in \`version:\` of index.md)`,
+      `The folder name "${folder}" is not a version string; name it like ${VERSION_EXAMPLES[config.versioning]} (or give the real string in \`version:\` of index.md)`,
     );
     return null;
   }
@@ -100,7 +107,14 @@ export function parseVersionIndex(
   if (raw && status !== 'draft' && raw.date === undefined && front?.data.date == null) {
     diagnostics.error('missing-field', file, FILE_START, `\`date\` is required for a ${status} version (YYYY-MM-DD)`);
   }
-  if (raw?.minimumFrom !== undefined && compareVersions(raw.minimumFrom, versionText, words) >= 0) {
+  if (raw?.minimumFrom !== undefined && !isVersion(raw.minimumFrom, words)) {
+    diagnostics.error(
+      'invalid-version',
+      file,
+      at(where, ['minimumFrom']),
+      `\`minimumFrom\` "${raw.minimumFrom}" is not a version string, such as ${VERSION_EXAMPLES[config.versioning]}`,
+    );
+  } else if (raw?.minimumFrom !== undefined && compareVersions(raw.minimumFrom, versionText, words) >= 0) {
     diagnostics.error(
       'invalid-value',
       file,

@@ -25,6 +25,7 @@ const config: RoadBookConfig = {
   requireVerify: [],
   preRelease: ['alpha', 'beta', 'pre', 'rc'],
   postRelease: ['DU', 'hotfix', 'patch'],
+  versioning: 'roadbook',
 };
 
 const data: RoadBookData = { config, processes: PROCESSES, versions: VERSIONS, entries: ENTRIES };

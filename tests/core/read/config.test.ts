@@ -26,6 +26,14 @@ describe('roadbook.yml', () => {
     expect(value.types.map((t) => t.label)).toEqual(['Nouveauté', 'Évolution', 'Correction', 'Sécurité', 'Technique']);
   });
 
+  it('reads versioning: roadbook by default, semver when set, and refuses anything else', () => {
+    expect(config('product: Gestan\n').value.versioning).toBe('roadbook');
+    expect(config('versioning: semver\n').value.versioning).toBe('semver');
+    const wrong = config('versioning: calver\n');
+    expect(wrong.diagnostics).toEqual(['1:13 error invalid-value']);
+    expect(wrong.value.versioning).toBe('roadbook');
+  });
+
   it('labels the default types in English with locale en', () => {
     expect(config('locale: en').value.types.map((t) => t.label)).toContain('Fix');
   });
