@@ -50,6 +50,7 @@ export const DIAGNOSTIC_CODES = {
   'asset-missing': 'An image the entry refers to does not exist.',
   'asset-type': 'A file under assets/ that is not an image.',
   'asset-unsafe-svg': 'An SVG that holds a script, an event handler or a javascript: URL.',
+  'placeholder-item': 'A verification item is still the placeholder `roadbook new` wrote.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
