@@ -1,4 +1,3 @@
-import { checkbox, input, select } from '@inquirer/prompts';
 import { CliError } from '../io.ts';
 
 export interface PromptChoice {
@@ -19,13 +18,16 @@ export interface Prompter {
  */
 export function terminalPrompter(): Prompter | null {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return null;
+  // Loaded on the first question only: the other commands never pay for it.
+  const prompts = () => import('@inquirer/prompts');
   return {
-    input: ({ message, validate }) =>
-      cancellable(input({ message, validate: validate && ((v: string) => validate(v.trim()) ?? true) })).then((v) =>
-        v.trim(),
-      ),
-    select: (question) => cancellable(select(question)),
-    checkbox: (question) => cancellable(checkbox(question)),
+    input: async ({ message, validate }) => {
+      const { input } = await prompts();
+      const check = validate && ((v: string) => validate(v.trim()) ?? true);
+      return (await cancellable(input({ message, validate: check }))).trim();
+    },
+    select: async (question) => cancellable((await prompts()).select(question)),
+    checkbox: async (question) => cancellable((await prompts()).checkbox(question)),
   };
 }
 
