@@ -20,7 +20,6 @@ export const KEY = { enter: '\r', down: '\u001b[B', space: ' ', ctrlC: '\u0003' 
 
 /** Removes the terminal's escape sequences (colours, cursor moves) from what it printed. */
 function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\r/g, '');
 }
 
