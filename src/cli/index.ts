@@ -7,6 +7,7 @@ import { CHECK_FORMAT_IDS } from '../core/diagnostics-format/index.ts';
 import { FORMAT_IDS, runChecklist } from './commands/checklist.ts';
 import { runDev } from './commands/dev.ts';
 import { runImport } from './commands/import.ts';
+import { runNew, type NewArgs } from './commands/new.ts';
 
 /** The command tree. Each command's work is a `run…(args, io)` function in commands/. */
 function program(io: Io, setCode: (code: number) => void): Command {
@@ -97,6 +98,38 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--map <file.yml>', 'column names and values mapped to roadbook fields')
     .option('--dry-run', 'print what would be written, write nothing')
     .action(async (file: string, options) => setCode(await runImport({ format: 'csv', file, ...options }, io)));
+  const create = root
+    .command('new')
+    .description('write a new version or entry, checked against roadbook.yml; asks for what is missing on a terminal');
+  create
+    .command('version')
+    .description('a new version folder with its index.md')
+    .argument('[version]', 'the version string (15.4.0, 15.30.02/DU4)')
+    .addOption(rootOption())
+    .option('--date <YYYY-MM-DD>', 'release date (without it the version is a draft)')
+    .option('--status <status>', 'published, draft or withdrawn')
+    .option('--title <title>', 'name of the release')
+    .action(async (version: string | undefined, options: Omit<NewArgs, 'what' | 'version'>) =>
+      setCode(await runNew({ ...options, what: 'version', version }, io)),
+    );
+  create
+    .command('entry')
+    .description('a new entry file in an existing version, with a verification section to fill in')
+    .argument('[version]', 'an existing version')
+    .argument('[title]', 'title of the change')
+    .addOption(rootOption())
+    .option('--type <id>', 'entry type (roadbook.yml `types`)')
+    .option('--module <id>', 'module concerned (repeatable)', collect)
+    .option('--edition <id>', 'edition the change is limited to (repeatable)', collect)
+    .option('--id <id>', 'entry id, such as the ticket key GES-5501')
+    .option('--ticket <ref>', 'ticket reference (repeatable)', collect)
+    .action(
+      async (
+        version: string | undefined,
+        title: string | undefined,
+        options: Omit<NewArgs, 'what' | 'version' | 'title'>,
+      ) => setCode(await runNew({ ...options, what: 'entry', version, title }, io)),
+    );
 
   return root;
 }

@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   'asset-type': 'A file under assets/ that is not an image.',
   'asset-unsafe-svg': 'An SVG that holds a script, an event handler or a javascript: URL.',
   'import-input': 'A file given to `roadbook import` is neither a changelog nor a CSV it can read.',
+  'placeholder-item': 'A verification item is still the placeholder `roadbook new` wrote.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

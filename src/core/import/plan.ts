@@ -70,7 +70,8 @@ export class ImportInputError extends Error {
 /**
  * The CSV importer's entry point, as the `import csv` command calls it (src/core/import/csv.ts):
  * `planFromCsv({ text, file, config, map })` returns an ImportPlan or throws ImportInputError;
- * `readCsvMap(text, file)` reads `--map map.yml` into a CsvMap with diagnostics at line:col.
+ * `readCsvMap(text, file)` reads `--map map.yml` into `{ map: CsvMap | null, diagnostics }`, each
+ * problem at its line:col (map is null when one is an error).
  */
 export interface CsvImportInput {
   /** The file's text, decoded (a BOM may remain: the importer removes it). */
@@ -78,6 +79,11 @@ export interface CsvImportInput {
   /** Path as the user gave it, for messages. */
   file: string;
   config: import('../model.ts').RoadBookConfig;
-  /** From `--map`, or null for Jira's column names and the default tables. */
-  map: unknown;
+  /** From `--map` (readCsvMap), or null for Jira's column names and the default tables. */
+  map: import('./csv-map.ts').CsvMap | null;
+  /**
+   * Version strings the road book already holds: an entry whose fix version equals one of them
+   * (`15.4.0` for `15.4`) goes into it under the road book's spelling.
+   */
+  existingVersions?: readonly string[];
 }

@@ -9,6 +9,7 @@ import { analyzeBody } from '../markdown/analyze.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
 import { boolean, id, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
+import { isPlaceholderStep } from '../scaffold/placeholder.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { at, checkMapping, type Located } from './schema-check.ts';
 import { isPlainMap, type Plain } from './yaml.ts';
@@ -142,6 +143,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
   if (ids.diagnostics.some((d) => d.severity === 'error')) ok = false;
   if (!ok) return null;
 
+  warnPlaceholders(all, file, diagnostics);
   const items: Item[] = all.map((draft, i) => ({
     id: `${entryId}#${ids.keys[i]}`,
     key: ids.keys[i]!,
@@ -198,6 +200,19 @@ interface ItemDraft {
   step: string;
   at: Position;
   item: Omit<Item, 'id' | 'key'>;
+}
+
+/** A step still holding the text `roadbook new` wrote: the writer has not described the check yet. */
+function warnPlaceholders(drafts: readonly ItemDraft[], file: string, diagnostics: DiagnosticList): void {
+  for (const draft of drafts) {
+    if (!isPlaceholderStep(draft.step)) continue;
+    diagnostics.warning(
+      'placeholder-item',
+      file,
+      draft.at,
+      'This verification item is still the placeholder `roadbook new` wrote; replace it with the action to take and the result expected',
+    );
+  }
 }
 
 /** `verify:` items: a plain string is a step; a mapping gives id, step, expect, priority, menu, setup. */

@@ -60,7 +60,8 @@ function asWritten(input: Plain, path: readonly PropertyKey[]): (string | number
   return written;
 }
 
-function similar(a: string, b: string): boolean {
+/** Whether `a` reads as a typo of `b`: what a "did you mean" is offered for. */
+export function similar(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   // Two edits, or a third of the key for long keys, is still a typo.
