@@ -37,7 +37,8 @@ describe('roadbook check', () => {
   });
 });
 
-describe('roadbook check --format', () => {
+// Each test runs roadbook as a process; on a busy machine one run can take several seconds.
+describe('roadbook check --format', { timeout: 30_000 }, () => {
   const BAD = 'tests/fixtures/bad/many';
   const FIRST = 'content/versions/15.3.0/a.md';
 
