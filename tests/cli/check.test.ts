@@ -4,7 +4,9 @@ import { sarifErrors } from '../helpers/sarif-schema.ts';
 import { runCheck } from '../../src/cli/commands/check.ts';
 import { PROJECT, runCli } from './run-cli.ts';
 
-describe('roadbook check', () => {
+// Each test runs roadbook as a process (some several times); on a busy machine one run can
+// take several seconds.
+describe('roadbook check', { timeout: 30_000 }, () => {
   it('passes the sample road book', () => {
     const run = runCli(['check']);
     expect(run.stderr).toMatch(/0 errors, 0 warnings/);
@@ -37,7 +39,7 @@ describe('roadbook check', () => {
   });
 });
 
-describe('roadbook check --format', () => {
+describe('roadbook check --format', { timeout: 30_000 }, () => {
   const BAD = 'tests/fixtures/bad/many';
   const FIRST = 'content/versions/15.3.0/a.md';
 
