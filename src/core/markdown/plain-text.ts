@@ -37,6 +37,18 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
+/**
+ * What shows nothing on a page: spaces of every kind (no-break ones too), format characters
+ * (zero-width spaces and joiners, BOMs, bidirectional marks, soft hyphens), controls, and the
+ * letters and symbols drawn as blanks (Hangul fillers, the braille blank, variation selectors).
+ */
+const INVISIBLE = /^[\p{White_Space}\p{Cf}\p{Cc}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\ufe00-\ufe0f]*$/u;
+
+/** Whether `text` shows nothing a reader could follow: empty, or only invisible characters. */
+export function isBlankText(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
 function length(node: PhrasingContent): number {
   return plainText(node).length;
 }

@@ -6,7 +6,9 @@ import { escapeHtml } from '../escape.ts';
 import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody } from '../markdown/analyze.ts';
+import { isBlankText } from '../markdown/plain-text.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
+import { reservedNameOf } from '../routes.ts';
 import { boolean, id, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -94,6 +96,17 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
       file,
       FILE_START,
       `The file name "${context.name}" cannot be an entry id; rename the file or set \`id:\` (letters, digits, . _ - ; 64 at most)`,
+    );
+    return null;
+  }
+
+  const reserved = reservedNameOf(entryId);
+  if (reserved) {
+    diagnostics.error(
+      'reserved-id',
+      file,
+      raw.id === undefined ? FILE_START : at(where, ['id']),
+      `The id "${entryId}" is taken by the version's own "${reserved}" on the site: its page would replace that file or be lost; ${raw.id === undefined ? 'rename the file or set `id:`' : 'choose another `id`'}`,
     );
     return null;
   }
@@ -221,6 +234,16 @@ function frontMatterItems(values: unknown[], where: Located): ItemDraft[] | null
     const item = checkMapping(verifyItemSchema, mapping, where, typeof plain === 'string' ? ['verify'] : path);
     if (!item) {
       ok = false;
+      return;
+    }
+    if (isBlankText(item.step)) {
+      ok = false;
+      where.diagnostics.error(
+        'empty-item',
+        where.file,
+        at(where, typeof plain === 'string' ? path : [...path, 'step']),
+        'This verification item has no step: its text is only invisible characters (no-break or zero-width spaces…); write what to check, or remove the item',
+      );
       return;
     }
     drafts.push({

@@ -2,6 +2,9 @@
  * One fixture road book per kind of bad input (tests/fixtures/bad/<case>/content): each must
  * give exactly the diagnostics listed, with file, line, column, severity and code.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRoadBook } from '../../../src/core/read/road-book.ts';
@@ -60,6 +63,36 @@ const CASES: [string, string[]][] = [
     ['content/processes.yml:3:13 error unknown-module', 'content/processes.yml:5:7 error duplicate-process-id'],
   ],
   ['content-missing', ['content/versions:1:1 error content-missing']],
+  [
+    'reserved-id',
+    [
+      `${V}/GES-1.md:2:5 error reserved-id`,
+      `${V}/GES-2.md:2:5 error reserved-id`,
+      `${V}/INDEX.HTML.md:1:1 error reserved-id`,
+      `${V}/checklist.csv.md:1:1 error reserved-id`,
+    ],
+  ],
+  [
+    'case-collision',
+    [
+      `${V}/GES-1.md:2:5 error case-collision`,
+      'content/versions/15.4.0/GES-2.md:1:1 error case-collision',
+      'content/versions/15.4.0/autre.md:2:5 error case-collision',
+      'content/versions/15.4.0/ges-1-reprise.md:2:5 error case-collision',
+    ],
+  ],
+  [
+    'invisible-step',
+    [
+      `${V}/GES-1.md:6:5 error empty-item`,
+      `${V}/GES-1.md:7:11 error empty-item`,
+      `${V}/GES-1.md:13:1 error empty-item`,
+      `${V}/GES-1.md:14:1 error empty-item`,
+      `${V}/GES-1.md:15:1 error empty-item`,
+      `${V}/GES-1.md:17:1 error empty-item`,
+    ],
+  ],
+  ['hidden-files', ['content/versions/.15.4.0:1:1 warning hidden-folder']],
   ['good-bom-crlf', []],
   ['good-single-values', []],
 ];
@@ -105,5 +138,47 @@ describe('values the contract accepts', () => {
     await diagnosticsOf('front-matter-language');
     const { existsSync } = await import('node:fs');
     expect(existsSync('/tmp/roadbook-pwned')).toBe(false);
+  });
+});
+
+describe('names a case-insensitive host reads as one', () => {
+  /** A road book written on the spot: names that differ only by case cannot be committed for every checkout. */
+  async function loadFiles(files: Record<string, string>) {
+    const root = await mkdtemp(join(tmpdir(), 'roadbook-case-'));
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        await mkdir(dirname(join(root, path)), { recursive: true });
+        await writeFile(join(root, path), text);
+      }
+      const result = await loadRoadBook(root, { workers: false });
+      return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  it('reports version folders that differ only by case at both folders', async () => {
+    expect(
+      await loadFiles({
+        'content/versions/15.3.0-rc1/index.md': '---\ndate: 2026-10-14\n---\n',
+        'content/versions/15.3.0-RC1/index.md': '---\ndate: 2026-10-14\n---\n',
+      }),
+    ).toEqual([
+      'content/versions/15.3.0-RC1/index.md:1:1 error case-collision',
+      'content/versions/15.3.0-rc1/index.md:1:1 error case-collision',
+      'content/versions/15.3.0-rc1/index.md:1:1 error duplicate-version',
+    ]);
+  });
+
+  it('reports assets that differ only by case at both files', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    expect(
+      await loadFiles({
+        [`${V}/index.md`]: '---\ndate: 2026-10-14\n---\n',
+        [`${V}/assets/Logo.svg`]: svg,
+        [`${V}/assets/logo.svg`]: svg,
+        [`${V}/assets/logo-2.svg`]: svg,
+      }),
+    ).toEqual([`${V}/assets/Logo.svg:1:1 error case-collision`, `${V}/assets/logo.svg:1:1 error case-collision`]);
   });
 });
