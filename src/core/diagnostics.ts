@@ -53,6 +53,7 @@ export const DIAGNOSTIC_CODES = {
   'reserved-id': "An entry id that is a version folder's own file or folder (`checklist.csv`…).",
   'case-collision': 'Entry ids, version folders or assets that differ only by case.',
   'hidden-folder': 'A folder under versions/ whose name starts with a dot: hidden, never read.',
+  'asset-invalid-svg': 'An SVG that is not well-formed XML: a browser shows an error instead.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -33,13 +33,13 @@ export async function readAssets(version: Version, diagnostics: DiagnosticList):
       continue;
     }
     if (extension === 'svg') {
-      const reason = checkSvg(await readFile(absolutePath, 'utf8'));
-      if (reason) {
+      const problem = checkSvg(await readFile(absolutePath, 'utf8'));
+      if (problem) {
         diagnostics.error(
-          'asset-unsafe-svg',
+          problem.code,
           file,
-          FILE_START,
-          `This SVG is refused: ${reason}; export it again without scripts, event handlers or javascript: links`,
+          { line: problem.line, column: problem.column },
+          `This SVG is refused: ${problem.reason}; ${problem.fix}`,
         );
         continue;
       }

@@ -54,7 +54,16 @@ const CASES: [string, string[]][] = [
   ['html-removed', [`${V}/GES-1.md:9:1 warning html-removed`]],
   ['unsafe-link', [`${V}/GES-1.md:7:6 warning unsafe-link`]],
   ['asset-missing', [`${V}/GES-1.md:9:1 error asset-missing`]],
-  ['asset-unsafe-svg', [`${V}/assets/bad.svg:1:1 error asset-unsafe-svg`]],
+  ['asset-unsafe-svg', [`${V}/assets/bad.svg:1:68 error asset-unsafe-svg`]],
+  [
+    'asset-svg-xml',
+    [
+      `${V}/assets/animated.svg:3:37 error asset-unsafe-svg`,
+      `${V}/assets/broken.svg:2:31 error asset-invalid-svg`,
+      `${V}/assets/entity.svg:2:1 error asset-unsafe-svg`,
+      `${V}/assets/html.svg:3:5 error asset-unsafe-svg`,
+    ],
+  ],
   ['asset-type', [`${V}/assets/notes.txt:1:1 error asset-type`]],
   ['empty-item', [`${V}/GES-1.md:10:1 error empty-item`]],
   ['config', ['content/roadbook.yml:2:9 error invalid-value', 'content/roadbook.yml:3:1 warning unknown-key']],
