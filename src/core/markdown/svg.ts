@@ -213,7 +213,11 @@ interface TagContext {
 }
 
 /** Refuses `tag` (through `refuse`, which throws) for the first thing in it that could run a script. */
-function checkElement(tag: SaxesTagNS, context: TagContext, refuse: (index: number, reason: string) => never): void {
+function checkElement(
+  tag: SaxesTagNS,
+  context: TagContext,
+  refuse: (index: number, reason: string, fix?: string) => never,
+): void {
   const name = tag.local.toLowerCase();
   const at = context.start;
   if (SCRIPT_ELEMENTS.has(name)) refuse(at, `it holds a <${tag.name}> element`);
@@ -245,9 +249,17 @@ function checkElement(tag: SaxesTagNS, context: TagContext, refuse: (index: numb
       value.startsWith('data:') &&
       !(RASTER_ELEMENTS.has(name) && RASTER_DATA_URL.test(value))
     )
-      refuse(startOf(attribute), `it holds a data: URL (${attribute.name} of <${tag.name}>)`);
-    if (name === 'use' && local === 'href' && !value.startsWith('#'))
-      refuse(startOf(attribute), `it uses a drawing from outside this file (<${tag.name} ${attribute.name}>)`);
+      refuse(
+        startOf(attribute),
+        `it holds a data: URL (${attribute.name} of <${tag.name}>)`,
+        'embed images as PNG, JPEG, GIF, WebP or AVIF only, or link them from assets/',
+      );
+    if (name === 'use' && local === 'href' && value !== '' && !value.startsWith('#'))
+      refuse(
+        startOf(attribute),
+        `it uses a drawing from outside this file (<${tag.name} ${attribute.name}>)`,
+        'copy what it draws into this file and point at it with #id',
+      );
     if (ANIMATION_ELEMENTS.has(name) && local === 'attributename') {
       // `<set attributeName="onclick" to="…">` would animate an event handler into place.
       const target = value.slice(value.lastIndexOf(':') + 1);
