@@ -58,7 +58,7 @@ describe('a verification item on a megabyte line', () => {
   });
 
   it('splits at the first arrow after a megabyte of spaces and dashes', () => {
-    const filler = `${' '.repeat(10)}${'-'.repeat(10)}`.repeat(MEGABYTE / 20);
+    const filler = `${' '.repeat(1024)}${'-'.repeat(1024)}`.repeat(MEGABYTE / 2048);
     expect(items(`## Vérifications\n\n- Ouvrir x${filler}x -> ok -> pas ici\n`)).toEqual([
       { step: `Ouvrir x${filler.replace(/ +/g, ' ')}x`, expect: 'ok -> pas ici' },
     ]);
