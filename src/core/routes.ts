@@ -41,9 +41,33 @@ export function hostKey(name: string): string {
 
 const RESERVED = new Map(VERSION_FOLDER_NAMES.map((name) => [hostKey(name), name]));
 
-/** The version folder's own name that an entry id would take the place of, or null. */
-export function reservedNameOf(entryId: string): string | null {
-  return RESERVED.get(hostKey(entryId)) ?? null;
+/**
+ * Names Windows keeps for its devices, with or without an extension (`CON`, `nul.txt`): no
+ * folder of a Windows server or share can be called so, so no entry page either.
+ */
+const WINDOWS_DEVICES = new Set([
+  'con',
+  'prn',
+  'aux',
+  'nul',
+  ...Array.from({ length: 9 }, (_, i) => `com${i + 1}`),
+  ...Array.from({ length: 9 }, (_, i) => `lpt${i + 1}`),
+]);
+
+/** A name an entry id cannot have: whose it is. */
+export interface ReservedName {
+  name: string;
+  /** `route`: a version folder's own file or folder; `device`: a Windows device name. */
+  kind: 'route' | 'device';
+}
+
+/** The name an entry id would take the place of, or null when the id can be a folder everywhere. */
+export function reservedNameOf(entryId: string): ReservedName | null {
+  const key = hostKey(entryId);
+  const route = RESERVED.get(key);
+  if (route) return { name: route, kind: 'route' };
+  const device = key.split('.')[0]!;
+  return WINDOWS_DEVICES.has(device) ? { name: device.toUpperCase(), kind: 'device' } : null;
 }
 
 /**

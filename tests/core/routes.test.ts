@@ -17,8 +17,20 @@ describe('the names a version folder holds besides its entries', () => {
     ['checklist.json', null],
     ['assets-2', null],
     ['GES-4521', null],
+    ['CON', 'CON'],
+    ['nul.txt', 'NUL'],
+    ['Com1', 'COM1'],
+    ['lpt9.a.b', 'LPT9'],
+    ['console', null],
+    ['AUX-12', null],
+    ['com10', null],
   ])('an entry id %j takes the place of %j', (id, reserved) => {
-    expect(reservedNameOf(id)).toBe(reserved);
+    expect(reservedNameOf(id)?.name ?? null).toBe(reserved);
+  });
+
+  it('tells the version folder’s own names from Windows device names', () => {
+    expect(reservedNameOf('checklist.csv')?.kind).toBe('route');
+    expect(reservedNameOf('nul')?.kind).toBe('device');
   });
 });
 

@@ -77,6 +77,7 @@ const CASES: [string, string[]][] = [
     [
       `${V}/GES-1.md:2:5 error reserved-id`,
       `${V}/GES-2.md:2:5 error reserved-id`,
+      `${V}/GES-3.md:2:5 error reserved-id`,
       `${V}/INDEX.HTML.md:1:1 error reserved-id`,
       `${V}/checklist.csv.md:1:1 error reserved-id`,
     ],
@@ -150,25 +151,56 @@ describe('values the contract accepts', () => {
   });
 });
 
-describe('names a case-insensitive host reads as one', () => {
-  /** A road book written on the spot: names that differ only by case cannot be committed for every checkout. */
-  async function loadFiles(files: Record<string, string>) {
-    const root = await mkdtemp(join(tmpdir(), 'roadbook-case-'));
-    try {
-      for (const [path, text] of Object.entries(files)) {
-        await mkdir(dirname(join(root, path)), { recursive: true });
-        await writeFile(join(root, path), text);
-      }
-      const result = await loadRoadBook(root, { workers: false });
-      return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`);
-    } finally {
-      await rm(root, { recursive: true, force: true });
+/** A road book written on the spot: names that differ only by case cannot be committed for every checkout. */
+async function loadFiles(files: Record<string, string>) {
+  const root = await mkdtemp(join(tmpdir(), 'roadbook-bad-'));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
     }
+    return await loadRoadBook(root, { workers: false });
+  } finally {
+    await rm(root, { recursive: true, force: true });
   }
+}
 
+async function diagnosticsOfFiles(files: Record<string, string>): Promise<string[]> {
+  const result = await loadFiles(files);
+  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`);
+}
+
+describe('text that shows nothing', () => {
+  it('is no expected result, in front matter as in the body', async () => {
+    const { book, diagnostics } = await loadFiles({
+      [`${V}/index.md`]: '---\ndate: 2026-10-14\n---\n',
+      [`${V}/GES-1.md`]: [
+        '---',
+        'title: Une correction',
+        'type: correction',
+        'modules: [facturation]',
+        'verify:',
+        '  - step: Ouvrir la fiche',
+        '    expect: "\\u200b\\u00a0"',
+        '---',
+        '## Vérifications',
+        '',
+        '- Saisir → \u2060',
+        '',
+      ].join('\n'),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(book.entries[0]!.items.map((i) => [i.step, i.expect, i.expectHtml])).toEqual([
+      ['Ouvrir la fiche', null, null],
+      ['Saisir', null, null],
+    ]);
+  });
+});
+
+describe('names a case-insensitive host reads as one', () => {
   it('reports version folders that differ only by case at both folders', async () => {
     expect(
-      await loadFiles({
+      await diagnosticsOfFiles({
         'content/versions/15.3.0-rc1/index.md': '---\ndate: 2026-10-14\n---\n',
         'content/versions/15.3.0-RC1/index.md': '---\ndate: 2026-10-14\n---\n',
       }),
@@ -182,7 +214,7 @@ describe('names a case-insensitive host reads as one', () => {
   it('reports assets that differ only by case at both files', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
     expect(
-      await loadFiles({
+      await diagnosticsOfFiles({
         [`${V}/index.md`]: '---\ndate: 2026-10-14\n---\n',
         [`${V}/assets/Logo.svg`]: svg,
         [`${V}/assets/logo.svg`]: svg,
