@@ -50,7 +50,7 @@ export const DIAGNOSTIC_CODES = {
   'asset-missing': 'An image the entry refers to does not exist.',
   'asset-type': 'A file under assets/ that is not an image.',
   'asset-unsafe-svg': 'An SVG that holds a script, an event handler or a javascript: URL.',
-  'reserved-id': "An entry id that is a version folder's own file or folder (`checklist.csv`…).",
+  'reserved-id': "An entry id a version folder's own files use (`checklist.csv`…), or `CON`, `NUL`…",
   'case-collision': 'Entry ids, version folders or assets that differ only by case.',
   'hidden-folder': 'A folder under versions/ whose name starts with a dot: hidden, never read.',
   'asset-invalid-svg': 'An SVG that is not well-formed XML: a browser shows an error instead.',
