@@ -279,7 +279,7 @@ function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
         'case-collision',
         entry.file,
         positions.id,
-        `The id "${entry.id}" differs from ${others.join(', ')} only by case (or the dots that end it): on a case-insensitive server or share their pages are one folder; change one of the ids`,
+        `The id "${entry.id}" differs from ${others.join(', ')} only by case (or the dots that end it): a case-insensitive server or share reads them as one name, and entry ids are unique in the whole road book; change one of the ids`,
       );
     }
   }
