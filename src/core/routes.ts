@@ -1,6 +1,6 @@
 /**
- * What a version's URL space (`/versions/<v>/`) holds besides its entries' pages, and how the
- * hosts a site is published on compare names. Entry pages live in the same folder as the
+ * What a version's URL space (`/versions/<v>/`) holds besides its entries' pages, how the
+ * hosts a site is published on compare names, and which names they cannot hold. Entry pages live in the same folder as the
  * version's own page and files (`/versions/<v>/<entry id>/`), so an entry id must never be
  * one of these names: the pages and URL helpers build those files from here, and `check`
  * refuses them as ids from here too. Browser-safe.
