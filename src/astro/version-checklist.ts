@@ -7,12 +7,11 @@ import {
 } from '../core/checklist/index.ts';
 import { exportFormat, type ExportFormat } from '../core/export/index.ts';
 import type { VersionInfo } from '../core/model.ts';
+import { VERSION_CHECKLIST_FORMATS } from '../core/routes.ts';
 import type { Site } from './site-data.ts';
 
 /** The formats of a version's own checklist, generated at build time for its page. */
-export const VERSION_DOWNLOADS: readonly ExportFormat[] = (['csv', 'xlsx', 'md'] as const).map((id) =>
-  exportFormat(id)!,
-);
+export const VERSION_DOWNLOADS: readonly ExportFormat[] = VERSION_CHECKLIST_FORMATS.map((id) => exportFormat(id)!);
 
 interface Cached {
   source: ChecklistSource;

@@ -52,6 +52,10 @@ export const DIAGNOSTIC_CODES = {
   'asset-unsafe-svg': 'An SVG that holds a script, an event handler or a javascript: URL.',
   'import-input': 'A file given to `roadbook import` is neither a changelog nor a CSV it can read.',
   'placeholder-item': 'A verification item is still the placeholder `roadbook new` wrote.',
+  'reserved-id': "An entry id a version folder's own files use (`checklist.csv`…), or `CON`, `NUL`…",
+  'case-collision': 'Entry ids, version folders or assets that differ only by case.',
+  'hidden-folder': 'A folder under versions/ whose name starts with a dot: hidden, never read.',
+  'asset-invalid-svg': 'An SVG that is not well-formed XML: a browser shows an error instead.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

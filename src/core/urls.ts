@@ -2,6 +2,7 @@
  * Every address of the site, relative to its `base` (which has a leading and trailing `/`).
  * Pages, data files, feeds and checklists all build links here, so a route changes in one place.
  */
+import { VERSION_ASSETS_FOLDER, versionChecklistFile } from './routes.ts';
 
 export function versionUrl(base: string, slug: string): string {
   return `${base}versions/${encodeURIComponent(slug)}/`;
@@ -16,7 +17,7 @@ export function moduleUrl(base: string, moduleId: string): string {
 }
 
 export function assetUrl(base: string, versionSlug: string, path: string): string {
-  return `${versionUrl(base, versionSlug)}assets/${path.split('/').map(encodeURIComponent).join('/')}`;
+  return `${versionUrl(base, versionSlug)}${VERSION_ASSETS_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** The per-version data file the browser loads. */
@@ -31,7 +32,7 @@ export function dataIndexUrl(base: string): string {
 
 /** A version's own checklist, generated at build time, in one export format. */
 export function versionChecklistUrl(base: string, slug: string, extension: string): string {
-  return `${versionUrl(base, slug)}checklist.${extension}`;
+  return `${versionUrl(base, slug)}${versionChecklistFile(extension)}`;
 }
 
 export function homeUrl(base: string): string {

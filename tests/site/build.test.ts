@@ -681,3 +681,23 @@ describe('the digest cache of rendered entries', () => {
     expect(builds.afterEdit).toMatch(/\(1 rendered, 6 unchanged since the last build\)/);
   });
 });
+
+describe('the URL space of a version folder', () => {
+  it('holds its entries’ pages and only the names core/routes.ts reserves, each used by some version', async () => {
+    const { out, root } = sites.frDrafts;
+    const { loadRoadBook } = await import('../../src/core/read/road-book.ts');
+    const { VERSION_FOLDER_NAMES } = await import('../../src/core/routes.ts');
+    const { book } = await loadRoadBook(root, { drafts: true });
+    const used = new Set<string>();
+    for (const version of book.versions) {
+      const ids = book.entries.filter((e) => e.versionSlug === version.slug).map((e) => e.id);
+      const names = await readdir(join(out, 'versions', version.slug));
+      for (const name of names) {
+        if (ids.includes(name)) continue;
+        expect(VERSION_FOLDER_NAMES, `versions/${version.slug}/${name}`).toContain(name);
+        used.add(name);
+      }
+    }
+    expect([...used].sort()).toEqual([...VERSION_FOLDER_NAMES].sort());
+  });
+});

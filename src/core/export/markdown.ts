@@ -28,8 +28,10 @@ import {
  * (`-`, `+`, `1.`) need no escape.
  */
 export function escapeMarkdown(text: string): string {
+  // Each run of whitespace is matched once, and becomes one space when it holds a line break:
+  // `\s*[\r\n]+\s*` would rescan a long run of spaces from each of them.
   return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
     .trim()
     .replace(/[\\`*[\]<>#|~&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `\\${c}`);
 }

@@ -37,6 +37,18 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
+/**
+ * What shows nothing on a page: spaces of every kind (no-break ones too), format characters
+ * (zero-width spaces and joiners, BOMs, bidirectional marks, soft hyphens), controls, and the
+ * letters and symbols drawn as blanks (Hangul fillers, the braille blank, variation selectors).
+ */
+const INVISIBLE = /^[\p{White_Space}\p{Cf}\p{Cc}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\ufe00-\ufe0f]*$/u;
+
+/** Whether `text` shows nothing a reader could follow: empty, or only invisible characters. */
+export function isBlankText(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
 function length(node: PhrasingContent): number {
   return plainText(node).length;
 }
@@ -87,8 +99,22 @@ export function trimInline(nodes: readonly PhrasingContent[]): PhrasingContent[]
   return sliceInline(nodes, start, end);
 }
 
-/** Arrows that split a step from its expected result: `→`, `->` (and `-->`). */
-const ARROW = /→|-+>/;
+/**
+ * Arrows that split a step from its expected result: `→`, `->`; the dashes before `->` are
+ * part of it (`-->`). Found as `→` or `->` (fixed length, so one pass over the text) and then
+ * widened over the dashes before it: a pattern such as `-+>` would rescan every run of
+ * dashes from each of its dashes, which takes minutes on a long line of them.
+ */
+const ARROW = /→|->/;
+
+/** [start, end) of the first arrow of `text`, or null. */
+export function arrowIn(text: string): [number, number] | null {
+  const m = ARROW.exec(text);
+  if (!m) return null;
+  let start = m.index;
+  if (m[0] === '->') while (start > 0 && text[start - 1] === '-') start--;
+  return [start, m.index + m[0].length];
+}
 
 /**
  * Where the first arrow of `nodes` lies in their plain text, looking only in text (never in
@@ -99,8 +125,8 @@ export function findArrow(nodes: readonly PhrasingContent[]): [number, number] |
   const search = (list: readonly PhrasingContent[]): [number, number] | null => {
     for (const node of list) {
       if (node.type === 'text') {
-        const m = ARROW.exec(node.value);
-        if (m) return [offset + m.index, offset + m.index + m[0].length];
+        const arrow = arrowIn(node.value);
+        if (arrow) return [offset + arrow[0], offset + arrow[1]];
         offset += node.value.length;
       } else if ('children' in node) {
         const found = search(node.children as PhrasingContent[]);

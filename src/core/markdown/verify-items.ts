@@ -10,18 +10,22 @@
  * - Other nested items stay in the step: `stepHtml` holds them as a nested list, the plain
  *   `step` appends their text after the main text, each after " — ".
  * - A step is empty when the item's own text is (nested details alone do not make a step),
- *   or is only a task-list box (`- [ ]` with nothing after).
+ *   or is only a task-list box (`- [ ]` with nothing after), invisible characters aside
+ *   (a step of no-break or zero-width spaces shows nothing to do).
  * - An item may hold several blocks (a loose list): the first paragraph is rendered inline,
  *   the next blocks as blocks; their plain texts are joined with a space.
  */
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { collapseWhitespace, findArrow, plainText, sliceInline, trimInline } from './plain-text.ts';
+import { collapseWhitespace, findArrow, isBlankText, plainText, sliceInline, trimInline } from './plain-text.ts';
 
 /** Joins the parts of a step or of an expected result. */
 export const PART_SEPARATOR = ' — ';
 
 /** `Attendu`, `Résultat attendu` or `Expected`, optional spaces (no-break too), a colon. */
 const EXPECT_LABEL = /^\s*(?:attendu|r(?:é|e\u0301|e)sultat\s+attendu|expected)[\u0020\u00a0\u202f]*:/i;
+
+/** A task-list box left as text when nothing follows it (`- [ ]`). */
+const TASK_BOX = /^\[[ xX]?\]/;
 
 /** An item as read: plain texts, and the Markdown pieces its HTML is made of. */
 export interface ReadItem {
@@ -60,10 +64,10 @@ export function readItem(item: ListItem): ReadItem | null {
 
   // The step is the item's own text; nested details alone do not make one.
   const main = plainOf(stepBlocks);
-  if (main === '' || /^\[[ xX]?\]$/.test(main)) return null;
+  if (isBlankText(main.replace(TASK_BOX, ''))) return null;
   const step = joinParts([main, ...nestedLists.map((l) => plainOf([l]))]);
 
-  const expects = expectParts.filter((blocks) => plainOf(blocks) !== '');
+  const expects = expectParts.filter((blocks) => !isBlankText(plainOf(blocks)));
   return {
     step,
     stepBlocks: [...stepBlocks, ...nestedLists],

@@ -20,9 +20,11 @@ export interface VerifySection {
  * typography writes it), inner whitespace collapsed, case and Unicode normal form ignored.
  */
 export function headingKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\s\u00a0\u202f]*:[\s\u00a0\u202f]*$/, '')
+  // Trimmed before the colon is taken off, rather than one pattern `\s*:\s*$`, which would
+  // rescan a long run of spaces from each of them.
+  const trimmed = text.normalize('NFC').trimEnd();
+  const name = trimmed.endsWith(':') ? trimmed.slice(0, -1) : trimmed;
+  return name
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim()
     .toLowerCase();

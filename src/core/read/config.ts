@@ -51,7 +51,9 @@ const configSchema = z.object({
     .optional(),
   base: z
     .string()
-    .refine((v) => /^\/?([A-Za-z0-9._~-]+\/?)*$/.test(v), {
+    // Segments each closed by their `/`, so the pattern never tries two ways of cutting one
+    // text (`([a-z]+\/?)*` does, and takes exponential time on a long base that fails).
+    .refine((v) => /^\/?(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]*$/.test(v), {
       params: { code: 'invalid-value' },
       error: 'must be a sub-path such as /roadbook/',
     })
@@ -93,7 +95,13 @@ export function defaultConfig(locale: Locale = DEFAULT_LOCALE): RoadBookConfig {
 
 /** `/`, `/roadbook/`: always a leading and a trailing slash. */
 export function normaliseBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  // Slashes counted off each end rather than matched by `\/+$`, which would rescan a long
+  // run of them from each of its slashes.
+  let start = 0;
+  let end = base.length;
+  while (start < end && base[start] === '/') start++;
+  while (end > start && base[end - 1] === '/') end--;
+  const trimmed = base.slice(start, end);
   return trimmed ? `/${trimmed}/` : '/';
 }
 

@@ -6,7 +6,9 @@ import { escapeHtml } from '../escape.ts';
 import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody } from '../markdown/analyze.ts';
+import { isBlankText } from '../markdown/plain-text.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
+import { reservedNameOf, type ReservedName } from '../routes.ts';
 import { boolean, id, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
 import { isPlaceholderStep } from '../scaffold/placeholder.ts';
@@ -37,6 +39,12 @@ const verifyItemSchema = z.object({
   menu: text.optional(),
   setup: text.optional(),
 });
+
+/** Why an entry id cannot be a reserved name, by whose name it is. */
+const RESERVED_WHY: Record<ReservedName['kind'], (name: string) => string> = {
+  route: (name) => `is taken by the version's own "${name}" on the site: its page would replace that file or be lost`,
+  device: (name) => `is ${name}, a name Windows keeps for a device: no Windows server or share can hold its page`,
+};
 
 export const ENTRY_KEYS = Object.keys(entrySchema.shape);
 export const VERIFY_ITEM_KEYS = Object.keys(verifyItemSchema.shape);
@@ -95,6 +103,17 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
       file,
       FILE_START,
       `The file name "${context.name}" cannot be an entry id; rename the file or set \`id:\` (letters, digits, . _ - ; 64 at most)`,
+    );
+    return null;
+  }
+
+  const reserved = reservedNameOf(entryId);
+  if (reserved) {
+    diagnostics.error(
+      'reserved-id',
+      file,
+      raw.id === undefined ? FILE_START : at(where, ['id']),
+      `The id "${entryId}" ${RESERVED_WHY[reserved.kind](reserved.name)}; ${raw.id === undefined ? 'rename the file or set `id:`' : 'choose another `id`'}`,
     );
     return null;
   }
@@ -238,6 +257,18 @@ function frontMatterItems(values: unknown[], where: Located): ItemDraft[] | null
       ok = false;
       return;
     }
+    if (isBlankText(item.step)) {
+      ok = false;
+      where.diagnostics.error(
+        'empty-item',
+        where.file,
+        at(where, typeof plain === 'string' ? path : [...path, 'step']),
+        'This verification item has no step: its text is only invisible characters (no-break or zero-width spaces…); write what to check, or remove the item',
+      );
+      return;
+    }
+    // An expected result that shows nothing is none.
+    const expect = item.expect === undefined || isBlankText(item.expect) ? null : item.expect;
     drafts.push({
       explicitId: item.id ?? null,
       step: item.step,
@@ -245,8 +276,8 @@ function frontMatterItems(values: unknown[], where: Located): ItemDraft[] | null
       item: {
         step: item.step,
         stepHtml: escapeHtml(item.step),
-        expect: item.expect ?? null,
-        expectHtml: item.expect ? escapeHtml(item.expect) : null,
+        expect,
+        expectHtml: expect === null ? null : escapeHtml(expect),
         priority: item.priority ?? 'normal',
         menu: item.menu ?? null,
         setup: item.setup ?? null,

@@ -11,7 +11,8 @@ import { readProcesses } from './processes.ts';
 import { decodeTextFile } from './text-file.ts';
 import { parseVersionIndex, type VersionHeader } from './version-index.ts';
 import { readAssets } from './assets.ts';
-import { SourceFiles } from './source-files.ts';
+import { isHiddenName, SourceFiles } from './source-files.ts';
+import { caseCollisions } from '../routes.ts';
 
 export interface LoadOptions {
   /** Keep draft versions (and their entries) in the road book. They are checked either way. */
@@ -55,12 +56,19 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   const processes = await readProcesses(root, config, diagnostics);
 
   const versionsDir = join(root, VERSIONS_DIR);
-  let folders: string[] = [];
+  const folders: string[] = [];
   try {
     const dirents = await readdir(versionsDir, { withFileTypes: true });
     for (const d of dirents) {
-      if (d.isDirectory()) folders.push(d.name);
-      else if (!d.name.startsWith('.')) {
+      if (d.isDirectory() && isHiddenName(d.name)) {
+        diagnostics.warning(
+          'hidden-folder',
+          `${VERSIONS_DIR}/${d.name}`,
+          FILE_START,
+          `The folder "${d.name}" starts with a dot, so it is hidden and never read as a version; rename it without the dot to publish it`,
+        );
+      } else if (d.isDirectory()) folders.push(d.name);
+      else if (!isHiddenName(d.name)) {
         diagnostics.warning(
           'unexpected-file',
           `${VERSIONS_DIR}/${d.name}`,
@@ -77,7 +85,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
       'There is no content/versions/ folder: create one folder per version in it (content/versions/15.3.0/index.md)',
     );
   }
-  folders = folders.filter((f) => !f.startsWith('.')).sort();
+  folders.sort();
 
   const files = options.files ?? new SourceFiles();
   const read = (
@@ -99,6 +107,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   await cache?.save().catch(() => undefined);
 
   checkVersionOrder(read, config, diagnostics);
+  checkSlugCase(read, diagnostics);
   checkEntries(read, diagnostics);
 
   const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
@@ -141,7 +150,7 @@ async function readVersion(
   let hasIndex = false;
   let hasAssets = false;
   for (const d of dirents) {
-    if (d.name.startsWith('.')) continue;
+    if (isHiddenName(d.name)) continue;
     if (d.isDirectory()) {
       if (d.name === 'assets') hasAssets = true;
       else {
@@ -241,8 +250,40 @@ function checkVersionOrder(read: ReadVersion[], config: RoadBookConfig, diagnost
   });
 }
 
-/** Ids unique across the road book; `supersedes` naming existing, earlier entries. */
+/**
+ * Version folders that differ only by case: one folder once published on such a host. Said
+ * even when the versions also compare equal (`duplicate-version`), because under another
+ * versioning scheme they need not, and the folders collide all the same.
+ */
+function checkSlugCase(read: ReadVersion[], diagnostics: DiagnosticList): void {
+  for (const group of caseCollisions(read, (v) => v.version.slug)) {
+    for (const current of group) {
+      const others = group.filter((v) => v !== current).map((v) => `"${v.version.slug}"`);
+      diagnostics.error(
+        'case-collision',
+        current.version.file,
+        FILE_START,
+        `The version folder "${current.version.slug}" differs from ${others.join(', ')} only by case (or the dots that end it): on a case-insensitive server or share they are one folder; rename one of them`,
+      );
+    }
+  }
+}
+
+/** Ids unique across the road book, case aside; `supersedes` naming existing, earlier entries. */
 function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
+  const all = read.flatMap((version) => version.entries);
+  for (const group of caseCollisions(all, (e) => e.entry.id)) {
+    for (const { entry, positions } of group) {
+      const others = group.filter((e) => e.entry !== entry).map((e) => `"${e.entry.id}" (${e.entry.file})`);
+      diagnostics.error(
+        'case-collision',
+        entry.file,
+        positions.id,
+        `The id "${entry.id}" differs from ${others.join(', ')} only by case (or the dots that end it): a case-insensitive server or share reads them as one name, and entry ids are unique in the whole road book; change one of the ids`,
+      );
+    }
+  }
+
   const byId = new Map<string, { entry: Entry; index: number }>();
   read.forEach((version, index) => {
     for (const { entry, positions } of version.entries) {

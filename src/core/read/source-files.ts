@@ -1,6 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
 
+/**
+ * Whether a file or folder under content/versions is hidden: its name starts with a dot
+ * (`.DS_Store`, the `._x.md` that macOS leaves on shares, `.gitkeep`). The one place this
+ * rule lives: hidden files are never entries, assets nor unexpected files, and a hidden
+ * folder is never read.
+ */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.');
+}
+
 /** Files read at once: enough to keep the disk busy, far below the limit of open files. */
 const reading = pLimit(64);
 

@@ -143,3 +143,11 @@ describe('escapeMarkdown', () => {
     },
   );
 });
+
+describe('escapeMarkdown on long text', () => {
+  it('joins lines and keeps spaces, however long the run of spaces', () => {
+    const spaces = ' '.repeat(1 << 20);
+    expect(escapeMarkdown(`a${spaces}b`)).toBe(`a${spaces}b`);
+    expect(escapeMarkdown(`a${spaces}\n${spaces}b`)).toBe('a b');
+  });
+});

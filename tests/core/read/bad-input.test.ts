@@ -2,6 +2,9 @@
  * One fixture road book per kind of bad input (tests/fixtures/bad/<case>/content): each must
  * give exactly the diagnostics listed, with file, line, column, severity and code.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRoadBook } from '../../../src/core/read/road-book.ts';
@@ -51,7 +54,16 @@ const CASES: [string, string[]][] = [
   ['html-removed', [`${V}/GES-1.md:9:1 warning html-removed`]],
   ['unsafe-link', [`${V}/GES-1.md:7:6 warning unsafe-link`]],
   ['asset-missing', [`${V}/GES-1.md:9:1 error asset-missing`]],
-  ['asset-unsafe-svg', [`${V}/assets/bad.svg:1:1 error asset-unsafe-svg`]],
+  ['asset-unsafe-svg', [`${V}/assets/bad.svg:1:68 error asset-unsafe-svg`]],
+  [
+    'asset-svg-xml',
+    [
+      `${V}/assets/animated.svg:3:37 error asset-unsafe-svg`,
+      `${V}/assets/broken.svg:2:31 error asset-invalid-svg`,
+      `${V}/assets/entity.svg:2:1 error asset-unsafe-svg`,
+      `${V}/assets/html.svg:3:5 error asset-unsafe-svg`,
+    ],
+  ],
   ['asset-type', [`${V}/assets/notes.txt:1:1 error asset-type`]],
   ['empty-item', [`${V}/GES-1.md:10:1 error empty-item`]],
   ['config', ['content/roadbook.yml:2:9 error invalid-value', 'content/roadbook.yml:3:1 warning unknown-key']],
@@ -60,6 +72,37 @@ const CASES: [string, string[]][] = [
     ['content/processes.yml:3:13 error unknown-module', 'content/processes.yml:5:7 error duplicate-process-id'],
   ],
   ['content-missing', ['content/versions:1:1 error content-missing']],
+  [
+    'reserved-id',
+    [
+      `${V}/GES-1.md:2:5 error reserved-id`,
+      `${V}/GES-2.md:2:5 error reserved-id`,
+      `${V}/GES-3.md:2:5 error reserved-id`,
+      `${V}/INDEX.HTML.md:1:1 error reserved-id`,
+      `${V}/checklist.csv.md:1:1 error reserved-id`,
+    ],
+  ],
+  [
+    'case-collision',
+    [
+      `${V}/GES-1.md:2:5 error case-collision`,
+      'content/versions/15.4.0/GES-2.md:1:1 error case-collision',
+      'content/versions/15.4.0/autre.md:2:5 error case-collision',
+      'content/versions/15.4.0/ges-1-reprise.md:2:5 error case-collision',
+    ],
+  ],
+  [
+    'invisible-step',
+    [
+      `${V}/GES-1.md:6:5 error empty-item`,
+      `${V}/GES-1.md:7:11 error empty-item`,
+      `${V}/GES-1.md:13:1 error empty-item`,
+      `${V}/GES-1.md:14:1 error empty-item`,
+      `${V}/GES-1.md:15:1 error empty-item`,
+      `${V}/GES-1.md:17:1 error empty-item`,
+    ],
+  ],
+  ['hidden-files', ['content/versions/.15.4.0:1:1 warning hidden-folder']],
   ['good-bom-crlf', []],
   ['good-single-values', []],
 ];
@@ -105,5 +148,78 @@ describe('values the contract accepts', () => {
     await diagnosticsOf('front-matter-language');
     const { existsSync } = await import('node:fs');
     expect(existsSync('/tmp/roadbook-pwned')).toBe(false);
+  });
+});
+
+/** A road book written on the spot: names that differ only by case cannot be committed for every checkout. */
+async function loadFiles(files: Record<string, string>) {
+  const root = await mkdtemp(join(tmpdir(), 'roadbook-bad-'));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    }
+    return await loadRoadBook(root, { workers: false });
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function diagnosticsOfFiles(files: Record<string, string>): Promise<string[]> {
+  const result = await loadFiles(files);
+  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`);
+}
+
+describe('text that shows nothing', () => {
+  it('is no expected result, in front matter as in the body', async () => {
+    const { book, diagnostics } = await loadFiles({
+      [`${V}/index.md`]: '---\ndate: 2026-10-14\n---\n',
+      [`${V}/GES-1.md`]: [
+        '---',
+        'title: Une correction',
+        'type: correction',
+        'modules: [facturation]',
+        'verify:',
+        '  - step: Ouvrir la fiche',
+        '    expect: "\\u200b\\u00a0"',
+        '---',
+        '## Vérifications',
+        '',
+        '- Saisir → \u2060',
+        '',
+      ].join('\n'),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(book.entries[0]!.items.map((i) => [i.step, i.expect, i.expectHtml])).toEqual([
+      ['Ouvrir la fiche', null, null],
+      ['Saisir', null, null],
+    ]);
+  });
+});
+
+describe('names a case-insensitive host reads as one', () => {
+  it('reports version folders that differ only by case at both folders', async () => {
+    expect(
+      await diagnosticsOfFiles({
+        'content/versions/15.3.0-rc1/index.md': '---\ndate: 2026-10-14\n---\n',
+        'content/versions/15.3.0-RC1/index.md': '---\ndate: 2026-10-14\n---\n',
+      }),
+    ).toEqual([
+      'content/versions/15.3.0-RC1/index.md:1:1 error case-collision',
+      'content/versions/15.3.0-rc1/index.md:1:1 error case-collision',
+      'content/versions/15.3.0-rc1/index.md:1:1 error duplicate-version',
+    ]);
+  });
+
+  it('reports assets that differ only by case at both files', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    expect(
+      await diagnosticsOfFiles({
+        [`${V}/index.md`]: '---\ndate: 2026-10-14\n---\n',
+        [`${V}/assets/Logo.svg`]: svg,
+        [`${V}/assets/logo.svg`]: svg,
+        [`${V}/assets/logo-2.svg`]: svg,
+      }),
+    ).toEqual([`${V}/assets/Logo.svg:1:1 error case-collision`, `${V}/assets/logo.svg:1:1 error case-collision`]);
   });
 });

@@ -108,3 +108,17 @@ describe('processes.yml', () => {
     ]);
   });
 });
+
+describe('a long base', () => {
+  const segment = 'a'.repeat(1 << 16);
+
+  it('is refused when one character is wrong, without trying every way to cut it', () => {
+    expect(config(`base: "/${segment}/${segment}!"`).diagnostics).toEqual(['1:7 error invalid-value']);
+    expect(config(`base: "/${segment}/${segment}/"`).diagnostics).toEqual([]);
+  });
+
+  it('loses its slashes at both ends however many there are', () => {
+    const slashes = '/'.repeat(1 << 20);
+    expect(normaliseBase(`${slashes}roadbook${slashes}`)).toBe('/roadbook/');
+  });
+});
