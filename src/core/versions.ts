@@ -5,7 +5,10 @@
  * chooses between roadbook's own order and SemVer 2.0's.
  */
 
-import semver from 'semver';
+// The parser alone, not the package's index: the browser loads this module with the checklist
+// engine, and needs none of semver's ranges.
+import parse from 'semver/functions/parse.js';
+import type SemVer from 'semver/classes/semver.js';
 
 /** `roadbook`: the contract's own order (the default); `semver`: SemVer 2.0 as the semver package reads it. */
 export const VERSIONINGS = ['roadbook', 'semver'] as const;
@@ -29,9 +32,9 @@ export const DEFAULT_VERSION_WORDS: VersionWords = {
  * Reads a SemVer 2.0 string (a leading `v` allowed), or returns null. The library trims
  * spaces and its loose mode accepts more; neither is a version a writer meant.
  */
-export function parseSemver(text: string): semver.SemVer | null {
+export function parseSemver(text: string): SemVer | null {
   if (text !== text.trim() || text.startsWith('=')) return null;
-  return semver.parse(text, { loose: false });
+  return parse(text, { loose: false });
 }
 
 interface Suffix {

@@ -15,7 +15,8 @@ const BROWSER_LIBRARIES = [
   'csv-stringify/browser/esm/sync',
   'exceljs',
   'fast-xml-parser',
-  'semver',
+  'semver/classes/semver.js',
+  'semver/functions/parse.js',
   'yaml',
   'zod/mini',
 ];

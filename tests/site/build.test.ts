@@ -596,9 +596,10 @@ function stripNamespaces(text: string, path = ''): string {
     /https?:\/\/(?:www\.w3\.org|schemas\.openxmlformats\.org|schemas\.microsoft\.com|purl\.org)\/[\w/.#-]*/g,
     '',
   );
-  // The chunks of the checklist page's XLSX download, loaded only on click (exceljs' browser build
-  // and the bundler's CommonJS shim), name their documentation in error messages: words, not requests.
-  return /^_astro\/(?:exceljs\.min|xlsx)\.[\w-]+\.js$/.test(path)
+  // The chunks of the checklist page's XLSX download, loaded only on click (exceljs' browser build),
+  // and the bundler's CommonJS shim (its own chunk once semver, CommonJS too, shares it) name
+  // their documentation in error messages: words, not requests.
+  return /^_astro\/(?:exceljs\.min|xlsx|rolldown-runtime)\.[\w-]+\.js$/.test(path)
     ? out.replace(/https:\/\/(?:github\.com|stuk\.github\.io|rolldown\.rs)\/[^\s"'`)]*/g, '')
     : out;
 }
