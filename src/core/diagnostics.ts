@@ -50,6 +50,9 @@ export const DIAGNOSTIC_CODES = {
   'asset-missing': 'An image the entry refers to does not exist.',
   'asset-type': 'A file under assets/ that is not an image.',
   'asset-unsafe-svg': 'An SVG that holds a script, an event handler or a javascript: URL.',
+  'number-as-text': 'A bare number where identifiers are expected (`tickets: 4521`), read as its text.',
+  'link-missing': 'A link to a Markdown file of content/versions/ that does not exist.',
+  'link-to-draft': 'A link from a published page to a draft version or one of its entries.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

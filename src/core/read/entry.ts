@@ -7,7 +7,7 @@ import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody } from '../markdown/analyze.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
-import { boolean, id, list, oneOf, text } from './fields.ts';
+import { boolean, id, identifierList, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { at, checkMapping, type Located } from './schema-check.ts';
@@ -17,14 +17,14 @@ const entrySchema = z.object({
   id: id.optional(),
   title: text,
   type: text,
-  modules: list(text, 1),
+  modules: identifierList(text, 1),
   tags: list(text).optional(),
   breaking: boolean.optional(),
   data: text.optional(),
   action: text.optional(),
-  tickets: list(text).optional(),
-  editions: list(text).optional(),
-  supersedes: list(text).optional(),
+  tickets: identifierList(text).optional(),
+  editions: identifierList(text).optional(),
+  supersedes: identifierList(text).optional(),
   verify: list(z.unknown()).optional(),
 });
 

@@ -15,14 +15,14 @@ async function diagnosticsOf(name: string): Promise<string[]> {
 }
 
 const CASES: [string, string[]][] = [
-  ['yaml-syntax', [`${V}/GES-1.md:4:1 error yaml-syntax`]],
+  ['yaml-syntax', [`${V}/GES-1.md:3:8 error yaml-syntax`]],
   ['yaml-tab-indent', [`${V}/GES-1.md:6:1 error yaml-tab-indent`]],
   ['yaml-duplicate-key', [`${V}/GES-1.md:6:1 error yaml-duplicate-key`]],
   ['yaml-alias', [`${V}/GES-1.md:3:8 error yaml-alias`, `${V}/GES-1.md:6:8 error yaml-alias`]],
   ['front-matter-not-mapping', [`${V}/GES-1.md:2:1 error front-matter-not-mapping`]],
   ['front-matter-unclosed', [`${V}/GES-1.md:1:1 error front-matter-unclosed`]],
   ['front-matter-language', [`${V}/GES-1.md:1:4 error front-matter-language`]],
-  ['file-encoding', [`${V}/GES-1.md:1:1 error file-encoding`]],
+  ['file-encoding', [`${V}/GES-1.md:3:11 error file-encoding`]],
   ['file-empty', [`${V}/GES-1.md:1:1 error file-empty`]],
   ['missing-field', [`${V}/GES-1.md:2:1 error missing-field`]],
   ['wrong-type', [`${V}/GES-1.md:6:3 error wrong-type`]],
@@ -60,6 +60,18 @@ const CASES: [string, string[]][] = [
     ['content/processes.yml:3:13 error unknown-module', 'content/processes.yml:5:7 error duplicate-process-id'],
   ],
   ['content-missing', ['content/versions:1:1 error content-missing']],
+  ['yaml-unclosed-quote', [`${V}/GES-1.md:3:8 error yaml-syntax`]],
+  ['file-encoding-utf16', [`${V}/GES-1.md:1:1 error file-encoding`]],
+  [
+    'number-as-text',
+    [
+      'content/versions/15.2.0/12.md:4:11 warning number-as-text',
+      `${V}/GES-1.md:5:10 warning number-as-text`,
+      `${V}/GES-1.md:6:11 warning number-as-text`,
+      `${V}/GES-1.md:6:25 warning number-as-text`,
+      `${V}/GES-1.md:7:13 warning number-as-text`,
+    ],
+  ],
   ['good-bom-crlf', []],
   ['good-single-values', []],
 ];
