@@ -253,6 +253,13 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     expect(href(one(one(tree, cls('supersedes')), tag('a')))).toBe('/versions/1.1.0/FAC-2/');
     expect(href(one(one(tree, cls('permalink')), tag('a')))).toBe('/versions/1.1.0-DU1/FAC-3/');
 
+    // Links to other entries' and versions' Markdown files become their pages, fragment kept.
+    expect(all(one(tree, cls('entry-body')), tag('a')).map(href)).toEqual([
+      '/versions/1.1.0/FAC-2/#reprise',
+      '/versions/1.1.0/',
+      '/versions/1.1.0-DU1/SEC-1/',
+    ]);
+
     const replaced = await page(out, 'versions/1.1.0/FAC-2/index.html');
     expect(href(one(one(replaced, cls('superseded-by')), tag('a')))).toBe('/versions/1.1.0-DU1/FAC-3/');
 
@@ -440,6 +447,11 @@ describe('French fixture built with --drafts', () => {
     expect(entries).toHaveLength(3);
     expect(JSON.stringify(entries)).not.toContain('2.0.0');
   });
+
+  it("links a draft's entry to its own version page", async () => {
+    const entry = await page(out, 'versions/2.0.0/STK-2/index.html');
+    expect(all(one(entry, cls('entry-body')), tag('a')).map(href)).toEqual(['/versions/2.0.0/']);
+  });
 });
 
 describe('English fixture under a sub-path (english-base: locale en, base /docs/roadbook/, site set)', () => {
@@ -486,7 +498,11 @@ describe('English fixture under a sub-path (english-base: locale en, base /docs/
     expect(prop(one(one(entry, cls('entry-body')), tag('img')), 'src')).toBe(`${base}versions/3.1.0/assets/chart.png`);
     expect(await exists(out, 'versions/3.1.0/assets/chart.png')).toBe(true);
     const linking = await page(out, 'versions/3.0.0/LED-10/index.html');
-    expect(href(one(one(linking, cls('entry-body')), tag('a')))).toBe(`${base}versions/3.1.0/LED-20/`);
+    expect(all(one(linking, cls('entry-body')), tag('a')).map(href)).toEqual([
+      `${base}versions/3.1.0/LED-20/`,
+      `${base}versions/3.1.0/LED-20/#details`,
+      `${base}versions/3.1.0/`,
+    ]);
     const index = await json<DataIndex>(out, 'data/index.json');
     expect(index.base).toBe(base);
   });

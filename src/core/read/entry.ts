@@ -5,7 +5,7 @@ import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.t
 import { escapeHtml } from '../escape.ts';
 import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
-import { analyzeBody } from '../markdown/analyze.ts';
+import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
 import { boolean, id, identifierList, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
@@ -57,6 +57,8 @@ export interface EntryContext {
 export interface EntryPositions {
   id: Position;
   supersedes: Position[];
+  /** Relative links of the body other than to assets, checked once every page is known. */
+  links: AssetRef[];
 }
 
 export interface ParsedEntry {
@@ -184,6 +186,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
     positions: {
       id: raw.id === undefined ? FILE_START : at(where, ['id']),
       supersedes: supersedes.map((_, i) => at(where, ['supersedes', i])),
+      links: body.pageLinks,
     },
   };
 }

@@ -12,10 +12,18 @@ import { decodeTextFile } from './text-file.ts';
 import { parseVersionIndex, type VersionHeader } from './version-index.ts';
 import { readAssets } from './assets.ts';
 import { SourceFiles } from './source-files.ts';
+import { pageFileMap } from './page-files.ts';
+import { linkProblem } from '../links.ts';
+import { analyzeBody } from '../markdown/analyze.ts';
 
 export interface LoadOptions {
   /** Keep draft versions (and their entries) in the road book. They are checked either way. */
   drafts?: boolean;
+  /**
+   * The site is built with its drafts, so published pages may link to them. Default: `drafts`;
+   * `check` keeps drafts to check them but judges links as a build without drafts does.
+   */
+  draftsPublished?: boolean;
   /** Sub-path the site is served under, overriding roadbook.yml's `base`. */
   base?: string | null;
   /** A file where what reading each entry gave is kept between runs (see entry-cache.ts). */
@@ -100,6 +108,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
 
   checkVersionOrder(read, config, diagnostics);
   checkEntries(read, diagnostics);
+  checkLinks(read, options.draftsPublished ?? options.drafts ?? false, diagnostics);
 
   const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
   const entries = kept.flatMap((v) => v.entries.map((e) => e.entry));
@@ -284,6 +293,48 @@ function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
       });
     }
   });
+}
+
+/**
+ * Links between pages, once every Markdown file is known: to a file that does not exist, or
+ * from a published page to a draft's (see links.ts). Entries that could not be read still
+ * exist as files, under their file name.
+ */
+function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagnostics: DiagnosticList): void {
+  const pages = pageFileMap(
+    read.flatMap((v) => {
+      const draft = v.version.status === 'draft';
+      const versionSlug = v.version.slug;
+      const ids = new Map(v.entries.map(({ entry }) => [entry.file, entry.id]));
+      return [
+        ...(v.version.file.endsWith('/index.md') ? [{ fileName: 'index.md', versionSlug, entryId: null, draft }] : []),
+        ...v.jobs.map((job) => ({
+          fileName: `${job.name}.md`,
+          versionSlug,
+          entryId: ids.get(job.file) ?? job.name,
+          draft,
+        })),
+      ];
+    }),
+  );
+  for (const v of read) {
+    const from = { versionSlug: v.version.slug, draft: v.version.status === 'draft' };
+    const intro = analyzeBody(v.header.intro, {
+      file: v.version.file,
+      startLine: v.header.introLine,
+      verifyHeadings: [],
+    });
+    const pagesLinks = [
+      { file: v.version.file, links: intro.pageLinks },
+      ...v.entries.map(({ entry, positions }) => ({ file: entry.file, links: positions.links })),
+    ];
+    for (const { file, links } of pagesLinks) {
+      for (const link of links) {
+        const problem = linkProblem({ ...from, url: link.url }, pages, draftsPublished);
+        if (problem) diagnostics.error(problem.code, file, link, problem.message);
+      }
+    }
+  }
 }
 
 /** Fills `supersededBy` from the entries kept in the book. */

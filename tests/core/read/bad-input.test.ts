@@ -72,6 +72,15 @@ const CASES: [string, string[]][] = [
       `${V}/GES-1.md:7:13 warning number-as-text`,
     ],
   ],
+  [
+    'link-missing',
+    [
+      `${V}/GES-1.md:7:10 error link-missing`,
+      `${V}/GES-1.md:9:58 error link-missing`,
+      `${V}/index.md:4:6 error link-missing`,
+    ],
+  ],
+  ['link-to-draft', [`${V}/GES-1.md:7:23 error link-to-draft`, `${V}/index.md:4:12 error link-to-draft`]],
   ['good-bom-crlf', []],
   ['good-single-values', []],
 ];
@@ -117,5 +126,20 @@ describe('values the contract accepts', () => {
     await diagnosticsOf('front-matter-language');
     const { existsSync } = await import('node:fs');
     expect(existsSync('/tmp/roadbook-pwned')).toBe(false);
+  });
+});
+
+describe('links between pages', () => {
+  it('name the nearest existing file of a missing one', async () => {
+    const result = await loadRoadBook(FIXTURES + 'link-missing');
+    expect(result.diagnostics[0]!.message).toBe(
+      'The link "../15.2.0/GES-4410-remis.md#calcul" points at content/versions/15.2.0/GES-4410-remis.md, which does not exist; did you mean `../15.2.0/GES-4410-remise.md`?',
+    );
+  });
+
+  it('may point at drafts in a build with drafts, and from a draft always', async () => {
+    expect((await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true })).diagnostics).toEqual([]);
+    const checked = await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true, draftsPublished: false });
+    expect(checked.diagnostics.map((d) => d.code)).toEqual(['link-to-draft', 'link-to-draft']);
   });
 });
