@@ -10,7 +10,7 @@ import type { DataIndex, RoadBookFile, VersionFile } from '../../src/core/data-f
 import { runBuild } from '../../src/cli/commands/build.ts';
 import { readWorkbook } from '../helpers/workbook.ts';
 import { all, both, cls, files, has, id, one, page, prop, tag, text } from './html.ts';
-import { collectingIo } from './sites.ts';
+import { collectingIo, REPO } from './sites.ts';
 
 /**
  * The fixture sites, built once by tests/site/global-setup.ts, checked as a reader, a
@@ -382,6 +382,13 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       const raw = await readFile(join(out, path), 'utf8');
       expect(raw, path).not.toContain(sites.fr.root);
       expect(raw, path).not.toMatch(/"(dir|source|body|bodyLine|absolutePath)":|"file":"content\//);
+    }
+  });
+
+  it('publishes the JSON Schemas of the files writers edit, as committed', async () => {
+    for (const name of ['roadbook-yml', 'processes-yml', 'version', 'entry']) {
+      const committed = JSON.parse(await readFile(join(REPO, `src/core/schemas/${name}.schema.json`), 'utf8'));
+      expect(await json(out, `schemas/${name}.json`), name).toEqual(committed);
     }
   });
 

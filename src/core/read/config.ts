@@ -34,7 +34,8 @@ export const DEFAULT_REQUIRE_VERIFY = ['nouveaute', 'evolution', 'correction'];
 /** `{ id, label }`, or a plain id that is its own label. */
 const choice = z.union([z.object({ id, label: text }), id.transform((value) => ({ id: value, label: value }))]);
 
-const configSchema = z.object({
+/** roadbook.yml as `check` reads it (src/core/schemas/ publishes it as JSON Schema for editors). */
+export const configSchema = z.object({
   product: text.optional(),
   title: text.optional(),
   publisher: text.optional(),

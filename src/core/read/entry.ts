@@ -40,6 +40,14 @@ const verifyItemSchema = z.object({
 export const ENTRY_KEYS = Object.keys(entrySchema.shape);
 export const VERIFY_ITEM_KEYS = Object.keys(verifyItemSchema.shape);
 
+/**
+ * An entry's front matter as a whole, for editors (src/core/schemas/): each `verify` item,
+ * a step or a mapping, is checked on its own (see `frontMatterItems`), with the same definition.
+ */
+export const entryFrontMatterSchema = entrySchema.extend({
+  verify: list(z.union([text, verifyItemSchema])).optional(),
+});
+
 /** The version an entry belongs to, as the reader knows it. */
 export interface EntryContext {
   file: string;

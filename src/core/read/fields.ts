@@ -47,10 +47,12 @@ function matching(pattern: RegExp, code: DiagnosticCode, message: string) {
     .meta({ pattern: pattern.source });
 }
 
-export const boolean = z
-  .string()
-  .refine((v) => /^(true|false)$/i.test(v), problem('invalid-value', 'must be true or false'))
-  .transform((v) => v.toLowerCase() === 'true');
+/** `true` or `false` in any case (spelt out letter by letter so that a JSON Schema pattern can say it). */
+export const boolean = matching(
+  /^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$/,
+  'invalid-value',
+  'must be true or false',
+).transform((v) => v.toLowerCase() === 'true');
 
 export const byteCount = matching(
   /^[0-9]+$/,

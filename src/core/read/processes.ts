@@ -11,7 +11,8 @@ import { checkChoices } from './choices.ts';
 
 export const PROCESSES_FILE = 'content/processes.yml';
 
-const processSchema = z.object({
+/** One process of processes.yml (a list of them), as `check` reads it. */
+export const processSchema = z.object({
   id,
   label: text,
   modules: identifierList(text).optional(),
