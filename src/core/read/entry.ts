@@ -90,7 +90,8 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
     file,
     startLine: front.bodyLine,
     verifyHeadings: config.verifyHeadings,
-    // Images in items point at the version's assets; links to other entries stay as written here.
+    // Images in items point at the version's assets; links to other pages stay as written here
+    // until every page is known (road-book.ts resolves them).
     resolveUrl: (url) => resolveRelativeUrl(url, { base: config.base, versionSlug: context.versionSlug }),
   });
   diagnostics.push(...body.diagnostics);

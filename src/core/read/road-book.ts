@@ -12,8 +12,8 @@ import { decodeTextFile } from './text-file.ts';
 import { parseVersionIndex, type VersionHeader } from './version-index.ts';
 import { readAssets } from './assets.ts';
 import { SourceFiles } from './source-files.ts';
-import { pageFileMap } from './page-files.ts';
-import { linkProblem } from '../links.ts';
+import { pageFileMap, pageFiles } from './page-files.ts';
+import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
 import { analyzeBody } from '../markdown/analyze.ts';
 
 export interface LoadOptions {
@@ -113,6 +113,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
   const entries = kept.flatMap((v) => v.entries.map((e) => e.entry));
   linkSupersedes(entries);
+  resolveItemLinks(kept, config);
 
   const book: RoadBook = {
     root,
@@ -334,6 +335,38 @@ function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagnostics: 
         if (problem) diagnostics.error(problem.code, file, link, problem.message);
       }
     }
+  }
+}
+
+/**
+ * Verification items (and their sections' introductions) that link to other pages get the
+ * pages' addresses, once every page kept in the book is known: an entry is read on its own,
+ * so its items keep such links as written until here. Front-matter items are plain text.
+ */
+function resolveItemLinks(kept: ReadVersion[], config: RoadBookConfig): void {
+  const parsed = kept.flatMap((v) => v.entries);
+  const linking = parsed.filter(({ entry, positions }) =>
+    positions.links.some((l) => linkTarget(l.url, entry.versionSlug)?.kind === 'markdown'),
+  );
+  if (linking.length === 0) return;
+  const pages = pageFiles(
+    kept.map((v) => v.version),
+    parsed.map((p) => p.entry),
+  );
+  for (const { entry } of linking) {
+    const link = { base: config.base, versionSlug: entry.versionSlug, pages };
+    const body = analyzeBody(entry.body, {
+      file: entry.file,
+      startLine: entry.bodyLine,
+      verifyHeadings: config.verifyHeadings,
+      resolveUrl: (url) => resolveRelativeUrl(url, link),
+    });
+    const first = entry.items.length - body.items.length;
+    entry.items = entry.items.map((item, i) => {
+      const read = i >= first ? body.items[i - first] : undefined;
+      return read ? { ...item, stepHtml: read.stepHtml, expectHtml: read.expectHtml } : item;
+    });
+    entry.verifyIntroHtml = body.verifyIntroHtml;
   }
 }
 

@@ -137,6 +137,20 @@ describe('links between pages', () => {
     );
   });
 
+  it('become the pages they point at in verification items, once every page is known', async () => {
+    const { book, diagnostics } = await loadRoadBook(FIXTURES + 'good-item-links', { base: '/docs/' });
+    expect(diagnostics).toEqual([]);
+    const entry = book.entries.find((e) => e.id === 'GES-1')!;
+    expect(entry.items.map((i) => [i.stepHtml, i.expectHtml])).toEqual([
+      ['Une étape sans lien', null],
+      [
+        'Refaire <a href="/docs/versions/15.2.0/GES-4410/#calcul">le calcul</a>',
+        'identique à <a href="/docs/versions/15.2.0/">la 15.2.0</a>',
+      ],
+    ]);
+    expect(entry.verifyIntroHtml).toContain('<a href="/docs/versions/15.2.0/GES-4410/">la remise</a>');
+  });
+
   it('may point at drafts in a build with drafts, and from a draft always', async () => {
     expect((await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true })).diagnostics).toEqual([]);
     const checked = await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true, draftsPublished: false });
