@@ -85,6 +85,8 @@ export function resolveRelativeUrl(url: string, context: LinkContext): string {
 export interface LinkFrom {
   url: string;
   versionSlug: string;
+  /** The linking page's own file (`15.3.0/GES-1.md`), never suggested for a missing one. */
+  file: string;
   /** The linking page is itself a draft's: it is not published either. */
   draft: boolean;
 }
@@ -104,7 +106,10 @@ export function linkProblem(link: LinkFrom, pages: PageFiles, draftsPublished: b
   if (target?.kind !== 'markdown') return null;
   const page = pages.get(target.file);
   if (!page) {
-    const guess = closest(target.file, [...pages.keys()]);
+    const guess = closest(
+      target.file,
+      [...pages.keys()].filter((f) => f !== link.file),
+    );
     const hint = guess ? `; did you mean \`${relativeLink(link.versionSlug, guess)}\`?` : '';
     return {
       code: 'link-missing',

@@ -330,8 +330,9 @@ function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagnostics: 
       ...v.entries.map(({ entry, positions }) => ({ file: entry.file, links: positions.links })),
     ];
     for (const { file, links } of pagesLinks) {
+      const own = `${from.versionSlug}/${file.slice(file.lastIndexOf('/') + 1)}`;
       for (const link of links) {
-        const problem = linkProblem({ ...from, url: link.url }, pages, draftsPublished);
+        const problem = linkProblem({ ...from, file: own, url: link.url }, pages, draftsPublished);
         if (problem) diagnostics.error(problem.code, file, link, problem.message);
       }
     }

@@ -6,12 +6,20 @@ import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.t
  * Returns null (after reporting) for a file that is not UTF-8 or holds nothing.
  */
 export function decodeTextFile(bytes: Uint8Array, file: string, diagnostics: DiagnosticList): string | null {
-  const problem = encodingProblem(bytes);
-  if (problem) {
+  // One strict decode for the usual file; what went wrong is worked out only when something did.
+  let text: string | null = null;
+  if (!utf16Order(bytes)) {
+    try {
+      text = normaliseText(utf8(true).decode(bytes));
+    } catch {
+      text = null;
+    }
+  }
+  if (text === null) {
+    const problem = encodingProblem(bytes)!;
     diagnostics.error('file-encoding', file, problem.at, problem.message);
     return null;
   }
-  const text = normaliseText(utf8(true).decode(bytes));
   if (text.trim() === '') {
     diagnostics.error('file-empty', file, FILE_START, 'This file is empty; write its front matter, or delete the file');
     return null;

@@ -151,6 +151,13 @@ describe('links between pages', () => {
     expect(entry.verifyIntroHtml).toContain('<a href="/docs/versions/15.2.0/GES-4410/">la remise</a>');
   });
 
+  it('never suggest the linking page itself', async () => {
+    const result = await loadRoadBook(FIXTURES + 'link-missing');
+    expect(result.diagnostics[1]!.message).toBe(
+      'The link "./GES-2.md" points at content/versions/15.3.0/GES-2.md, which does not exist; did you mean `index.md`?',
+    );
+  });
+
   it('may point at drafts in a build with drafts, and from a draft always', async () => {
     expect((await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true })).diagnostics).toEqual([]);
     const checked = await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true, draftsPublished: false });
