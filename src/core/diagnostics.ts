@@ -56,6 +56,9 @@ export const DIAGNOSTIC_CODES = {
   'case-collision': 'Entry ids, version folders or assets that differ only by case.',
   'hidden-folder': 'A folder under versions/ whose name starts with a dot: hidden, never read.',
   'asset-invalid-svg': 'An SVG that is not well-formed XML: a browser shows an error instead.',
+  'number-as-text': 'A bare number where identifiers are expected (`tickets: 4521`), read as its text.',
+  'link-missing': 'A link to a Markdown file of content/versions/ that does not exist.',
+  'link-to-draft': 'A link from a published page to a draft version or one of its entries.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,15 +1,16 @@
-import { basename } from 'node:path';
 import { resolveRelativeUrl } from './links.ts';
+import { pageFiles } from './read/page-files.ts';
 import { renderBody, renderIntro as renderIntroMarkdown } from './markdown/render.ts';
 import type { Entry, RoadBook, Version } from './model.ts';
+import type { PageFile } from './links.ts';
 import { mapOnWorkers, workerCount } from './workers.ts';
 
 /** What rendering an entry's body needs besides the body itself. */
 export interface RenderContext {
   base: string;
   verifyHeadings: string[];
-  /** Entry ids by `<version slug>/<file name>`, for links between entries. */
-  entryFiles: Record<string, string>;
+  /** The pages of the book by Markdown file (`15.2.0/GES-4410.md`), for links between pages. */
+  pages: [string, PageFile][];
 }
 
 /** One body to render. */
@@ -50,22 +51,22 @@ export function renderJob(job: RenderJob, context: RenderContext): Promise<strin
 }
 
 function urlResolver(context: RenderContext, versionSlug: string): (url: string) => string {
-  const link = {
-    base: context.base,
-    versionSlug,
-    entryIdOf: (slug: string, name: string) => context.entryFiles[`${slug}/${name}`],
-  };
+  let pages = pageMaps.get(context);
+  if (!pages) pageMaps.set(context, (pages = new Map(context.pages)));
+  const link = { base: context.base, versionSlug, pages };
   return (url) => resolveRelativeUrl(url, link);
 }
+
+/** The pages as a map, made once per context (a worker receives the context as a copy). */
+const pageMaps = new WeakMap<RenderContext, Map<string, PageFile>>();
 
 const contexts = new WeakMap<RoadBook, RenderContext>();
 
 function renderContext(book: RoadBook): RenderContext {
   let context = contexts.get(book);
   if (!context) {
-    const entryFiles: Record<string, string> = Object.create(null);
-    for (const e of book.entries) entryFiles[`${e.versionSlug}/${basename(e.file, '.md')}`] = e.id;
-    context = { base: book.config.base, verifyHeadings: book.config.verifyHeadings, entryFiles };
+    const pages = [...pageFiles(book.versions, book.entries)];
+    context = { base: book.config.base, verifyHeadings: book.config.verifyHeadings, pages };
     contexts.set(book, context);
   }
   return context;

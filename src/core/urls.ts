@@ -64,8 +64,14 @@ export function absoluteUrl(site: string | null, path: string): string {
   return site ? new URL(path, site).href : path;
 }
 
-/** The JSON Schemas of the site's machine-readable files (`checklist`, `roadbook`). */
-export function schemaUrl(base: string, name: 'checklist' | 'roadbook'): string {
+/**
+ * The JSON Schemas of the site's machine-readable files (`checklist`, `roadbook`) and of the
+ * files writers edit (`roadbook-yml`, `processes-yml`, `version`, `entry`).
+ */
+export function schemaUrl(
+  base: string,
+  name: 'checklist' | 'roadbook' | 'roadbook-yml' | 'processes-yml' | 'version' | 'entry',
+): string {
   return `${base}schemas/${name}.json`;
 }
 

@@ -24,6 +24,15 @@ describe('roadbook check', { timeout: 30_000 }, () => {
     expect(run.stderr).toMatch(/4 errors, 0 warnings/);
   });
 
+  it('judges links to drafts as a build without --drafts does, though it checks the drafts', () => {
+    const run = runCli(['check', '--root', 'tests/fixtures/bad/link-to-draft']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n').filter((l) => /^content\//.test(l))).toEqual([
+      'content/versions/15.3.0/GES-1.md:7:23  error  The link "../15.4.0/GES-9.md" points at an entry of the draft version 15.4.0, which a build without --drafts leaves out; link to it once it is published  link-to-draft',
+      'content/versions/15.3.0/index.md:4:12  error  The link "../15.4.0/index.md" points at the draft version 15.4.0, which a build without --drafts leaves out; link to it once it is published  link-to-draft',
+    ]);
+  });
+
   it('never prints a stack trace', () => {
     for (const fixture of ['front-matter-language', 'file-encoding', 'content-missing', 'yaml-syntax']) {
       const run = runCli(['check', '--root', `tests/fixtures/bad/${fixture}`]);

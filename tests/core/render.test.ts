@@ -39,7 +39,10 @@ describe('rendering entries', () => {
       '---\nid: B-1\ntitle: B\ntype: technique\nmodules: m\n---\n[A](../1.0.0/a.md) [absent](c.md) [site](https://example.com/x.md)\n',
     );
     const { book, diagnostics } = await loadRoadBook(root, { base: '/docs/' });
-    expect(diagnostics).toEqual([]);
+    // A link to a Markdown file that does not exist is reported, and stays as written.
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([
+      'content/versions/2.0.0/b.md:7:20 link-missing',
+    ]);
     const [a, b] = await Promise.all(book.entries.map((e) => renderEntry(e, book)));
     expect(a).toContain('src="/docs/versions/1.0.0/assets/mon%20sch%C3%A9ma.svg"');
     expect(a).toContain('href="/docs/versions/2.0.0/B-1/#detail"');

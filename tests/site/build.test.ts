@@ -10,7 +10,7 @@ import type { DataIndex, RoadBookFile, VersionFile } from '../../src/core/data-f
 import { runBuild } from '../../src/cli/commands/build.ts';
 import { readWorkbook } from '../helpers/workbook.ts';
 import { all, both, cls, files, has, id, one, page, prop, tag, text } from './html.ts';
-import { collectingIo } from './sites.ts';
+import { collectingIo, REPO } from './sites.ts';
 
 /**
  * The fixture sites, built once by tests/site/global-setup.ts, checked as a reader, a
@@ -253,6 +253,13 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     expect(href(one(one(tree, cls('supersedes')), tag('a')))).toBe('/versions/1.1.0/FAC-2/');
     expect(href(one(one(tree, cls('permalink')), tag('a')))).toBe('/versions/1.1.0-DU1/FAC-3/');
 
+    // Links to other entries' and versions' Markdown files become their pages, fragment kept.
+    expect(all(one(tree, cls('entry-body')), tag('a')).map(href)).toEqual([
+      '/versions/1.1.0/FAC-2/#reprise',
+      '/versions/1.1.0/',
+      '/versions/1.1.0-DU1/SEC-1/',
+    ]);
+
     const replaced = await page(out, 'versions/1.1.0/FAC-2/index.html');
     expect(href(one(one(replaced, cls('superseded-by')), tag('a')))).toBe('/versions/1.1.0-DU1/FAC-3/');
 
@@ -378,6 +385,13 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     }
   });
 
+  it('publishes the JSON Schemas of the files writers edit, as committed', async () => {
+    for (const name of ['roadbook-yml', 'processes-yml', 'version', 'entry']) {
+      const committed = JSON.parse(await readFile(join(REPO, `src/core/schemas/${name}.schema.json`), 'utf8'));
+      expect(await json(out, `schemas/${name}.json`), name).toEqual(committed);
+    }
+  });
+
   it('publishes the JSON Schema of /roadbook.json, which every build’s file meets', async () => {
     const schema = await json<Parameters<typeof z.fromJSONSchema>[0]>(out, 'schemas/roadbook.json');
     const validator = z.fromJSONSchema(schema);
@@ -440,6 +454,11 @@ describe('French fixture built with --drafts', () => {
     expect(entries).toHaveLength(3);
     expect(JSON.stringify(entries)).not.toContain('2.0.0');
   });
+
+  it("links a draft's entry to its own version page", async () => {
+    const entry = await page(out, 'versions/2.0.0/STK-2/index.html');
+    expect(all(one(entry, cls('entry-body')), tag('a')).map(href)).toEqual(['/versions/2.0.0/']);
+  });
 });
 
 describe('English fixture under a sub-path (english-base: locale en, base /docs/roadbook/, site set)', () => {
@@ -486,7 +505,11 @@ describe('English fixture under a sub-path (english-base: locale en, base /docs/
     expect(prop(one(one(entry, cls('entry-body')), tag('img')), 'src')).toBe(`${base}versions/3.1.0/assets/chart.png`);
     expect(await exists(out, 'versions/3.1.0/assets/chart.png')).toBe(true);
     const linking = await page(out, 'versions/3.0.0/LED-10/index.html');
-    expect(href(one(one(linking, cls('entry-body')), tag('a')))).toBe(`${base}versions/3.1.0/LED-20/`);
+    expect(all(one(linking, cls('entry-body')), tag('a')).map(href)).toEqual([
+      `${base}versions/3.1.0/LED-20/`,
+      `${base}versions/3.1.0/LED-20/#details`,
+      `${base}versions/3.1.0/`,
+    ]);
     const index = await json<DataIndex>(out, 'data/index.json');
     expect(index.base).toBe(base);
   });

@@ -15,7 +15,11 @@ export interface CheckArgs {
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // Drafts are checked like everything else; the counts include them.
   const root = resolve(io.cwd, args.root ?? '.');
-  const result = await loadRoadBook(root, { drafts: true, cacheFile: cachePaths(root).entryCacheFile });
+  const result = await loadRoadBook(root, {
+    drafts: true,
+    draftsPublished: false,
+    cacheFile: cachePaths(root).entryCacheFile,
+  });
   reportDiagnostics(result, io, args.format ?? 'text', root);
   return result.errorCount > 0 ? 1 : 0;
 }

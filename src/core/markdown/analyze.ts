@@ -48,6 +48,8 @@ export interface BodyAnalysis {
   verifyIntroHtml: string;
   /** Relative URLs of images (and links) pointing into the entry's folder, e.g. `assets/x.svg`, with where they are. */
   assetRefs: AssetRef[];
+  /** Other relative links (`../15.2.0/GES-4410.md`), with where they are: links.ts says what they point at. */
+  pageLinks: AssetRef[];
   diagnostics: Diagnostic[];
 }
 
@@ -76,10 +78,13 @@ const PHRASING = new Set([
 const MAY_MATTER = /[<[]|xmpp:|^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/im;
 
 export function analyzeBody(markdown: string, options: AnalyzeOptions): BodyAnalysis {
-  if (!MAY_MATTER.test(markdown)) return { items: [], verifyIntroHtml: '', assetRefs: [], diagnostics: [] };
+  if (!MAY_MATTER.test(markdown)) {
+    return { items: [], verifyIntroHtml: '', assetRefs: [], pageLinks: [], diagnostics: [] };
+  }
   const tree = parseMarkdown(markdown);
   const diagnostics: Diagnostic[] = [];
   const assetRefs: AssetRef[] = [];
+  const pageLinks: AssetRef[] = [];
   const filePosition = (node: Nodes, shift?: Position): Position => {
     const start = node.position?.start ?? { line: 1, column: 1 };
     const point = shift ?? { line: 0, column: start.column };
@@ -108,6 +113,8 @@ export function analyzeBody(markdown: string, options: AnalyzeOptions): BodyAnal
           if (!isSafeUrl(node.url)) warn('unsafe-link', filePosition(node), unsafeUrlMessage(node.url, node.type));
           else if (isAssetUrl(node.url, node.type === 'image'))
             assetRefs.push({ url: node.url, ...filePosition(node) });
+          else if (node.type === 'link' && isRelativePath(node.url))
+            pageLinks.push({ url: node.url, ...filePosition(node) });
           break;
         case 'definition':
           definitions.push(node);
@@ -128,11 +135,13 @@ export function analyzeBody(markdown: string, options: AnalyzeOptions): BodyAnal
   for (const d of definitions) if (!byIdentifier.has(d.identifier)) byIdentifier.set(d.identifier, d);
   for (const ref of references) {
     const url = byIdentifier.get(ref.identifier)?.url;
-    if (url !== undefined && isSafeUrl(url) && isAssetUrl(url, ref.type === 'imageReference')) {
-      assetRefs.push({ url, ...filePosition(ref) });
-    }
+    if (url === undefined || !isSafeUrl(url)) continue;
+    if (isAssetUrl(url, ref.type === 'imageReference')) assetRefs.push({ url, ...filePosition(ref) });
+    else if (ref.type === 'linkReference' && isRelativePath(url)) pageLinks.push({ url, ...filePosition(ref) });
   }
-  assetRefs.sort((a, b) => a.line - b.line || a.column - b.column);
+  const byPosition = (a: AssetRef, b: AssetRef) => a.line - b.line || a.column - b.column;
+  assetRefs.sort(byPosition);
+  pageLinks.sort(byPosition);
 
   const sections = readSections(tree, options.verifyHeadings);
   for (const node of sections.empty) {
@@ -165,7 +174,7 @@ export function analyzeBody(markdown: string, options: AnalyzeOptions): BodyAnal
     };
   });
 
-  return { items, verifyIntroHtml: html[0]!, assetRefs, diagnostics };
+  return { items, verifyIntroHtml: html[0]!, assetRefs, pageLinks, diagnostics };
 }
 
 interface Sections {

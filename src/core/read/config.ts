@@ -32,12 +32,10 @@ export const DEFAULT_VERIFY_HEADINGS = ['Vérifications', 'Vérification', 'Veri
 export const DEFAULT_REQUIRE_VERIFY = ['nouveaute', 'evolution', 'correction'];
 
 /** `{ id, label }`, or a plain id that is its own label. */
-const choice = z.preprocess(
-  (value) => (typeof value === 'string' ? { id: value, label: value } : value),
-  z.object({ id, label: text }),
-);
+const choice = z.union([z.object({ id, label: text }), id.transform((value) => ({ id: value, label: value }))]);
 
-const configSchema = z.object({
+/** roadbook.yml as `check` reads it (src/core/schemas/ publishes it as JSON Schema for editors). */
+export const configSchema = z.object({
   product: text.optional(),
   title: text.optional(),
   publisher: text.optional(),

@@ -5,11 +5,11 @@ import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.t
 import { escapeHtml } from '../escape.ts';
 import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
-import { analyzeBody } from '../markdown/analyze.ts';
+import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 import { isBlankText } from '../markdown/plain-text.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
 import { reservedNameOf, type ReservedName } from '../routes.ts';
-import { boolean, id, list, oneOf, text } from './fields.ts';
+import { boolean, id, identifierList, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
 import { isPlaceholderStep } from '../scaffold/placeholder.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -20,14 +20,14 @@ const entrySchema = z.object({
   id: id.optional(),
   title: text,
   type: text,
-  modules: list(text, 1),
+  modules: identifierList(text, 1),
   tags: list(text).optional(),
   breaking: boolean.optional(),
   data: text.optional(),
   action: text.optional(),
-  tickets: list(text).optional(),
-  editions: list(text).optional(),
-  supersedes: list(text).optional(),
+  tickets: identifierList(text).optional(),
+  editions: identifierList(text).optional(),
+  supersedes: identifierList(text).optional(),
   verify: list(z.unknown()).optional(),
 });
 
@@ -49,6 +49,14 @@ const RESERVED_WHY: Record<ReservedName['kind'], (name: string) => string> = {
 export const ENTRY_KEYS = Object.keys(entrySchema.shape);
 export const VERIFY_ITEM_KEYS = Object.keys(verifyItemSchema.shape);
 
+/**
+ * An entry's front matter as a whole, for editors (src/core/schemas/): each `verify` item,
+ * a step or a mapping, is checked on its own (see `frontMatterItems`), with the same definition.
+ */
+export const entryFrontMatterSchema = entrySchema.extend({
+  verify: list(z.union([text, verifyItemSchema])).optional(),
+});
+
 /** The version an entry belongs to, as the reader knows it. */
 export interface EntryContext {
   file: string;
@@ -66,6 +74,8 @@ export interface EntryContext {
 export interface EntryPositions {
   id: Position;
   supersedes: Position[];
+  /** Relative links of the body other than to assets, checked once every page is known. */
+  links: AssetRef[];
 }
 
 export interface ParsedEntry {
@@ -89,7 +99,8 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
     file,
     startLine: front.bodyLine,
     verifyHeadings: config.verifyHeadings,
-    // Images in items point at the version's assets; links to other entries stay as written here.
+    // Images in items point at the version's assets; links to other pages stay as written here
+    // until every page is known (road-book.ts resolves them).
     resolveUrl: (url) => resolveRelativeUrl(url, { base: config.base, versionSlug: context.versionSlug }),
   });
   diagnostics.push(...body.diagnostics);
@@ -205,6 +216,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
     positions: {
       id: raw.id === undefined ? FILE_START : at(where, ['id']),
       supersedes: supersedes.map((_, i) => at(where, ['supersedes', i])),
+      links: body.pageLinks,
     },
   };
 }

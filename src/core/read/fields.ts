@@ -4,7 +4,7 @@
  * and the failures carry the diagnostic code the contract names.
  */
 import * as z from 'zod';
-import { isValidId } from '../items.ts';
+import { ID_PATTERN } from '../items.ts';
 import { isVersion } from '../versions.ts';
 import type { DiagnosticCode } from '../diagnostics.ts';
 
@@ -16,29 +16,60 @@ function problem(code: DiagnosticCode, message: string) {
 /** Non-empty text, trimmed. */
 export const text = z.string().trim().min(1);
 
-/** A list field; one value written alone is read as a one-item list (`modules: facturation`). */
+/**
+ * A list field; one value written alone is read as a one-item list (`modules: facturation`).
+ * Written as a union, not a preprocessing step, so that its JSON Schema says "a list or one value".
+ */
 export function list<T extends z.ZodType>(item: T, min = 0) {
-  return z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(item).min(min));
+  return z.union([z.array(item).min(min), item.transform((value) => [value])]);
 }
 
-export const boolean = z
-  .string()
-  .refine((v) => /^(true|false)$/i.test(v), problem('invalid-value', 'must be true or false'))
-  .transform((v) => v.toLowerCase() === 'true');
+/**
+ * List fields whose values are identifiers (modules, tickets, …): a bare number written there
+ * is read as its text, and the writer is warned (`number-as-text`, see schema-check.ts).
+ */
+export const IDENTIFIER_LISTS = new WeakSet<z.ZodType>();
 
-export const byteCount = z
-  .string()
-  .refine((v) => /^[0-9]+$/.test(v), problem('invalid-value', 'must be a whole number of bytes, such as 187654321'))
-  .transform(Number);
+export function identifierList<T extends z.ZodType>(item: T, min = 0) {
+  const field = list(item, min);
+  IDENTIFIER_LISTS.add(field);
+  return field;
+}
 
-export const sha256 = z
-  .string()
-  .refine((v) => /^[0-9a-fA-F]{64}$/.test(v), problem('invalid-value', 'must be 64 hexadecimal characters'))
-  .transform((v) => v.toLowerCase());
+/**
+ * Text matching `pattern`: checked with the contract's code, and shown to editors as the
+ * JSON Schema `pattern` (the regular expression is the same object).
+ */
+function matching(pattern: RegExp, code: DiagnosticCode, message: string) {
+  return z
+    .string()
+    .refine((v) => pattern.test(v), problem(code, message))
+    .meta({ pattern: pattern.source });
+}
+
+/** `true` or `false` in any case (spelt out letter by letter so that a JSON Schema pattern can say it). */
+export const boolean = matching(
+  /^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$/,
+  'invalid-value',
+  'must be true or false',
+).transform((v) => v.toLowerCase() === 'true');
+
+export const byteCount = matching(
+  /^[0-9]+$/,
+  'invalid-value',
+  'must be a whole number of bytes, such as 187654321',
+).transform(Number);
+
+export const sha256 = matching(/^[0-9a-fA-F]{64}$/, 'invalid-value', 'must be 64 hexadecimal characters').transform(
+  (v) => v.toLowerCase(),
+);
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const date = z
   .string()
-  .refine(isCalendarDate, problem('invalid-date', 'must be a real date written YYYY-MM-DD, such as 2026-10-14'));
+  .refine(isCalendarDate, problem('invalid-date', 'must be a real date written YYYY-MM-DD, such as 2026-10-14'))
+  .meta({ pattern: DATE_PATTERN.source });
 
 export const version = z
   .string()
@@ -47,23 +78,15 @@ export const version = z
     problem('invalid-version', 'is not a version string (digits and letters separated by . - _ /, such as 15.3.0)'),
   );
 
-export const id = z
-  .string()
-  .refine(
-    isValidId,
-    problem(
-      'invalid-id',
-      'must start with a letter or digit and hold only letters, digits, `.`, `_` and `-` (64 at most)',
-    ),
-  );
+export const id = matching(
+  ID_PATTERN,
+  'invalid-id',
+  'must start with a letter or digit and hold only letters, digits, `.`, `_` and `-` (64 at most)',
+);
 
+/** One of a closed set of words; schema-check.ts reports any other value as `invalid-value`. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .refine(
-      (v): v is T[number] => values.includes(v),
-      problem('invalid-value', `must be one of ${values.join(', ')}`),
-    ) as unknown as z.ZodType<T[number], string>;
+  return z.enum(values);
 }
 
 /** `YYYY-MM-DD` naming a day that exists: `2026-02-30` is refused, never rolled over. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import type { Process, RoadBookConfig } from '../model.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
-import { id, list, text } from './fields.ts';
+import { id, identifierList, list, text } from './fields.ts';
 import { at, checkMapping, type Located } from './schema-check.ts';
 import { decodeTextFile } from './text-file.ts';
 import { isPlainMap, readYaml } from './yaml.ts';
@@ -11,10 +11,11 @@ import { checkChoices } from './choices.ts';
 
 export const PROCESSES_FILE = 'content/processes.yml';
 
-const processSchema = z.object({
+/** One process of processes.yml (a list of them), as `check` reads it. */
+export const processSchema = z.object({
   id,
   label: text,
-  modules: list(text).optional(),
+  modules: identifierList(text).optional(),
   steps: list(text, 1),
 });
 

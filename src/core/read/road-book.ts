@@ -13,10 +13,18 @@ import { parseVersionIndex, type VersionHeader } from './version-index.ts';
 import { readAssets } from './assets.ts';
 import { isHiddenName, SourceFiles } from './source-files.ts';
 import { caseCollisions } from '../routes.ts';
+import { pageFileMap, pageFiles } from './page-files.ts';
+import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
+import { analyzeBody } from '../markdown/analyze.ts';
 
 export interface LoadOptions {
   /** Keep draft versions (and their entries) in the road book. They are checked either way. */
   drafts?: boolean;
+  /**
+   * The site is built with its drafts, so published pages may link to them. Default: `drafts`;
+   * `check` keeps drafts to check them but judges links as a build without drafts does.
+   */
+  draftsPublished?: boolean;
   /** Sub-path the site is served under, overriding roadbook.yml's `base`. */
   base?: string | null;
   /** A file where what reading each entry gave is kept between runs (see entry-cache.ts). */
@@ -109,10 +117,12 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   checkVersionOrder(read, config, diagnostics);
   checkSlugCase(read, diagnostics);
   checkEntries(read, diagnostics);
+  checkLinks(read, options.draftsPublished ?? options.drafts ?? false, diagnostics);
 
   const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
   const entries = kept.flatMap((v) => v.entries.map((e) => e.entry));
   linkSupersedes(entries);
+  resolveItemLinks(kept, config);
 
   const book: RoadBook = {
     root,
@@ -325,6 +335,81 @@ function checkEntries(read: ReadVersion[], diagnostics: DiagnosticList): void {
       });
     }
   });
+}
+
+/**
+ * Links between pages, once every Markdown file is known: to a file that does not exist, or
+ * from a published page to a draft's (see links.ts). Entries that could not be read still
+ * exist as files, under their file name.
+ */
+function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagnostics: DiagnosticList): void {
+  const pages = pageFileMap(
+    read.flatMap((v) => {
+      const draft = v.version.status === 'draft';
+      const versionSlug = v.version.slug;
+      const ids = new Map(v.entries.map(({ entry }) => [entry.file, entry.id]));
+      return [
+        ...(v.version.file.endsWith('/index.md') ? [{ fileName: 'index.md', versionSlug, entryId: null, draft }] : []),
+        ...v.jobs.map((job) => ({
+          fileName: `${job.name}.md`,
+          versionSlug,
+          entryId: ids.get(job.file) ?? job.name,
+          draft,
+        })),
+      ];
+    }),
+  );
+  for (const v of read) {
+    const from = { versionSlug: v.version.slug, draft: v.version.status === 'draft' };
+    const intro = analyzeBody(v.header.intro, {
+      file: v.version.file,
+      startLine: v.header.introLine,
+      verifyHeadings: [],
+    });
+    const pagesLinks = [
+      { file: v.version.file, links: intro.pageLinks },
+      ...v.entries.map(({ entry, positions }) => ({ file: entry.file, links: positions.links })),
+    ];
+    for (const { file, links } of pagesLinks) {
+      const own = `${from.versionSlug}/${file.slice(file.lastIndexOf('/') + 1)}`;
+      for (const link of links) {
+        const problem = linkProblem({ ...from, file: own, url: link.url }, pages, draftsPublished);
+        if (problem) diagnostics.error(problem.code, file, link, problem.message);
+      }
+    }
+  }
+}
+
+/**
+ * Verification items (and their sections' introductions) that link to other pages get the
+ * pages' addresses, once every page kept in the book is known: an entry is read on its own,
+ * so its items keep such links as written until here. Front-matter items are plain text.
+ */
+function resolveItemLinks(kept: ReadVersion[], config: RoadBookConfig): void {
+  const parsed = kept.flatMap((v) => v.entries);
+  const linking = parsed.filter(({ entry, positions }) =>
+    positions.links.some((l) => linkTarget(l.url, entry.versionSlug)?.kind === 'markdown'),
+  );
+  if (linking.length === 0) return;
+  const pages = pageFiles(
+    kept.map((v) => v.version),
+    parsed.map((p) => p.entry),
+  );
+  for (const { entry } of linking) {
+    const link = { base: config.base, versionSlug: entry.versionSlug, pages };
+    const body = analyzeBody(entry.body, {
+      file: entry.file,
+      startLine: entry.bodyLine,
+      verifyHeadings: config.verifyHeadings,
+      resolveUrl: (url) => resolveRelativeUrl(url, link),
+    });
+    const first = entry.items.length - body.items.length;
+    entry.items = entry.items.map((item, i) => {
+      const read = i >= first ? body.items[i - first] : undefined;
+      return read ? { ...item, stepHtml: read.stepHtml, expectHtml: read.expectHtml } : item;
+    });
+    entry.verifyIntroHtml = body.verifyIntroHtml;
+  }
 }
 
 /** Fills `supersededBy` from the entries kept in the book. */

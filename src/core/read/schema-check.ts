@@ -1,8 +1,9 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { DiagnosticCode, DiagnosticList, Position } from '../diagnostics.ts';
 import type { Path, Plain, PlainMap, YamlText } from './yaml.ts';
 import { FILE_START } from '../diagnostics.ts';
+import { IDENTIFIER_LISTS } from './fields.ts';
 
 export interface Located {
   file: string;
@@ -35,14 +36,54 @@ export function checkMapping<S extends z.ZodObject>(
     where.diagnostics.warning('unknown-key', where.file, keyAt(where, [...path, key]), `Unknown key \`${key}\`${hint}`);
   }
 
+  warnNumbersAsText(schema, input, where, path);
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  for (const issue of result.error.issues.flatMap((i) => chosenBranch(i))) {
     const issuePath = [...path, ...asWritten(input, issue.path)];
     const { code, message } = describeIssue(issue, issuePath, issue.input as Plain | undefined);
     where.diagnostics.error(code, where.file, at(where, issuePath), message);
   }
   return null;
+}
+
+/**
+ * A union (`a list or one value`, `a mapping or an id`) that no option accepts is reported
+ * through the option that has the shape the writer wrote: the first whose value is not
+ * refused as a whole for its type. When every option refuses the shape, the union stays.
+ */
+function chosenBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const branch = issue.errors.find((issues) => !issues.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  if (!branch) return [issue];
+  return branch.flatMap((i) => chosenBranch({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+}
+
+/**
+ * A bare number in an identifier list (`tickets: 4521`, `modules: [3]`) is read as the text it
+ * was written as, which may not be what the writer meant (`0042` is not 42): a warning says so.
+ */
+function warnNumbersAsText<S extends z.ZodObject>(schema: S, input: PlainMap, where: Located, path: Path): void {
+  if (!where.yaml) return;
+  for (const key of Object.keys(input)) {
+    const field = schema.shape[key] as z.ZodType;
+    const inner = field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+    if (!IDENTIFIER_LISTS.has(inner)) continue;
+    const value = input[key];
+    const values: [Path, Plain][] = Array.isArray(value)
+      ? value.map((v, i) => [[...path, key, i], v])
+      : [[[...path, key], value!]];
+    for (const [valuePath, written] of values) {
+      if (typeof written !== 'string' || !where.yaml.isNumber(valuePath)) continue;
+      const quoted = Array.isArray(value) ? `${key}: ["${written}"]` : `${key}: "${written}"`;
+      where.diagnostics.warning(
+        'number-as-text',
+        where.file,
+        at(where, valuePath),
+        `\`${key}\` holds the number ${written}, read as the text "${written}"; write it in quotes (\`${quoted}\`) to say it is an identifier`,
+      );
+    }
+  }
 }
 
 /**
@@ -94,6 +135,15 @@ const EXPECTED: Record<string, string> = {
   object: 'a mapping of keys to values',
 };
 
+/** What the options of a union expect, as a writer reads it: "a list (or a single value)". */
+function unionExpected(issue: z.core.$ZodIssueInvalidUnion): string {
+  const expected = new Set(
+    issue.errors.flatMap((issues) => issues.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : []))),
+  );
+  if (expected.has('array')) return EXPECTED['array']!;
+  return [...expected].map((e) => EXPECTED[e] ?? e).join(' or ');
+}
+
 function describeIssue(
   issue: z.core.$ZodIssue,
   path: Path,
@@ -112,6 +162,14 @@ function describeIssue(
         code: 'missing-field',
         message: issue.origin === 'array' ? `${name} needs at least one value` : `${name} is empty`,
       };
+    case 'invalid_value':
+      return {
+        code: 'invalid-value',
+        message: `${name} must be one of ${issue.values.map(String).join(', ')}; found ${kindOf(value)}`,
+      };
+    case 'invalid_union':
+      if (value === undefined) return { code: 'missing-field', message: `${name} is required` };
+      return { code: 'wrong-type', message: `${name} must be ${unionExpected(issue)}; found ${kindOf(value)}` };
     case 'too_big':
       return { code: 'invalid-value', message: `${name} is too long (${issue.maximum} at most)` };
     case 'custom': {

@@ -25,6 +25,12 @@ const versionSchema = z.object({
 
 export const VERSION_KEYS = Object.keys(versionSchema.shape);
 
+/**
+ * A version's front matter as a whole, for editors (src/core/schemas/): `installer` is
+ * checked on its own (so that its unknown keys are reported), with the same definition.
+ */
+export const versionFrontMatterSchema = versionSchema.extend({ installer: installerSchema.optional() });
+
 /** What index.md says of its version, once checked. */
 export interface VersionHeader extends Omit<VersionInfo, 'slug'> {
   intro: string;

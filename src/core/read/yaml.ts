@@ -5,8 +5,10 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  Parser,
   parseDocument,
   visit,
+  type CST,
   type Document,
   type Node as YamlNode,
 } from 'yaml';
@@ -30,6 +32,8 @@ export interface YamlText {
   at(path: Path): Position;
   /** Where the key of the value at `path` is (for unknown keys). */
   keyAt(path: Path): Position;
+  /** Whether the value at `path` is written as a bare number (`4521`, `15.3`), not as quoted text. */
+  isNumber(path: Path): boolean;
 }
 
 const YAML_ERROR_CODES: Record<string, DiagnosticCode> = {
@@ -58,7 +62,15 @@ export function readYaml(text: string, file: string, diagnostics: DiagnosticList
   };
 
   let usable = true;
+  // The parser notices an unclosed quote or bracket only where the text ends: the writer is
+  // told where it opens, and the errors it causes further down are left out.
+  const unclosed = doc.errors.length > 0 ? findUnclosed(text) : null;
+  if (unclosed) {
+    diagnostics.error('yaml-syntax', file, toPosition(unclosed.offset), unclosedMessage(unclosed.opening));
+    usable = false;
+  }
   for (const error of doc.errors) {
+    if (unclosed && error.pos[0] >= unclosed.offset && !(error.code in YAML_ERROR_CODES)) continue;
     const code = YAML_ERROR_CODES[error.code] ?? 'yaml-syntax';
     diagnostics.error(code, file, toPosition(error.pos[0]), yamlErrorMessage(error.code, error.message));
     usable = false;
@@ -98,7 +110,69 @@ export function readYaml(text: string, file: string, diagnostics: DiagnosticList
       }
       return this.at(path);
     },
+    isNumber(path) {
+      const node = nodeAt(path);
+      return isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'number';
+    },
   };
+}
+
+/** A quote or bracket of the YAML text that is never closed: where it opens, and which it is. */
+export interface Unclosed {
+  offset: number;
+  opening: '"' | "'" | '[' | '{';
+}
+
+/** Quoted scalars as the lexer hands them over: a complete one ends with its own quote. */
+const CLOSED_QUOTED: Record<string, RegExp> = {
+  'double-quoted-scalar': /^"(?:[^"\\]|\\[\s\S])*"$/,
+  'single-quoted-scalar': /^'(?:[^']|'')*'$/,
+};
+
+const CLOSING = new Set(['flow-seq-end', 'flow-map-end']);
+
+/**
+ * The quote or bracket that leaves the YAML open, read from the parser's concrete syntax tree.
+ * An open quote swallows everything after it, brackets included, so it is the cause whenever
+ * there is one; otherwise the innermost open bracket is.
+ */
+export function findUnclosed(text: string): Unclosed | null {
+  let quote: Unclosed | null = null;
+  let bracket: Unclosed | null = null;
+  const walk = (token: CST.Token | null | undefined): void => {
+    if (!token || quote) return;
+    switch (token.type) {
+      case 'document':
+        walk(token.value);
+        return;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        if (token.type === 'flow-collection' && !token.end.some((t) => CLOSING.has(t.type))) {
+          bracket = { offset: token.offset, opening: token.start.source === '{' ? '{' : '[' };
+        }
+        for (const item of token.items) {
+          walk(item.key);
+          walk(item.value);
+        }
+        return;
+      case 'double-quoted-scalar':
+      case 'single-quoted-scalar':
+        if (!CLOSED_QUOTED[token.type]!.test(token.source)) {
+          quote = { offset: token.offset, opening: token.type === 'double-quoted-scalar' ? '"' : "'" };
+        }
+        return;
+    }
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  return quote ?? bracket;
+}
+
+const CLOSERS: Record<Unclosed['opening'], string> = { '"': '"', "'": "'", '[': ']', '{': '}' };
+
+function unclosedMessage(opening: Unclosed['opening']): string {
+  const what = opening === '"' || opening === "'" ? 'quote' : 'bracket';
+  return `The ${what} \`${opening}\` opened here is never closed; add the \`${CLOSERS[opening]}\` where the value ends`;
 }
 
 const aliasMessage = 'YAML anchors (&name) and aliases (*name) are not allowed; write the value out in full';

@@ -1,10 +1,24 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import checklist from '../../core/schemas/checklist.schema.json' with { type: 'json' };
+import entry from '../../core/schemas/entry.schema.json' with { type: 'json' };
+import processesYml from '../../core/schemas/processes-yml.schema.json' with { type: 'json' };
 import roadbook from '../../core/schemas/roadbook.schema.json' with { type: 'json' };
+import roadbookYml from '../../core/schemas/roadbook-yml.schema.json' with { type: 'json' };
+import version from '../../core/schemas/version.schema.json' with { type: 'json' };
 import { jsonResponse } from '../../astro/responses.ts';
 
-/** The JSON Schemas of /roadbook.json and of the checklist object (exports, `roadbook checklist --format json`). */
-const SCHEMAS = { checklist, roadbook };
+/**
+ * The JSON Schemas of /roadbook.json and of the checklist object (exports, `roadbook checklist
+ * --format json`), and those of the files writers edit (made by `npm run schemas`).
+ */
+const SCHEMAS = {
+  checklist,
+  roadbook,
+  'roadbook-yml': roadbookYml,
+  'processes-yml': processesYml,
+  version,
+  entry,
+};
 
 export const getStaticPaths = (() =>
   Object.keys(SCHEMAS).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;

@@ -375,6 +375,6 @@ describe('raw HTML and links', () => {
 
   it('skips the parse for a body with nothing to find, with the same result', () => {
     const prose = 'Un paragraphe simple.\nAvec *emphase* et www.example.com.\n\n- une liste\n- hors section\n';
-    expect(analyze(prose)).toEqual({ items: [], verifyIntroHtml: '', assetRefs: [], diagnostics: [] });
+    expect(analyze(prose)).toEqual({ items: [], verifyIntroHtml: '', assetRefs: [], pageLinks: [], diagnostics: [] });
   });
 });

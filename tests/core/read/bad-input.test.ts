@@ -18,14 +18,14 @@ async function diagnosticsOf(name: string): Promise<string[]> {
 }
 
 const CASES: [string, string[]][] = [
-  ['yaml-syntax', [`${V}/GES-1.md:4:1 error yaml-syntax`]],
+  ['yaml-syntax', [`${V}/GES-1.md:3:8 error yaml-syntax`]],
   ['yaml-tab-indent', [`${V}/GES-1.md:6:1 error yaml-tab-indent`]],
   ['yaml-duplicate-key', [`${V}/GES-1.md:6:1 error yaml-duplicate-key`]],
   ['yaml-alias', [`${V}/GES-1.md:3:8 error yaml-alias`, `${V}/GES-1.md:6:8 error yaml-alias`]],
   ['front-matter-not-mapping', [`${V}/GES-1.md:2:1 error front-matter-not-mapping`]],
   ['front-matter-unclosed', [`${V}/GES-1.md:1:1 error front-matter-unclosed`]],
   ['front-matter-language', [`${V}/GES-1.md:1:4 error front-matter-language`]],
-  ['file-encoding', [`${V}/GES-1.md:1:1 error file-encoding`]],
+  ['file-encoding', [`${V}/GES-1.md:3:11 error file-encoding`]],
   ['file-empty', [`${V}/GES-1.md:1:1 error file-empty`]],
   ['missing-field', [`${V}/GES-1.md:2:1 error missing-field`]],
   ['wrong-type', [`${V}/GES-1.md:6:3 error wrong-type`]],
@@ -103,6 +103,27 @@ const CASES: [string, string[]][] = [
     ],
   ],
   ['hidden-files', ['content/versions/.15.4.0:1:1 warning hidden-folder']],
+  ['yaml-unclosed-quote', [`${V}/GES-1.md:3:8 error yaml-syntax`]],
+  ['file-encoding-utf16', [`${V}/GES-1.md:1:1 error file-encoding`]],
+  [
+    'number-as-text',
+    [
+      'content/versions/15.2.0/12.md:4:11 warning number-as-text',
+      `${V}/GES-1.md:5:10 warning number-as-text`,
+      `${V}/GES-1.md:6:11 warning number-as-text`,
+      `${V}/GES-1.md:6:25 warning number-as-text`,
+      `${V}/GES-1.md:7:13 warning number-as-text`,
+    ],
+  ],
+  [
+    'link-missing',
+    [
+      `${V}/GES-1.md:7:10 error link-missing`,
+      `${V}/GES-1.md:9:58 error link-missing`,
+      `${V}/index.md:4:6 error link-missing`,
+    ],
+  ],
+  ['link-to-draft', [`${V}/GES-1.md:7:23 error link-to-draft`, `${V}/index.md:4:12 error link-to-draft`]],
   ['good-bom-crlf', []],
   ['good-single-values', []],
 ];
@@ -221,5 +242,38 @@ describe('names a case-insensitive host reads as one', () => {
         [`${V}/assets/logo-2.svg`]: svg,
       }),
     ).toEqual([`${V}/assets/Logo.svg:1:1 error case-collision`, `${V}/assets/logo.svg:1:1 error case-collision`]);
+describe('links between pages', () => {
+  it('name the nearest existing file of a missing one', async () => {
+    const result = await loadRoadBook(FIXTURES + 'link-missing');
+    expect(result.diagnostics[0]!.message).toBe(
+      'The link "../15.2.0/GES-4410-remis.md#calcul" points at content/versions/15.2.0/GES-4410-remis.md, which does not exist; did you mean `../15.2.0/GES-4410-remise.md`?',
+    );
+  });
+
+  it('become the pages they point at in verification items, once every page is known', async () => {
+    const { book, diagnostics } = await loadRoadBook(FIXTURES + 'good-item-links', { base: '/docs/' });
+    expect(diagnostics).toEqual([]);
+    const entry = book.entries.find((e) => e.id === 'GES-1')!;
+    expect(entry.items.map((i) => [i.stepHtml, i.expectHtml])).toEqual([
+      ['Une étape sans lien', null],
+      [
+        'Refaire <a href="/docs/versions/15.2.0/GES-4410/#calcul">le calcul</a>',
+        'identique à <a href="/docs/versions/15.2.0/">la 15.2.0</a>',
+      ],
+    ]);
+    expect(entry.verifyIntroHtml).toContain('<a href="/docs/versions/15.2.0/GES-4410/">la remise</a>');
+  });
+
+  it('never suggest the linking page itself', async () => {
+    const result = await loadRoadBook(FIXTURES + 'link-missing');
+    expect(result.diagnostics[1]!.message).toBe(
+      'The link "./GES-2.md" points at content/versions/15.3.0/GES-2.md, which does not exist; did you mean `index.md`?',
+    );
+  });
+
+  it('may point at drafts in a build with drafts, and from a draft always', async () => {
+    expect((await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true })).diagnostics).toEqual([]);
+    const checked = await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true, draftsPublished: false });
+    expect(checked.diagnostics.map((d) => d.code)).toEqual(['link-to-draft', 'link-to-draft']);
   });
 });

@@ -34,7 +34,13 @@ describe('YAML values keep the text they were written as', () => {
 
 describe('YAML problems', () => {
   it.each([
-    ['title: [unclosed\nb: 1', ['2:1 yaml-syntax']],
+    ['title: [unclosed\nb: 1', ['1:8 yaml-syntax']],
+    ['title: "unclosed\nb: 1\nc: 2', ['1:8 yaml-syntax']],
+    ["a: 1\ntitle: 'it''s\nb: 1", ['2:8 yaml-syntax']],
+    ['m: {a: 1\nc: 1', ['1:4 yaml-syntax']],
+    ['m: [a, [b, c]\nc: 1', ['1:4 yaml-syntax']],
+    ['m: [a, "b]\nc: 1', ['1:8 yaml-syntax']],
+    ['a: "x"\nb: c: d', ['2:4 yaml-syntax']],
     ['modules:\n\t- a', ['2:1 yaml-tab-indent']],
     ['title: a\ntitle: b', ['2:1 yaml-duplicate-key']],
     ['a: &x 1\nb: *x', ['1:4 yaml-alias', '2:4 yaml-alias']],
@@ -42,6 +48,14 @@ describe('YAML problems', () => {
     const result = read(text);
     expect(result.yaml).toBeNull();
     expect(result.diagnostics).toEqual(expected);
+  });
+
+  it('says which quote or bracket is left open', () => {
+    const diagnostics = new DiagnosticList();
+    readYaml('title: "Arrondi\nb: 1', 'f.yml', diagnostics);
+    expect(diagnostics.items.map((d) => d.message)).toEqual([
+      'The quote `"` opened here is never closed; add the `"` where the value ends',
+    ]);
   });
 
   it('points into the file when the YAML is front matter', () => {
