@@ -1,13 +1,14 @@
 import { basename } from 'node:path';
 import { resolveRelativeUrl } from './links.ts';
 import { renderBody, renderIntro as renderIntroMarkdown } from './markdown/render.ts';
-import type { Entry, RoadBook, Version } from './model.ts';
+import type { Entry, Locale, RoadBook, Version } from './model.ts';
 import { mapOnWorkers, workerCount } from './workers.ts';
 
 /** What rendering an entry's body needs besides the body itself. */
 export interface RenderContext {
   base: string;
   verifyHeadings: string[];
+  locale: Locale;
   /** Entry ids by `<version slug>/<file name>`, for links between entries. */
   entryFiles: Record<string, string>;
 }
@@ -39,13 +40,18 @@ export async function renderEntries(entries: readonly Entry[], book: RoadBook): 
 
 /** Renders a version's introduction (index.md's body). */
 export function renderIntro(version: Version, book: RoadBook): Promise<string> {
-  return renderIntroMarkdown(version.intro, { resolveUrl: urlResolver(renderContext(book), version.slug) });
+  const context = renderContext(book);
+  return renderIntroMarkdown(version.intro, {
+    resolveUrl: urlResolver(context, version.slug),
+    locale: context.locale,
+  });
 }
 
 export function renderJob(job: RenderJob, context: RenderContext): Promise<string> {
   return renderBody(job.body, {
     verifyHeadings: context.verifyHeadings,
     resolveUrl: urlResolver(context, job.versionSlug),
+    locale: context.locale,
   });
 }
 
@@ -65,7 +71,12 @@ function renderContext(book: RoadBook): RenderContext {
   if (!context) {
     const entryFiles: Record<string, string> = Object.create(null);
     for (const e of book.entries) entryFiles[`${e.versionSlug}/${basename(e.file, '.md')}`] = e.id;
-    context = { base: book.config.base, verifyHeadings: book.config.verifyHeadings, entryFiles };
+    context = {
+      base: book.config.base,
+      verifyHeadings: book.config.verifyHeadings,
+      locale: book.config.locale,
+      entryFiles,
+    };
     contexts.set(book, context);
   }
   return context;
