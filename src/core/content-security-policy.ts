@@ -4,6 +4,8 @@
  * same string as a header (a test compares them). The site is built so that the policy never
  * depends on a build: no inline script or stylesheet (the integration keeps Astro from
  * inlining them), so no hash to list, and a server header written once stays right.
+ * Astro's own `security.csp` is not used for that reason: it lists the hash of every script
+ * and stylesheet it emits, which changes with each build.
  * Browser-safe.
  */
 

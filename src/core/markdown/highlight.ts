@@ -120,8 +120,8 @@ export function stylesToClasses(tree: Root): void {
 
 /**
  * The rule of every class `stylesToClasses` can write for the two themes: each colour a theme
- * holds, as its token and background variable, and each font style. Served as a stylesheet
- * of the site.
+ * holds (for tokens), its background (for the block) and each font style. Served as a
+ * stylesheet of the site.
  */
 export async function codeStyleSheet(): Promise<string> {
   const h = await getHighlighter();
@@ -130,14 +130,10 @@ export async function codeStyleSheet(): Promise<string> {
     declarations.set(codeStyleClass(property, value), `${property}:${value.toLowerCase()}`);
   for (const [variant, name] of Object.entries(CODE_THEMES)) {
     const theme = h.getTheme(name);
-    const colours = new Set([theme.fg, theme.bg]);
+    add(`--shiki-${variant}-bg`, theme.bg);
+    add(`--shiki-${variant}`, theme.fg);
     for (const { settings } of theme.settings) {
-      if (settings.foreground) colours.add(settings.foreground);
-      if (settings.background) colours.add(settings.background);
-    }
-    for (const colour of colours) {
-      add(`--shiki-${variant}`, colour);
-      add(`--shiki-${variant}-bg`, colour);
+      if (settings.foreground) add(`--shiki-${variant}`, settings.foreground);
     }
     for (const [property, values] of Object.entries(FONT_VALUES)) {
       for (const value of values) add(`--shiki-${variant}-${property}`, value);
