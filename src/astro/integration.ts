@@ -23,9 +23,11 @@ export default function roadbook(): AstroIntegration {
           base: normaliseBase(settings.base ?? rb.base),
           ...(rb.site ? { site: rb.site } : {}),
           trailingSlash: 'always',
-          build: { format: 'directory' },
+          // Stylesheets and scripts stay files, never inlined: the pages' Content-Security-Policy
+          // (core/content-security-policy.ts) then needs no per-build hash.
+          build: { format: 'directory', inlineStylesheets: 'never' },
           // exceljs (about 1 MB) is one chunk, loaded only when a tester asks for an XLSX file.
-          vite: { build: { chunkSizeWarningLimit: 1500 } },
+          vite: { build: { chunkSizeWarningLimit: 1500, assetsInlineLimit: 0 } },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -1,7 +1,7 @@
 import { resolveRelativeUrl } from './links.ts';
 import { pageFiles } from './read/page-files.ts';
 import { renderBody, renderIntro as renderIntroMarkdown } from './markdown/render.ts';
-import type { Entry, RoadBook, Version } from './model.ts';
+import type { Entry, Locale, RoadBook, Version } from './model.ts';
 import type { PageFile } from './links.ts';
 import { mapOnWorkers, workerCount } from './workers.ts';
 
@@ -9,6 +9,7 @@ import { mapOnWorkers, workerCount } from './workers.ts';
 export interface RenderContext {
   base: string;
   verifyHeadings: string[];
+  locale: Locale;
   /** The pages of the book by Markdown file (`15.2.0/GES-4410.md`), for links between pages. */
   pages: [string, PageFile][];
 }
@@ -40,13 +41,18 @@ export async function renderEntries(entries: readonly Entry[], book: RoadBook): 
 
 /** Renders a version's introduction (index.md's body). */
 export function renderIntro(version: Version, book: RoadBook): Promise<string> {
-  return renderIntroMarkdown(version.intro, { resolveUrl: urlResolver(renderContext(book), version.slug) });
+  const context = renderContext(book);
+  return renderIntroMarkdown(version.intro, {
+    resolveUrl: urlResolver(context, version.slug),
+    locale: context.locale,
+  });
 }
 
 export function renderJob(job: RenderJob, context: RenderContext): Promise<string> {
   return renderBody(job.body, {
     verifyHeadings: context.verifyHeadings,
     resolveUrl: urlResolver(context, job.versionSlug),
+    locale: context.locale,
   });
 }
 
@@ -66,7 +72,12 @@ function renderContext(book: RoadBook): RenderContext {
   let context = contexts.get(book);
   if (!context) {
     const pages = [...pageFiles(book.versions, book.entries)];
-    context = { base: book.config.base, verifyHeadings: book.config.verifyHeadings, pages };
+    context = {
+      base: book.config.base,
+      verifyHeadings: book.config.verifyHeadings,
+      locale: book.config.locale,
+      pages,
+    };
     contexts.set(book, context);
   }
   return context;

@@ -47,6 +47,11 @@ export function feedUrl(base: string): string {
   return `${base}feed.xml`;
 }
 
+/** The stylesheet of the code blocks' colours (src/pages/code.css.ts). */
+export function codeStyleSheetUrl(base: string): string {
+  return `${base}code.css`;
+}
+
 export function roadBookFileUrl(base: string): string {
   return `${base}roadbook.json`;
 }

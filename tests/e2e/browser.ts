@@ -29,3 +29,9 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** The widths every page is audited at: a desktop's (Playwright's default) and a phone's. */
+export const VIEWPORTS: Readonly<Record<'desktop' | 'phone', { width: number; height: number }>> = {
+  desktop: { width: 1280, height: 720 },
+  phone: { width: 390, height: 844 },
+};

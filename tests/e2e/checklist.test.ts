@@ -11,7 +11,7 @@ import { parseCompanyProcesses } from '../../src/core/read/processes.ts';
 import { loadRoadBook } from '../../src/core/read/road-book.ts';
 import { PEOPLE_HEADER_FR } from '../helpers/people-header.ts';
 import { readWorkbook, rowValues } from '../helpers/workbook.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, VIEWPORTS } from './browser.ts';
 import { audit, dataRequests, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveBigSite } from './big-site.ts';
 import { SAMPLE_CHANGE } from './sample-changed.ts';
@@ -995,35 +995,36 @@ describe('a browser that refuses to save', () => {
 });
 
 describe('accessibility and print', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`meets WCAG 2.2 AA with a run open, with problems shown, and on the report (${scheme})`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme });
-      const { page } = await openPath(context);
-      const [a, b, c] = expected.items;
-      await setStatus(page, a!.id, 'passed');
-      await setStatus(page, b!.id, 'failed');
-      await setStatus(page, c!.id, 'na');
-      await page.check('[data-part="filters"] input[name="changed"]');
-      await page.uncheck('[data-part="filters"] input[name="changed"]');
-      await page.click('.process-manager summary');
-      await page.click('.signoff-form button[type="submit"]');
-      let result = await audit(page);
-      expect(result.serious).toEqual([]);
-      expect(result.all).toEqual([]);
-      await fill(page, b!.id, 'comment', 'KO');
-      await page.fill('#signoff-environment', 'SRV');
-      await page.fill('#signoff-place', 'Lyon');
-      await page.fill('#signoff-testers', 'Marie');
-      await page.check('#signoff-decision-reserves');
-      await page.fill('.party [data-party="name"]', 'Marie');
-      await page.click('.signoff-form button[type="submit"]');
-      await page.waitForSelector('[data-part="report"]:not([hidden])');
-      result = await audit(page);
-      expect(result.serious).toEqual([]);
-      expect(result.all).toEqual([]);
-      await context.close();
-    });
-  }
+  for (const [width, viewport] of Object.entries(VIEWPORTS))
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`meets WCAG 2.2 AA with a run open, with problems shown, and on the report (${scheme}, ${width})`, async () => {
+        const context = await browser.newContext({ colorScheme: scheme, viewport });
+        const { page } = await openPath(context);
+        const [a, b, c] = expected.items;
+        await setStatus(page, a!.id, 'passed');
+        await setStatus(page, b!.id, 'failed');
+        await setStatus(page, c!.id, 'na');
+        await page.check('[data-part="filters"] input[name="changed"]');
+        await page.uncheck('[data-part="filters"] input[name="changed"]');
+        await page.click('.process-manager summary');
+        await page.click('.signoff-form button[type="submit"]');
+        let result = await audit(page);
+        expect(result.serious).toEqual([]);
+        expect(result.all).toEqual([]);
+        await fill(page, b!.id, 'comment', 'KO');
+        await page.fill('#signoff-environment', 'SRV');
+        await page.fill('#signoff-place', 'Lyon');
+        await page.fill('#signoff-testers', 'Marie');
+        await page.check('#signoff-decision-reserves');
+        await page.fill('.party [data-party="name"]', 'Marie');
+        await page.click('.signoff-form button[type="submit"]');
+        await page.waitForSelector('[data-part="report"]:not([hidden])');
+        result = await audit(page);
+        expect(result.serious).toEqual([]);
+        expect(result.all).toEqual([]);
+        await context.close();
+      });
+    }
 
   it('prints the run as a clean report: results as text, no controls', async () => {
     const context = await browser.newContext();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveBigSite } from './big-site.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, VIEWPORTS } from './browser.ts';
 import { audit, dataRequests, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
 
@@ -26,8 +26,8 @@ describe('the upgrade page in Chromium', () => {
     await server?.close();
   });
 
-  async function open(path: string, colorScheme: 'light' | 'dark' = 'light') {
-    const context = await browser.newContext({ colorScheme });
+  async function open(path: string, colorScheme: 'light' | 'dark' = 'light', viewport = VIEWPORTS.desktop) {
+    const context = await browser.newContext({ colorScheme, viewport });
     const watched = await watch(context, server.origin);
     await watched.page.goto(`${server.url}${path}`);
     return { context, ...watched };
@@ -237,16 +237,17 @@ describe('the upgrade page in Chromium', () => {
     await big.close();
   });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`meets WCAG 2.2 AA with a path shown (${scheme})`, async () => {
-      const { context, page } = await open('upgrade/?from=14.10.1&to=15.3.0&modules=facturation', scheme);
-      await page.waitForSelector('rb-upgrade[data-state="ready"]');
-      const result = await audit(page);
-      expect(result.serious).toEqual([]);
-      expect(result.all).toEqual([]);
-      await context.close();
-    });
-  }
+  for (const [width, viewport] of Object.entries(VIEWPORTS))
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`meets WCAG 2.2 AA with a path shown (${scheme}, ${width})`, async () => {
+        const { context, page } = await open('upgrade/?from=14.10.1&to=15.3.0&modules=facturation', scheme, viewport);
+        await page.waitForSelector('rb-upgrade[data-state="ready"]');
+        const result = await audit(page);
+        expect(result.serious).toEqual([]);
+        expect(result.all).toEqual([]);
+        await context.close();
+      });
+    }
 });
 
 describe('the upgrade page in English, under a sub-path', () => {

@@ -10,6 +10,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { BlockContent, Blockquote, Definition, Root, RootContent } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import type { Locale } from '../model.ts';
 import { finishHast, TO_FILTERED_HAST } from './sanitize.ts';
 
 const toFilteredHast = unified().use(TO_FILTERED_HAST).freeze();
@@ -25,6 +26,8 @@ export interface FragmentOptions {
   /** The body's definitions, so that `[text][ref]` in a piece resolves. */
   definitions?: readonly Definition[];
   resolveUrl?: (url: string) => string;
+  /** The site's language, for the names the safe steps give (French when not given). */
+  locale?: Locale;
 }
 
 /** Safe HTML of each fragment, in order (`''` for an empty one). The nodes are copied, never changed. */
@@ -43,7 +46,7 @@ export function fragmentsToHtml(fragments: readonly Fragment[], options: Fragmen
   return fragments.map((fragment, i) => {
     const piece = pieces[i];
     if (!piece || fragment.blocks.length === 0) return '';
-    const clean = finishHast({ type: 'root', children: piece.children });
+    const clean = finishHast({ type: 'root', children: piece.children }, options.locale);
     if (fragment.inlineFirstParagraph) unwrapFirstParagraph(clean);
     return stringifier.stringify(clean).trim();
   });

@@ -7,6 +7,7 @@
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import type { Transformer } from 'unified';
+import type { Locale } from '../model.ts';
 import { rehypeHighlight } from './highlight.ts';
 import { markdownParser } from './parse.ts';
 import { fileSettings, SAFE_HTML_PLUGINS, type MarkdownFileData } from './sanitize.ts';
@@ -17,6 +18,8 @@ export interface RenderOptions {
   verifyHeadings: readonly string[];
   /** Rewrites relative link and image URLs (`assets/x.svg`) to site addresses, after the safety check. */
   resolveUrl?: (url: string) => string;
+  /** The site's language, for the names the safe steps give (French when not given). */
+  locale?: Locale;
 }
 
 /**
@@ -45,7 +48,11 @@ const pipeline = markdownParser()
   .freeze();
 
 export async function renderBody(markdown: string, options: RenderOptions): Promise<string> {
-  const data: MarkdownFileData = { verifyHeadings: options.verifyHeadings, resolveUrl: options.resolveUrl };
+  const data: MarkdownFileData = {
+    verifyHeadings: options.verifyHeadings,
+    resolveUrl: options.resolveUrl,
+    locale: options.locale,
+  };
   const file = await pipeline.process({ value: markdown, data: { roadbook: data } });
   return String(file.value);
 }

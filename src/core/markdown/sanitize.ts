@@ -6,7 +6,7 @@
  *   mdast: unsafe link, image and definition URLs removed, relative ones resolved
  *   → hast (raw HTML kept as `raw` nodes) → raw HTML filtered to the safe set
  *   → raw HTML parsed (only when there is some) → sanitized (second net) → images lazy,
- *   external links `rel="noopener noreferrer"`.
+ *   external links `rel="noopener noreferrer"` → code blocks and tables in focusable regions.
  *
  * Browser-safe.
  */
@@ -25,12 +25,16 @@ import {
   SAFE_RAW_ELEMENTS,
   SAFE_URL_PROTOCOLS,
 } from './safe-html.ts';
+import { wrapScrollRegions } from './scroll-regions.ts';
+import type { Locale } from '../model.ts';
 
 /** Per-call settings, passed to the plugins through `file.data.roadbook`. */
 export interface MarkdownFileData {
   verifyHeadings?: readonly string[];
   /** Rewrites relative link and image URLs (as written) to site addresses, after the safety check. */
   resolveUrl?: (url: string) => string;
+  /** The site's language, for the names of the scrolling regions (French when not given). */
+  locale?: Locale;
 }
 
 export function fileSettings(file: { data: Record<string, unknown> }): MarkdownFileData {
@@ -199,6 +203,10 @@ export function rehypeDecorate(): Transformer<HastRoot> {
   return (tree) => decorate(tree);
 }
 
+export function rehypeScrollRegions(): Transformer<HastRoot> {
+  return (tree, file) => wrapScrollRegions(tree, fileSettings(file).locale);
+}
+
 /** From parsed Markdown to hast whose raw HTML is filtered and parsed: the first half of the safe steps. */
 export const TO_FILTERED_HAST: PluggableList = [
   remarkSafeUrls,
@@ -207,8 +215,11 @@ export const TO_FILTERED_HAST: PluggableList = [
   rehypeRawWhenNeeded,
 ];
 
-/** The second half: the sanitizer as a second net, then the decorations that need no checking. */
-export const FINISH_HAST: PluggableList = [[rehypeSanitize, SANITIZE_SCHEMA], rehypeDecorate];
+/**
+ * The second half: the sanitizer as a second net, then the decorations that need no checking
+ * (after it, so that what they add is not taken for the writer's and removed).
+ */
+export const FINISH_HAST: PluggableList = [[rehypeSanitize, SANITIZE_SCHEMA], rehypeDecorate, rehypeScrollRegions];
 
 /** From the parsed Markdown to safe hast: the steps every caller shares, in order. */
 export const SAFE_HTML_PLUGINS: PluggableList = [...TO_FILTERED_HAST, ...FINISH_HAST];
@@ -216,8 +227,9 @@ export const SAFE_HTML_PLUGINS: PluggableList = [...TO_FILTERED_HAST, ...FINISH_
 const sanitizeWithSchema = rehypeSanitize(SANITIZE_SCHEMA) as unknown as (tree: HastRoot) => HastRoot;
 
 /** `FINISH_HAST` as a plain function, for a caller that cuts one hast tree into several pieces. */
-export function finishHast(tree: HastRoot): HastRoot {
+export function finishHast(tree: HastRoot, locale?: Locale): HastRoot {
   const clean = sanitizeWithSchema(tree);
   decorate(clean);
+  wrapScrollRegions(clean, locale);
   return clean;
 }

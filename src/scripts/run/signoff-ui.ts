@@ -72,9 +72,10 @@ function reportNode(block: ReportBlock): HTMLElement {
     case 'table': {
       const cell = (text: string, column: number) =>
         h('td', null, block.code?.includes(column) ? h('code', { class: 'hash', text }) : text);
+      // The table may be wider than a phone's screen: the region that scrolls it takes focus.
       return h(
         'div',
-        { class: 'table-wrap' },
+        { class: 'table-wrap', attrs: { role: 'region', tabindex: '0', 'aria-label': block.caption } },
         h(
           'table',
           { class: ['report-table', block.className].filter(Boolean).join(' ') },

@@ -226,7 +226,7 @@ describe('items', () => {
     expect(item).toEqual({
       step: 'Ouvrir la fiche Puis valider. SELECT 1',
       stepHtml:
-        'Ouvrir la fiche\n<p>Puis <strong>valider</strong>.</p>\n<pre><code class="language-sql">SELECT 1\n</code></pre>',
+        'Ouvrir la fiche\n<p>Puis <strong>valider</strong>.</p>\n<div class="scroll-region" role="region" tabindex="0" aria-label="Bloc de code"><pre><code class="language-sql">SELECT 1\n</code></pre></div>',
       expect: null,
       expectHtml: null,
     });

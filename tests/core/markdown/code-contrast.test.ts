@@ -29,8 +29,11 @@ const SAMPLES: Record<string, string> = {
 describe('highlighted code is readable in both colour schemes', () => {
   it.each(Object.entries(SAMPLES))('every %s token reaches 4.5:1 in light and dark', async (lang, code) => {
     const html = await renderBody(`\`\`\`${lang}\n${code}\n\`\`\`\n`, { verifyHeadings: [] });
-    const background = /background-color:light-dark\((#[0-9a-fA-F]+), (#[0-9a-fA-F]+)\)/.exec(html)!;
-    const colours = [...html.matchAll(/(?<![-\w])color:light-dark\((#[0-9a-fA-F]+), (#[0-9a-fA-F]+)\)/g)];
+    // The colours are classes (`sk-light-0550ae sk-dark-79c0ff`), the background the block's `-bg-` pair.
+    const background = /sk-light-bg-([0-9a-f]+) sk-dark-bg-([0-9a-f]+)/.exec(html)!.map((hex) => `#${hex}`);
+    const colours = [...html.matchAll(/\bsk-light-([0-9a-f]{6,8}) sk-dark-([0-9a-f]{6,8})\b/g)].map((m) =>
+      m.map((hex) => `#${hex}`),
+    );
     expect(colours.length).toBeGreaterThan(2);
     for (const [, light, dark] of colours) {
       expect(contrast(full(light!), full(background[1]!))).toBeGreaterThanOrEqual(4.5);

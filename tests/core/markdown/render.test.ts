@@ -140,7 +140,7 @@ describe('links and images', () => {
 describe('GFM', () => {
   it('keeps tables with their alignment', async () => {
     expect(await render('| a | b |\n|:--|--:|\n| 1 | 2 |\n')).toBe(
-      '<table>\n<thead>\n<tr>\n<th align="left">a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align="left">1</td>\n<td align="right">2</td>\n</tr>\n</tbody>\n</table>',
+      '<div class="scroll-region" role="region" tabindex="0" aria-label="Tableau"><table>\n<thead>\n<tr>\n<th align="left">a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td align="left">1</td>\n<td align="right">2</td>\n</tr>\n</tbody>\n</table></div>',
     );
   });
 
@@ -161,13 +161,15 @@ describe('GFM', () => {
 });
 
 describe('code blocks', () => {
-  it('highlights SQL with light-dark() colours', async () => {
+  it('highlights SQL with classes for the colours, and no style attribute', async () => {
     const html = await render('```sql\nSELECT 1 FROM t;\n```\n');
     expect(html).toMatch(
-      /^<pre class="shiki shiki-themes github-light-default github-dark-default" style="background-color:light-dark\(#ffffff, #0d1117\);/,
+      /^<div class="scroll-region" role="region" tabindex="0" aria-label="Bloc de code"><pre class="shiki shiki-themes github-light-default github-dark-default sk-light-1f2328 sk-dark-e6edf3 sk-light-bg-ffffff sk-dark-bg-0d1117">/,
     );
     expect(html).toContain('<code class="language-sql">');
-    expect(html).toMatch(/<span style="color:light-dark\(#[0-9A-Fa-f]{6}, #[0-9A-Fa-f]{6}\)[^"]*">SELECT<\/span>/);
+    expect(html).toMatch(/<span class="sk-light-[0-9a-f]{6} sk-dark-[0-9a-f]{6}">SELECT<\/span>/);
+    expect(html).not.toContain('style=');
+    expect(html).not.toContain('tabindex="0"><code');
   });
 
   it.each([
@@ -191,13 +193,13 @@ describe('code blocks', () => {
 
   it('renders an unknown language as plain escaped code', async () => {
     expect(await render('```cobol\nIF A < B\n```\n')).toBe(
-      '<pre><code class="language-cobol">IF A &#x3C; B\n</code></pre>',
+      '<div class="scroll-region" role="region" tabindex="0" aria-label="Bloc de code"><pre><code class="language-cobol">IF A &#x3C; B\n</code></pre></div>',
     );
   });
 
   it('renders a block without language as plain escaped code', async () => {
     expect(await render('```\n<script>alert(1)</script>\n```\n')).toBe(
-      '<pre><code>&#x3C;script>alert(1)&#x3C;/script>\n</code></pre>',
+      '<div class="scroll-region" role="region" tabindex="0" aria-label="Bloc de code"><pre><code>&#x3C;script>alert(1)&#x3C;/script>\n</code></pre></div>',
     );
   });
 
