@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DiagnosticList, formatDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
 import { readTypeMap, type TypeMap } from '../../core/import/changelog-sections.ts';
 import { planFromCsv, readCsvMap } from '../../core/import/csv.ts';
+import type { CsvMap } from '../../core/import/csv-map.ts';
 import { planFromKeepAChangelog } from '../../core/import/keepachangelog.ts';
 import { ImportInputError, type ImportPlan } from '../../core/import/plan.ts';
 import { writePlan, type WriteSummary } from '../../core/import/write-plan.ts';
@@ -103,7 +104,7 @@ async function csvPlan(
   io: Io,
   diagnostics: DiagnosticList,
 ): Promise<ImportPlan> {
-  let map: unknown = null;
+  let map: CsvMap | null = null;
   if (args.map) {
     const read = readCsvMap(await readText(args.map, io, diagnostics), args.map);
     diagnostics.push(...read.diagnostics);

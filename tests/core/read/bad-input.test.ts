@@ -242,6 +242,9 @@ describe('names a case-insensitive host reads as one', () => {
         [`${V}/assets/logo-2.svg`]: svg,
       }),
     ).toEqual([`${V}/assets/Logo.svg:1:1 error case-collision`, `${V}/assets/logo.svg:1:1 error case-collision`]);
+  });
+});
+
 describe('links between pages', () => {
   it('name the nearest existing file of a missing one', async () => {
     const result = await loadRoadBook(FIXTURES + 'link-missing');
