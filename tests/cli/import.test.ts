@@ -85,7 +85,7 @@ describe('roadbook import keepachangelog', { timeout: 60_000 }, () => {
     writeFileSync(join(root, 'latin1.md'), Buffer.from('## 1.0.0\n\n- Corrig\xe9\n', 'latin1'));
     const latin1 = run('import', 'keepachangelog', 'latin1.md');
     expect(latin1.code).toBe(1);
-    expect(latin1.stderr).toMatch(/^latin1\.md:1:1 {2}error {2}.+ {2}file-encoding\n$/);
+    expect(latin1.stderr).toMatch(/^latin1\.md:3:9 {2}error {2}.+Windows-1252.+ {2}file-encoding\n$/);
 
     const missing = run('import', 'keepachangelog', 'CHANGELOG.md');
     expect(missing.code).toBe(1);

@@ -53,5 +53,5 @@ describe('the cache of checked entries', () => {
     const cached = await loadRoadBook(root, { cacheFile });
     expect(cached).toEqual(pooled);
     expect(pooled.book.entries.some((e) => e.supersededBy.length > 0)).toBe(true);
-  });
+  }, 60_000);
 });
