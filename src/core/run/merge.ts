@@ -136,6 +136,11 @@ export function mergeResults(here: RunResults, incoming: RunResults): ResultsMer
   return { results: Object.fromEntries(entries), taken, kept, conflicts, same };
 }
 
+/** Items whose result holds a conflict not settled yet. */
+export function conflictedItems(results: RunResults): string[] {
+  return Object.keys(results).filter((id) => !!results[id]!.conflict?.length);
+}
+
 /**
  * A result edited by a tester. `rev` is the revision of the new version: the one of
  * `previous` while that version was never saved (the same edit, still being typed), a new
