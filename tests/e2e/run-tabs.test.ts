@@ -20,6 +20,8 @@ const REQUEST = { from: '15.2.0', to: '15.3.0', modules: ['facturation'] };
 const PATH = 'checklist/?from=15.2.0&to=15.3.0&modules=facturation';
 const KEY_PREFIX = 'roadbook:%2F:Gestan:';
 const OK = statusLabel('fr', 'passed');
+/** How long a poll waits for what another tab saved (the machine may be busy). */
+const WAIT = { timeout: 10_000 };
 const KO = statusLabel('fr', 'failed');
 
 interface StoredResult {
@@ -98,7 +100,7 @@ describe('one run in two tabs', () => {
     const item = expected.items.find((i) => i.process === null)!.id;
     const other = expected.items.filter((i) => i.process === null)[1]!.id;
     await setStatus(one.page, item, 'passed');
-    await expect.poll(async () => (await savedResult(one.page, item))?.status).toBe('passed');
+    await expect.poll(async () => (await savedResult(one.page, item))?.status, WAIT).toBe('passed');
     const two = await watch(context, server.origin);
     await two.page.goto(one.page.url());
     await ready(two.page);
@@ -106,17 +108,17 @@ describe('one run in two tabs', () => {
 
     // Tab two opens the comment of the item; meanwhile tab one records a failure for it.
     await openFields(two.page, item);
-    await expect.poll(() => comment(two.page, item).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => comment(two.page, item).evaluate((el) => el === document.activeElement), WAIT).toBe(true);
     await setStatus(one.page, item, 'failed');
     await openFields(one.page, item);
     await comment(one.page, item).fill('Le PDF est refusé par le validateur');
     await expect
       .poll(async () => (await savedResult(one.page, item))?.comment)
       .toBe('Le PDF est refusé par le validateur');
-    await expect.poll(() => row(two.page, item).getAttribute('data-status')).toBe('failed');
+    await expect.poll(() => row(two.page, item).getAttribute('data-status'), WAIT).toBe('failed');
     // What tab two types is about the result it showed (passed): never laid over the failure.
     await comment(two.page, item).fill('Vu dans l’onglet 2');
-    await expect.poll(() => row(two.page, item).getAttribute('data-conflict')).toBe('');
+    await expect.poll(() => row(two.page, item).getAttribute('data-conflict'), WAIT).toBe('');
     expect(await comment(two.page, item).inputValue()).toBe('Vu dans l’onglet 2');
     expect(await versionsShown(two.page, item)).toEqual([
       { side: 'mine', label: 'Votre version', status: OK, comment: 'Vu dans l’onglet 2' },
@@ -129,7 +131,7 @@ describe('one run in two tabs', () => {
     ]);
 
     // Both versions are saved; tab one shows the conflict too, its own version first.
-    await expect.poll(async () => (await savedResult(two.page, item))?.conflict?.length).toBe(1);
+    await expect.poll(async () => (await savedResult(two.page, item))?.conflict?.length, WAIT).toBe(1);
     const stored = (await savedResult(two.page, item))!;
     const versions = [stored, ...stored.conflict!].map((v) => [v.status, v.comment]);
     expect(versions).toEqual(
@@ -138,7 +140,7 @@ describe('one run in two tabs', () => {
         ['failed', 'Le PDF est refusé par le validateur'],
       ]),
     );
-    await expect.poll(() => row(one.page, item).getAttribute('data-conflict')).toBe('');
+    await expect.poll(() => row(one.page, item).getAttribute('data-conflict'), WAIT).toBe('');
     expect((await versionsShown(one.page, item)).map((v) => [v.side, v.status])).toEqual([
       ['mine', KO],
       ['other', OK],
@@ -149,7 +151,7 @@ describe('one run in two tabs', () => {
 
     // Another item changed in one tab only is simply taken by the other.
     await setStatus(one.page, other, 'na');
-    await expect.poll(() => row(two.page, other).getAttribute('data-status')).toBe('na');
+    await expect.poll(() => row(two.page, other).getAttribute('data-status'), WAIT).toBe('na');
     expect(await row(two.page, other).getAttribute('data-conflict')).toBeNull();
 
     // Tab two keeps the other version: both tabs show it alone, and it is saved for good.
@@ -158,11 +160,11 @@ describe('one run in two tabs', () => {
       .click();
     expect(await row(two.page, item).getAttribute('data-conflict')).toBeNull();
     expect(await row(two.page, item).getAttribute('data-status')).toBe('failed');
-    await expect.poll(async () => (await savedResult(two.page, item))?.conflict).toBeUndefined();
+    await expect.poll(async () => (await savedResult(two.page, item))?.conflict, WAIT).toBeUndefined();
     const settled = (await savedResult(two.page, item))!;
     expect(settled).toMatchObject({ status: 'failed', comment: 'Le PDF est refusé par le validateur' });
     expect(settled.base).toHaveLength(2);
-    await expect.poll(() => row(one.page, item).getAttribute('data-conflict')).toBeNull();
+    await expect.poll(() => row(one.page, item).getAttribute('data-conflict'), WAIT).toBeNull();
     expect(await row(one.page, item).getAttribute('data-status')).toBe('failed');
 
     await two.page.reload();
@@ -178,6 +180,67 @@ describe('one run in two tabs', () => {
     expect([...one.foreign, ...two.foreign]).toEqual([]);
     await context.close();
   });
+
+  it('keeps both when two tabs record the same item before either hears of the other, and saves the one kept', async () => {
+    const context = await browser.newContext();
+    const one = await openPath(context, server);
+    const item = expected.items.filter((i) => i.process === null)[2]!.id;
+    await setStatus(one.page, item, 'passed');
+    await expect.poll(async () => (await savedResult(one.page, item))?.status, WAIT).toBe('passed');
+    const two = await watch(context, server.origin);
+    // Tab two can stop hearing of the other tab for a while: its storage events are then held
+    // back (a listener put before the page's own).
+    await two.page.addInitScript(() => {
+      const held = window as unknown as { holdStorage: boolean };
+      held.holdStorage = false;
+      window.addEventListener('storage', (e) => held.holdStorage && e.stopImmediatePropagation());
+    });
+    await two.page.goto(one.page.url());
+    await ready(two.page);
+    await two.page.evaluate(() => ((window as unknown as { holdStorage: boolean }).holdStorage = true));
+    await setStatus(one.page, item, 'failed');
+    await openFields(one.page, item);
+    await comment(one.page, item).fill('KO dans l’onglet 1');
+    await expect.poll(async () => (await savedResult(one.page, item))?.comment, WAIT).toBe('KO dans l’onglet 1');
+    expect(await row(two.page, item).getAttribute('data-status')).toBe('passed');
+    await setStatus(two.page, item, 'blocked');
+    await openFields(two.page, item);
+    await comment(two.page, item).fill('Bloqué dans l’onglet 2');
+
+    // Saving, tab two finds the other tab's change of the same item: both are kept, and said.
+    await expect.poll(() => row(two.page, item).getAttribute('data-conflict'), WAIT).toBe('');
+    await expect
+      .poll(() => versionsShown(two.page, item))
+      .toEqual([
+        {
+          side: 'mine',
+          label: 'Votre version',
+          status: statusLabel('fr', 'blocked'),
+          comment: 'Bloqué dans l’onglet 2',
+        },
+        { side: 'other', label: "L'autre version", status: KO, comment: 'KO dans l’onglet 1' },
+      ]);
+    expect(await two.page.locator('[data-alert="sync-conflict"]').innerText()).toContain('des deux côtés : 1');
+    await expect.poll(() => row(one.page, item).getAttribute('data-conflict'), WAIT).toBe('');
+    await two.page.evaluate(() => ((window as unknown as { holdStorage: boolean }).holdStorage = false));
+
+    await row(two.page, item)
+      .getByRole('button', { name: /Garder la version « Votre version »/ })
+      .click();
+    await expect.poll(() => row(one.page, item).getAttribute('data-conflict'), WAIT).toBeNull();
+    expect(await row(one.page, item).getAttribute('data-status')).toBe('blocked');
+    await expect.poll(async () => (await savedResult(one.page, item))?.conflict, WAIT).toBeUndefined();
+    await one.page.reload();
+    await ready(one.page);
+    expect(await row(one.page, item).getAttribute('data-status')).toBe('blocked');
+    expect(await row(one.page, item).getAttribute('data-conflict')).toBeNull();
+    expect((await savedResult(one.page, item))!).toMatchObject({
+      status: 'blocked',
+      comment: 'Bloqué dans l’onglet 2',
+    });
+    expect([...one.errors, ...two.errors]).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('a run whose target was withdrawn', () => {
@@ -191,8 +254,8 @@ describe('a run whose target was withdrawn', () => {
     await setStatus(page, gone.id, 'failed');
     await openFields(page, gone.id);
     await comment(page, gone.id).fill('Profil CMJN refusé');
-    await expect.poll(async () => (await savedResult(page, gone.id))?.comment).toBe('Profil CMJN refusé');
-    await expect.poll(async () => (await savedResult(page, kept.id))?.status).toBe('passed');
+    await expect.poll(async () => (await savedResult(page, gone.id))?.comment, WAIT).toBe('Profil CMJN refusé');
+    await expect.poll(async () => (await savedResult(page, kept.id))?.status, WAIT).toBe('passed');
     const before = await savedRuns(page);
 
     // The site is rebuilt in place with 15.3.0 withdrawn and GES-5318 gone.
