@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { statusLabel } from '../../src/core/export/labels.ts';
 import { launchChromium } from './browser.ts';
-import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
+import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { SAMPLE_WITHDRAWN } from './sample-withdrawn.ts';
 import { serveSite, type StaticServer } from './server.ts';
 
@@ -130,6 +130,8 @@ describe('one run in two tabs', () => {
       'Modifier la mienne',
     ]);
 
+    expect((await audit(two.page)).serious).toEqual([]);
+
     // Both versions are saved; tab one shows the conflict too, its own version first.
     await expect.poll(async () => (await savedResult(two.page, item))?.conflict?.length, WAIT).toBe(1);
     const stored = (await savedResult(two.page, item))!;
@@ -155,9 +157,7 @@ describe('one run in two tabs', () => {
     expect(await row(two.page, other).getAttribute('data-conflict')).toBeNull();
 
     // Tab two keeps the other version: both tabs show it alone, and it is saved for good.
-    await row(two.page, item)
-      .getByRole('button', { name: /Garder la version « L'autre version »/ })
-      .click();
+    await row(two.page, item).getByRole('button', { name: "Garder l'autre" }).click();
     expect(await row(two.page, item).getAttribute('data-conflict')).toBeNull();
     expect(await row(two.page, item).getAttribute('data-status')).toBe('failed');
     await expect.poll(async () => (await savedResult(two.page, item))?.conflict, WAIT).toBeUndefined();
@@ -224,9 +224,7 @@ describe('one run in two tabs', () => {
     await expect.poll(() => row(one.page, item).getAttribute('data-conflict'), WAIT).toBe('');
     await two.page.evaluate(() => ((window as unknown as { holdStorage: boolean }).holdStorage = false));
 
-    await row(two.page, item)
-      .getByRole('button', { name: /Garder la version « Votre version »/ })
-      .click();
+    await row(two.page, item).getByRole('button', { name: 'Garder la mienne' }).click();
     await expect.poll(() => row(one.page, item).getAttribute('data-conflict'), WAIT).toBeNull();
     expect(await row(one.page, item).getAttribute('data-status')).toBe('blocked');
     await expect.poll(async () => (await savedResult(one.page, item))?.conflict, WAIT).toBeUndefined();
@@ -285,6 +283,8 @@ describe('a run whose target was withdrawn', () => {
     expect(await orphan.innerText()).toContain('Profil CMJN refusé');
     expect(await orphan.locator('.status-pill').innerText()).toBe(KO);
     expect(await orphan.locator('button').count()).toBe(0);
+
+    expect((await audit(page)).serious).toEqual([]);
 
     // Exported: the progress file holds every result, the reports the checklist's.
     const progress = await downloadOf(page, () => page.click('[data-part="export-run"]'));

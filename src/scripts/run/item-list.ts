@@ -522,11 +522,9 @@ export class ItemList {
         this.session?.readOnly
           ? ''
           : h('button', {
+              class: 'no-print',
               data: { action: 'keep-version', version: String(i) },
-              attrs: {
-                type: 'button',
-                'aria-label': t('run.conflict.keepNamed', { label: label(i), id: row.item.id }),
-              },
+              attrs: { type: 'button', 'aria-describedby': `${id}-step` },
               text: keepLabel(i),
             }),
       );
@@ -537,7 +535,12 @@ export class ItemList {
       h('ul', { class: 'run-conflict-versions' }, ...versions.map(version)),
       this.session?.readOnly
         ? ''
-        : h('button', { data: { action: 'edit-mine' }, attrs: { type: 'button' }, text: t('run.conflict.edit') }),
+        : h('button', {
+            class: 'no-print',
+            data: { action: 'edit-mine' },
+            attrs: { type: 'button' },
+            text: t('run.conflict.edit'),
+          }),
     );
     if (row.conflict) row.conflict.replaceWith(box);
     else row.notes.after(box);
