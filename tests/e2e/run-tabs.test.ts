@@ -272,6 +272,8 @@ describe('a run whose target was withdrawn', () => {
     expect(await row(page, kept.id).locator('button.edit-result').isHidden()).toBe(true);
     expect(await page.locator('[data-part="apply"]').isHidden()).toBe(true);
     expect(await page.locator('#signoff-environment').isDisabled()).toBe(true);
+    expect(await page.locator('[data-part="parties"] input').first().isDisabled()).toBe(true);
+    expect(await page.locator('[data-part="signoff-form"] button[type="submit"]').isDisabled()).toBe(false);
     // A keyboard shortcut records nothing either.
     await row(page, kept.id).focus();
     await page.keyboard.press('3');

@@ -356,15 +356,10 @@ class RoadbookRun extends HTMLElement {
     if (saved) history.replaceState(history.state, '', this.runUrl(run, true));
     part(this, 'apply').hidden = !saved || !!readOnly;
     this.toggleAttribute('data-read-only', !!readOnly);
-    // Read-only: the sign-off form shows what was entered; its button still opens the report.
-    for (const control of part(this, 'signoff-form').querySelectorAll<HTMLInputElement>(
-      'input, textarea, select, button:not([type="submit"])',
-    ))
-      control.disabled = !!readOnly;
     part(this, 'run').hidden = false;
     this.renderHeader();
     this.renderRuns();
-    this.signoff.bind(session);
+    this.bindSignOff(session);
     status.textContent = t('run.opened', { name: run.name, n: view.items.length });
     this.dataset.state = 'rendering';
     const rendered = this.items.show(session, options.filter);
@@ -374,6 +369,15 @@ class RoadbookRun extends HTMLElement {
     this.dataset.state = 'ready';
     if (options.report) this.openReport(false);
     else if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }
+
+  /** Fills the sign-off form from the run; read-only, it shows what was entered and its button still opens the report. */
+  private bindSignOff(session: RunSession): void {
+    this.signoff.bind(session);
+    for (const control of part(this, 'signoff-form').querySelectorAll<HTMLInputElement>(
+      'input, textarea, select, button:not([type="submit"])',
+    ))
+      control.disabled = !!session.readOnly;
   }
 
   private renderHeader(): void {
@@ -556,7 +560,7 @@ class RoadbookRun extends HTMLElement {
         this.items.repaint([...merged.results.taken, ...merged.results.conflicts]);
         this.renderOrphans();
         this.renderHeader();
-        if (!part(this, 'signoff-form').contains(document.activeElement)) this.signoff.bind(session);
+        if (!part(this, 'signoff-form').contains(document.activeElement)) this.bindSignOff(session);
         this.syncNotice(merged.results.conflicts);
         if ((merged.results.kept.length || merged.results.conflicts.length) && !session.readOnly) {
           this.pending.add(session.run);
@@ -876,7 +880,7 @@ class RoadbookRun extends HTMLElement {
       this.items.repaint();
       this.renderOrphans();
       this.renderHeader();
-      this.signoff.bind(session);
+      this.bindSignOff(session);
     } else if (parsed.runs.length === 1) {
       const run = this.runs.find((r) => r.id === parsed.runs[0]!.id)!;
       history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
