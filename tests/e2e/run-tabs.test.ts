@@ -116,6 +116,9 @@ describe('one run in two tabs', () => {
       .poll(async () => (await savedResult(one.page, item))?.comment)
       .toBe('Le PDF est refusé par le validateur');
     await expect.poll(() => row(two.page, item).getAttribute('data-status'), WAIT).toBe('failed');
+    await expect
+      .poll(() => row(two.page, item).locator('.run-item-notes').textContent(), WAIT)
+      .toContain('Le PDF est refusé par le validateur');
     // What tab two types is about the result it showed (passed): never laid over the failure.
     await comment(two.page, item).fill('Vu dans l’onglet 2');
     await expect.poll(() => row(two.page, item).getAttribute('data-conflict'), WAIT).toBe('');

@@ -533,7 +533,8 @@ export class ItemList {
       { class: 'run-conflict', attrs: { role: 'group', 'aria-labelledby': `${id}-conflict` } },
       h('p', { class: 'run-conflict-title', id: `${id}-conflict`, text: t('run.conflict.title') }),
       h('ul', { class: 'run-conflict-versions' }, ...versions.map(version)),
-      this.session?.readOnly
+      // Editing is offered on the version this page made (after a reload, keep one, then edit it).
+      this.session?.readOnly || mine < 0
         ? ''
         : h('button', {
             class: 'no-print',
