@@ -5,6 +5,7 @@ import { cachePaths } from '../../src/astro/settings.ts';
 import { runBuild } from '../../src/cli/commands/build.ts';
 import { FIXTURES, REPO, collectingIo, type BuiltSite, type BuiltSites } from './sites.ts';
 import { writeChangedSample } from '../e2e/sample-changed.ts';
+import { writeWithdrawnSample } from '../e2e/sample-withdrawn.ts';
 
 /**
  * Builds the fixture sites once for every site and browser test, one build after the other
@@ -40,6 +41,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       '/',
       false,
     ),
+    // The same, republished with the target 15.3.0 withdrawn (tests/e2e/sample-withdrawn.ts).
+    sampleWithdrawn: await build(
+      'sample-withdrawn',
+      await writeWithdrawnSample(REPO, join(dir, 'sample-withdrawn-src')),
+      '/',
+      false,
+    ),
   };
   const times = Object.entries(sites).map(([name, site]) => `${name} ${site.seconds}s`);
   console.log(`fixture sites built in ${dir}: ${times.join(', ')}`);
@@ -58,7 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     // Caches belong to content folders; those of the temporary ones go with them.
-    for (const root of [cacheRoot, sites.sampleChanged.root]) {
+    for (const root of [cacheRoot, sites.sampleChanged.root, sites.sampleWithdrawn.root]) {
       const caches = cachePaths(root);
       await rm(caches.astroCacheDir, { recursive: true, force: true });
       await rm(caches.entryCacheFile, { force: true });

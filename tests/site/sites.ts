@@ -26,6 +26,8 @@ export interface BuiltSites {
   sample: BuiltSite;
   /** A copy of content/ with one entry changed (tests/e2e/sample-changed.ts), built on its own. */
   sampleChanged: BuiltSite;
+  /** A copy of content/ with 15.3.0 withdrawn and one of its entries removed (tests/e2e/sample-withdrawn.ts). */
+  sampleWithdrawn: BuiltSite;
 }
 
 /** What three builds of one road book printed: first, unchanged, after one entry was edited. */

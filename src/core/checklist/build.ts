@@ -11,7 +11,7 @@ import { entryUrl, versionUrl } from '../urls.ts';
 import { compareVersions } from '../versions.ts';
 import { databaseChanges, entryDataChanges, supersededOnPath } from './data-changes.ts';
 import { textDigest } from './digest.ts';
-import { canBeTarget, findVersion, planPath, type PathPlan } from './path.ts';
+import { canBeTarget, findVersion, planPath, type PathPlan, type PlanOptions } from './path.ts';
 import type {
   Checklist,
   ChecklistEntry,
@@ -175,8 +175,12 @@ function processItems(process: Process, to: VersionInfo): ChecklistItem[] {
  * The checklist of a request. Throws a `ChecklistError` when the request names an unknown
  * version, module, edition or process, a withdrawn or draft target, or `from ≥ to`.
  */
-export function buildChecklist(source: ChecklistSource, request: ChecklistRequest): Checklist {
-  const plan = planPath(source, request);
+export function buildChecklist(
+  source: ChecklistSource,
+  request: ChecklistRequest,
+  options: PlanOptions = {},
+): Checklist {
+  const plan = planPath(source, request, options);
   if (!plan.ok) throw plan.error;
 
   // Every entry on the path, in road book order.

@@ -26,6 +26,7 @@ export {
   planPath,
   planRollback,
   type PathPlan,
+  type PlanOptions,
   type PathResult,
   type RollbackPlan,
   type RollbackResult,

@@ -175,12 +175,21 @@ function resolveProcesses(
   return result;
 }
 
+/** How far a request may go beyond what a new upgrade may ask. */
+export interface PlanOptions {
+  /**
+   * Accept a withdrawn target: the checklist of a run started before its target was
+   * withdrawn, shown read-only with what was recorded (never for a new run).
+   */
+  withdrawnTarget?: boolean;
+}
+
 /**
  * Checks a request and lists the versions on its path: every version `v` with
  * `from < v ≤ to` that can be on a path (withdrawn ones included). Without `from`, the path
  * is version `to` alone.
  */
-export function planPath(source: PathSource, request: ChecklistRequest): PathResult {
+export function planPath(source: PathSource, request: ChecklistRequest, options: PlanOptions = {}): PathResult {
   const locale = localeOf(source);
   const fail = (error: ChecklistError): PathResult => ({ ok: false, error });
   const toText = typeof request.to === 'string' ? request.to.trim() : '';
@@ -199,7 +208,7 @@ export function planPath(source: PathSource, request: ChecklistRequest): PathRes
   const from = fromText === null ? null : resolveVersion(source, fromText, 'from');
   if (from instanceof ChecklistError) return fail(from);
 
-  if (!canBeTarget(to, source.includeDrafts)) {
+  if (!canBeTarget(to, source.includeDrafts) && !(options.withdrawnTarget && to.status === 'withdrawn')) {
     const withdrawn = to.status === 'withdrawn';
     return fail(
       checklistError(

@@ -26,6 +26,19 @@ export interface ItemResult {
   defect?: string;
   /** The item's `hash` when the result was recorded. */
   hash?: string | null;
+  /**
+   * This version of the result: a short random id, renewed at each edit that follows a save,
+   * so two tabs (or two computers) can tell a result derived from theirs from one changed at
+   * the same time (core/run/merge.ts).
+   */
+  rev?: string;
+  /** The revisions this one was made from: the one edited, or every version of a conflict settled. */
+  base?: string[];
+  /**
+   * Other versions of the same item recorded at the same time elsewhere and not settled yet:
+   * kept (never dropped) until a tester picks one.
+   */
+  conflict?: ItemResult[];
 }
 
 /** Results of a run, by item id. */

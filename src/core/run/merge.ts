@@ -5,10 +5,16 @@
  * - Runs are matched by id (a run keeps its id in every file it travels in). A run of the file
  *   that is not here is added as it is; a run that is only here is left alone. Runs are never
  *   matched by path: two testers who each started a run of the same path keep two runs.
- * - For a run on both sides, results merge item by item: a result only on one side is kept;
- *   on both sides, the one with the later `time` wins; a result without time is older than
- *   any timed one; on a tie the result already here stays (nothing here is replaced by
- *   something that is not newer).
+ * - For a run on both sides, results merge item by item. A result only on one side is kept.
+ *   On both sides, each version of the result names its revision (`rev`) and the revisions it
+ *   was made from (`base`): a version another one was made from is replaced by it. Two
+ *   versions made from the same one, neither from the other, were recorded at the same time:
+ *   that is a conflict, and both are kept (the one here first, the other in `conflict`) until
+ *   a tester settles it (`settleConflict`). A version that holds nothing (not run, no comment,
+ *   no defect) never stands against one that does.
+ * - Results written before revisions existed (no `rev`) follow the earlier rule: the one with
+ *   the later `time` wins; a result without time is older than any timed one; on a tie the
+ *   result already here stays (nothing here is replaced by something that is not newer).
  * - The run's name, path, sign-off form and build id follow the side saved last (`updated`);
  *   `created` is the earlier one and `updated` the later one.
  *
@@ -23,6 +29,8 @@ export interface ResultsMerge {
   taken: string[];
   /** Items on both sides that differ, where the result here stayed (as new or newer). */
   kept: string[];
+  /** Items whose result here now holds a conflict it did not hold before (both versions kept). */
+  conflicts: string[];
   /** Items on both sides with the same result. */
   same: number;
 }
@@ -32,31 +40,139 @@ function timeOf(result: ItemResult): number {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
+/** A result without its conflict: one version of it. */
+export type ResultVersion = Omit<ItemResult, 'conflict'>;
+
+const FIELDS: (keyof ResultVersion)[] = ['status', 'comment', 'tester', 'time', 'defect', 'hash', 'rev'];
+
+function sameVersion(a: ResultVersion, b: ResultVersion): boolean {
+  return (
+    FIELDS.every((k) => (a[k] ?? null) === (b[k] ?? null)) && (a.base ?? []).join(' ') === (b.base ?? []).join(' ')
+  );
+}
+
+/** Every version a result holds: its own, then those of its conflict. */
+export function versionsOf(result: ItemResult): ResultVersion[] {
+  const { conflict, ...own } = result;
+  return [own, ...(conflict ?? [])];
+}
+
+/** The same versions, in any order (two tabs keep a conflict each with its own version first). */
 export function sameResult(a: ItemResult, b: ItemResult): boolean {
-  const keys: (keyof ItemResult)[] = ['status', 'comment', 'tester', 'time', 'defect', 'hash'];
-  return keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
+  const left = versionsOf(a);
+  const right = versionsOf(b);
+  return left.length === right.length && left.every((v) => right.some((w) => sameVersion(v, w)));
+}
+
+/** The revision a version is known by; one written before revisions existed is known by its time. */
+export function revisionOf(version: ResultVersion): string | null {
+  return version.rev ?? (version.time ? `time:${version.time}` : null);
+}
+
+/** True when a version holds what a tester entered: a status other than not run, a comment or a defect. */
+export function holdsSomething(version: ResultVersion): boolean {
+  return version.status !== 'untested' || !!version.comment?.trim() || !!version.defect?.trim();
+}
+
+/** One result out of several versions (the first is the one here). */
+function fromVersions(versions: ResultVersion[]): ItemResult {
+  const [first, ...others] = versions;
+  return others.length ? { ...first!, conflict: others } : first!;
+}
+
+/** Versions neither made into another nor the same as an earlier one, in order. */
+function heads(versions: ResultVersion[]): ResultVersion[] {
+  const unique: ResultVersion[] = [];
+  for (const v of versions) {
+    const rev = revisionOf(v);
+    if (!unique.some((u) => (rev !== null && revisionOf(u) === rev) || sameVersion(u, v))) unique.push(v);
+  }
+  const madeInto = new Set(unique.flatMap((v) => v.base ?? []));
+  const open = unique.filter((v) => {
+    const rev = revisionOf(v);
+    return rev === null || !madeInto.has(rev);
+  });
+  const recorded = open.filter(holdsSomething);
+  return recorded.length ? recorded : open.slice(0, 1);
+}
+
+/** The earlier rule, for versions without revisions: the later time, a recorded one over an empty one, here on a tie. */
+function latest(versions: ResultVersion[]): ResultVersion {
+  return versions.reduce((best, v) => (timeOf(v) > timeOf(best) ? v : best));
+}
+
+/** One item on both sides. */
+export function mergeResult(
+  ours: ItemResult,
+  theirs: ItemResult,
+): { result: ItemResult; outcome: 'same' | 'taken' | 'kept' | 'conflict' } {
+  if (sameResult(ours, theirs)) return { result: ours, outcome: 'same' };
+  const open = heads([...versionsOf(ours), ...versionsOf(theirs)]);
+  const merged = open.length > 1 && !open.every((v) => v.rev) ? [latest(open)] : open;
+  const result = fromVersions(merged);
+  if (sameResult(result, ours)) return { result: ours, outcome: 'kept' };
+  if (merged.length > 1) return { result, outcome: 'conflict' };
+  return { result, outcome: 'taken' };
 }
 
 export function mergeResults(here: RunResults, incoming: RunResults): ResultsMerge {
   const entries = new Map<string, ItemResult>(Object.entries(here));
   const taken: string[] = [];
   const kept: string[] = [];
+  const conflicts: string[] = [];
   let same = 0;
   for (const [id, theirs] of Object.entries(incoming)) {
     const ours = entries.get(id);
     if (!ours) {
       entries.set(id, theirs);
       taken.push(id);
-    } else if (sameResult(ours, theirs)) {
-      same += 1;
-    } else if (timeOf(theirs) > timeOf(ours)) {
-      entries.set(id, theirs);
-      taken.push(id);
-    } else {
-      kept.push(id);
+      continue;
     }
+    const { result, outcome } = mergeResult(ours, theirs);
+    entries.set(id, result);
+    if (outcome === 'same') same += 1;
+    else ({ taken, kept, conflict: conflicts })[outcome].push(id);
   }
-  return { results: Object.fromEntries(entries), taken, kept, same };
+  return { results: Object.fromEntries(entries), taken, kept, conflicts, same };
+}
+
+/** Items whose result holds a conflict not settled yet. */
+export function conflictedItems(results: RunResults): string[] {
+  return Object.keys(results).filter((id) => !!results[id]!.conflict?.length);
+}
+
+/**
+ * A result edited by a tester. `rev` is the revision of the new version: the one of
+ * `previous` while that version was never saved (the same edit, still being typed), a new
+ * one otherwise. A conflict stays until settled.
+ */
+export function editedResult(previous: ItemResult | undefined, next: ResultVersion, rev: string): ItemResult {
+  const { conflict, ...own } = previous ?? { status: 'untested' as const };
+  const from = previous ? revisionOf(own) : null;
+  const base = previous && own.rev === rev ? own.base : from !== null ? [from] : undefined;
+  const version: ResultVersion = { ...next, rev, ...(base ? { base } : {}) };
+  return conflict?.length ? { ...version, conflict } : version;
+}
+
+/**
+ * Settles a conflict with one of its versions (`versionsOf(result)[index]`), as a new version
+ * made from all of them, so every side that still holds the conflict takes it.
+ */
+export function settleConflict(result: ItemResult, index: number, rev: string): ItemResult {
+  const versions = versionsOf(result);
+  const chosen = versions[index];
+  if (!chosen) return result;
+  const base = versions.map(revisionOf).filter((r): r is string => r !== null);
+  return { ...chosen, rev, base };
+}
+
+/** A new revision id: 9 random bytes as URL-safe base64. */
+export function newRevision(
+  random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
+  let text = '';
+  for (const byte of random(new Uint8Array(9))) text += String.fromCharCode(byte);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 export interface RunMerge {
@@ -81,7 +197,10 @@ export function mergeRun(here: SavedRun, incoming: SavedRun): RunMerge {
     results: results.results,
     signOff: latest.signOff ?? (theirsLater ? here.signOff : incoming.signOff),
   };
-  const changed = results.taken.length > 0 || (theirsLater && JSON.stringify(latest) !== JSON.stringify(here));
+  const changed =
+    results.taken.length > 0 ||
+    results.conflicts.length > 0 ||
+    (theirsLater && JSON.stringify(latest) !== JSON.stringify(here));
   return { run, results, changed };
 }
 
@@ -89,7 +208,7 @@ export interface ImportReport {
   /** Runs of the file that were not here. */
   added: { id: string; name: string; results: number }[];
   /** Runs on both sides. */
-  merged: { id: string; name: string; taken: number; kept: number; same: number }[];
+  merged: { id: string; name: string; taken: number; kept: number; conflicts: number; same: number }[];
 }
 
 export interface ImportOutcome {
@@ -123,6 +242,7 @@ export function importRuns(here: readonly SavedRun[], incoming: readonly SavedRu
       name: merged.run.name,
       taken: merged.results.taken.length,
       kept: merged.results.kept.length,
+      conflicts: merged.results.conflicts.length,
       same: merged.results.same,
     });
   }

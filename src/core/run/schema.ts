@@ -22,13 +22,21 @@ export const KNOWN_FORMATS = [RUN_FORMAT, PROGRESS_FORMAT, PROCESSES_FORMAT] as 
 
 const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
 
-export const resultSchema = z.object({
+const resultFields = {
   status: z.enum(STATUSES as unknown as [string, ...string[]]),
   comment: z.optional(z.string()),
   tester: z.optional(z.string()),
   time: z.optional(isoTime),
   defect: z.optional(z.string()),
   hash: z.optional(z.nullable(z.string())),
+  rev: z.optional(z.string().check(z.minLength(1))),
+  base: z.optional(z.array(z.string())),
+};
+
+/** A result, with the other versions of a conflict not settled yet (themselves without one). */
+export const resultSchema = z.object({
+  ...resultFields,
+  conflict: z.optional(z.array(z.object(resultFields))),
 });
 
 export const processSchema = z.object({

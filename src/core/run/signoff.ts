@@ -29,14 +29,14 @@ import type { Decision, SignOffForm, SignOffParty } from './types.ts';
 import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
 
 export type SignOffProblemCode =
-  'needs-comment' | 'missing-field' | 'no-decision' | 'accepted-with-failures' | 'no-party';
+  'needs-comment' | 'missing-field' | 'no-decision' | 'accepted-with-failures' | 'no-party' | 'in-conflict';
 
 export interface SignOffProblem {
   code: SignOffProblemCode;
   message: string;
   /** The form field concerned (`environment`, `decision`, …). */
   field?: keyof SignOffForm;
-  /** The items concerned (needs-comment, accepted-with-failures). */
+  /** The items concerned (needs-comment, accepted-with-failures, in-conflict). */
   items?: ChecklistItem[];
 }
 
@@ -66,6 +66,15 @@ export function signOffProblems(
       code: 'needs-comment',
       message: t('signoff.problem.needsComment', { n: blockers.length }),
       items: blockers,
+    });
+  }
+  // A result changed in two places at once counts only once a tester kept one of its versions.
+  const conflicts = signOffItems.filter((i) => !!resultOf(results, i.id)?.conflict?.length);
+  if (conflicts.length) {
+    problems.push({
+      code: 'in-conflict',
+      message: t('signoff.problem.inConflict', { n: conflicts.length }),
+      items: conflicts,
     });
   }
   const f = form ?? emptySignOff();

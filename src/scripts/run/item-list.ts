@@ -10,6 +10,13 @@
  * per kind of event on the whole list; typing updates only the row typed in; filters only
  * toggle `hidden`; progress is recomputed at most once a frame and announced (politely) once
  * changes pause.
+ *
+ * Each edit gets a revision (core/run/merge.ts): the same one while the tester types, until
+ * the page saves it; a new one after. The comment, tester and defect fields remember which
+ * result they show, so what is typed in them after another tab changed the item is kept as
+ * a version of its own beside the other tab's (a conflict), never laid over it. A result in
+ * conflict shows its versions side by side on its row until the tester keeps one. A run open
+ * read-only shows the same rows without any control that records.
  */
 import {
   changedSince,
@@ -23,6 +30,15 @@ import type { ChecklistItem } from '../../core/checklist/types.ts';
 import type { MessageKey } from '../../core/i18n.ts';
 import { priorityLabel, statusLabel } from '../../core/export/labels.ts';
 import type { Locale } from '../../core/model.ts';
+import {
+  editedResult,
+  mergeResult,
+  newRevision,
+  sameResult,
+  settleConflict,
+  versionsOf,
+  type ResultVersion,
+} from '../../core/run/merge.ts';
 import { isProcedureItem } from '../../core/run/procedure.ts';
 import {
   GROUP_PROCEDURE,
@@ -54,8 +70,17 @@ interface Row {
   /** What was recorded besides the status, as text (comment, defect, tester, time). */
   notes: HTMLElement;
   edit: HTMLButtonElement;
-  /** The comment, tester and defect fields, made when first opened. */
-  editor: { box: HTMLElement; fields: Record<TextField, HTMLInputElement | HTMLTextAreaElement> } | null;
+  /**
+   * The comment, tester and defect fields, made when first opened, and the result they show
+   * (not rewritten while the tester types in them).
+   */
+  editor: {
+    box: HTMLElement;
+    fields: Record<TextField, HTMLInputElement | HTMLTextAreaElement>;
+    shows: ItemResult | undefined;
+  } | null;
+  /** The versions of a result in conflict, shown while it lasts. */
+  conflict: HTMLElement | null;
   confirm: HTMLButtonElement;
   print: HTMLElement;
 }
@@ -70,6 +95,8 @@ export interface ItemListHooks {
   changed(itemId: string): void;
   /** The default tester name. */
   tester(): string;
+  /** Says something politely (the page's status line). */
+  announce(message: string): void;
 }
 
 export class ItemList {
@@ -89,6 +116,10 @@ export class ItemList {
   private progressQueued = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly timeFormat: Intl.DateTimeFormat;
+  /** Revisions made in this page and not saved yet: an edit of one keeps it. */
+  private readonly unsaved = new Set<string>();
+  /** Revisions made in this page: "yours" in a conflict. */
+  private readonly own = new Set<string>();
   /** Resolves when every row of the current run is in the page. */
   rendered: Promise<void> = Promise.resolve();
 
@@ -347,6 +378,10 @@ export class ItemList {
       radios[radio.value as Status] = radio;
     }
     const edit = q<HTMLButtonElement>('.edit-result');
+    if (this.session?.readOnly) {
+      status.disabled = true;
+      edit.hidden = true;
+    }
     edit.setAttribute('aria-controls', `${id}-editor`);
     edit.setAttribute('aria-describedby', `${id}-step`);
     const row: Row = {
@@ -360,6 +395,7 @@ export class ItemList {
       notes: q('.run-item-notes'),
       edit,
       editor: null,
+      conflict: null,
       confirm: q('.confirm-result'),
       print: q('.run-item-result'),
     };
@@ -400,7 +436,7 @@ export class ItemList {
       for (const name of TEXT_FIELDS) fields[name].value = result?.[name] ?? '';
       if (!fields.tester.value) fields.tester.placeholder = this.hooks.tester();
       row.el.querySelector('.run-item-actions')!.before(box);
-      row.editor = { box, fields };
+      row.editor = { box, fields, shows: result };
     }
     if (row.editor) row.editor.box.hidden = !open;
     row.edit.setAttribute('aria-expanded', String(open));
@@ -423,7 +459,7 @@ export class ItemList {
     const changed = changedSince(result, row.item);
     row.el.toggleAttribute('data-changed', changed);
     row.flag.hidden = !changed;
-    row.confirm.hidden = !changed;
+    row.confirm.hidden = !changed || !!this.session?.readOnly;
     const time = result?.time ? this.formatTime(result.time) : '';
     const notes = [
       result?.comment,
@@ -439,8 +475,98 @@ export class ItemList {
     row.notes.textContent = notes.join(' — ');
     if (row.editor && !row.editor.box.contains(document.activeElement)) {
       for (const name of TEXT_FIELDS) row.editor.fields[name].value = result?.[name] ?? '';
+      row.editor.shows = result;
     }
     row.print.textContent = [statusLabel(this.locale, status), ...notes].join(' — ');
+    this.paintConflict(row, result);
+  }
+
+  /** The versions of a result in conflict, side by side, each with what was recorded and a button to keep it. */
+  private paintConflict(row: Row, result: ItemResult | undefined): void {
+    const versions = result?.conflict?.length ? versionsOf(result) : [];
+    row.el.toggleAttribute('data-conflict', versions.length > 1);
+    if (versions.length < 2) {
+      row.conflict?.remove();
+      row.conflict = null;
+      return;
+    }
+    const t = this.t;
+    const id = row.el.id;
+    const mine = versions.findIndex((v) => v.rev !== undefined && this.own.has(v.rev));
+    const label = (i: number) =>
+      mine < 0 ? t('run.conflict.version', { n: i + 1 }) : t(i === mine ? 'run.conflict.mine' : 'run.conflict.other');
+    const keepLabel = (i: number) =>
+      mine < 0 ? t('run.conflict.keep') : t(i === mine ? 'run.conflict.keepMine' : 'run.conflict.keepOther');
+    const fact = (name: MessageKey, value: string | Node | undefined) =>
+      h('div', null, h('dt', { text: t(name) }), h('dd', null, value || t('run.conflict.none')));
+    const version = (v: ResultVersion, i: number) =>
+      h(
+        'li',
+        {
+          class: 'run-conflict-version',
+          data: { version: String(i), side: mine < 0 ? '' : i === mine ? 'mine' : 'other' },
+        },
+        h('p', { class: 'run-conflict-label', text: label(i) }),
+        h(
+          'dl',
+          null,
+          fact(
+            'run.conflict.status',
+            h('span', { class: 'status-pill', data: { status: v.status }, text: statusLabel(this.locale, v.status) }),
+          ),
+          fact('run.conflict.comment', v.comment),
+          fact('run.conflict.defect', v.defect),
+          fact('run.conflict.tester', v.tester),
+          fact('run.conflict.time', this.formatTime(v.time)),
+        ),
+        this.session?.readOnly
+          ? ''
+          : h('button', {
+              class: 'no-print',
+              data: { action: 'keep-version', version: String(i) },
+              attrs: { type: 'button', 'aria-describedby': `${id}-step` },
+              text: keepLabel(i),
+            }),
+      );
+    const box = h(
+      'div',
+      { class: 'run-conflict', attrs: { role: 'group', 'aria-labelledby': `${id}-conflict` } },
+      h('p', { class: 'run-conflict-title', id: `${id}-conflict`, text: t('run.conflict.title') }),
+      h('ul', { class: 'run-conflict-versions' }, ...versions.map(version)),
+      // Editing is offered on the version this page made (after a reload, keep one, then edit it).
+      this.session?.readOnly || mine < 0
+        ? ''
+        : h('button', {
+            class: 'no-print',
+            data: { action: 'edit-mine' },
+            attrs: { type: 'button' },
+            text: t('run.conflict.edit'),
+          }),
+    );
+    if (row.conflict) row.conflict.replaceWith(box);
+    else row.notes.after(box);
+    row.conflict = box;
+  }
+
+  /** Keeps one version of a result in conflict (`versionsOf` order). */
+  private keepVersion(row: Row, index: number): void {
+    const session = this.session;
+    const result = this.result(row.item.id);
+    if (!session || session.readOnly || !result?.conflict?.length) return;
+    const rev = newRevision();
+    this.unsaved.add(rev);
+    this.own.add(rev);
+    session.run.results[row.item.id] = settleConflict(result, index, rev);
+    this.hooks.changed(row.item.id);
+    this.paint(row);
+    this.queueProgress();
+    row.el.focus();
+    this.hooks.announce(this.t('run.conflict.kept', { id: row.item.id }));
+  }
+
+  /** The page saved the run: the next edit of any result gets a new revision. */
+  saved(): void {
+    this.unsaved.clear();
   }
 
   /** Repaints rows after results changed from outside (another tab, an import). */
@@ -457,20 +583,34 @@ export class ItemList {
     return el?.dataset.item ? this.rows.get(el.dataset.item) : undefined;
   }
 
-  private record(row: Row, change: Partial<ItemResult>, statusSet: boolean): void {
+  /**
+   * Records a change of the item's result. `typed`: the change was typed in the fields, made
+   * from the result they show, which another tab may have changed meanwhile.
+   */
+  private record(row: Row, change: Partial<ItemResult>, statusSet: boolean, typed = false): void {
     const session = this.session;
-    if (!session) return;
-    const previous = this.result(row.item.id);
-    const base: Omit<ItemResult, 'hash'> = previous ? { ...previous } : { status: 'untested' };
-    delete (base as ItemResult).hash;
-    const next: Omit<ItemResult, 'hash'> = { ...base, ...change, time: new Date().toISOString() };
+    if (!session || session.readOnly) return;
+    const current = this.result(row.item.id);
+    const shown = typed && row.editor ? row.editor.shows : current;
+    const stale = shown !== current && !(shown && current && sameResult(shown, current));
+    const previous = stale ? shown : current;
+    const own = previous ? versionsOf(previous)[0]! : undefined;
+    const { hash: _hash, rev: _rev, base: _base, ...fields } = own ?? { status: 'untested' as const };
+    const next: Omit<ItemResult, 'hash'> = { ...fields, ...change, time: new Date().toISOString() };
     if (!next.tester && this.hooks.tester()) next.tester = this.hooks.tester();
     for (const name of TEXT_FIELDS) if (!next[name]) delete next[name];
     // The hash says which text the result is about: renewed when the tester sets the status
     // (or confirms the result); a comment typed later keeps it, so a change stays flagged.
-    const result: ItemResult =
-      statusSet || !previous ? recordResult(row.item, next) : { ...next, hash: previous.hash ?? row.item.hash };
+    const version: ResultVersion =
+      statusSet || !own ? recordResult(row.item, next) : { ...next, hash: own.hash ?? row.item.hash };
+    const rev = own?.rev && this.unsaved.has(own.rev) ? own.rev : newRevision();
+    this.unsaved.add(rev);
+    this.own.add(rev);
+    let result = editedResult(previous, version, rev);
+    // Typed over a result changed elsewhere since the fields showed it: both are kept.
+    if (stale && current) result = mergeResult(result, current).result;
     session.run.results[row.item.id] = result;
+    if (row.editor) row.editor.shows = result;
     this.hooks.changed(row.item.id);
   }
 
@@ -496,7 +636,7 @@ export class ItemList {
     const row = this.rowOf(target);
     if (!row) return;
     // Text never changes the counts: only the row is repainted.
-    this.record(row, { [name]: target.value }, false);
+    this.record(row, { [name]: target.value }, false, true);
     this.paint(row);
   }
 
@@ -509,6 +649,14 @@ export class ItemList {
       const open = button.getAttribute('aria-expanded') !== 'true';
       this.toggleEditor(row, open);
       if (open) row.editor?.fields.comment.focus();
+      return;
+    }
+    if (button.dataset.action === 'keep-version') {
+      this.keepVersion(row, Number(button.dataset.version));
+      return;
+    }
+    if (button.dataset.action === 'edit-mine') {
+      this.openComment(row.item.id);
       return;
     }
     const result = this.result(row.item.id);

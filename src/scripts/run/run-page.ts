@@ -12,7 +12,13 @@
  * flushed when the page is hidden or left and before any download. A refused write shows an
  * alert and offers the unsaved progress as a file; an unreadable saved value is moved aside,
  * reported, and offered as a download (RunStore). Another tab's changes to the open run
- * arrive by `storage` events and are merged, never silently overwritten.
+ * arrive by `storage` events and are merged, never silently overwritten: an item changed in
+ * both tabs keeps both versions, shown on its row until the tester keeps one (core's
+ * mergeRun; `changedElsewhere` is what any transport calls with the run's new saved state).
+ *
+ * A saved run whose target version was withdrawn since is opened read-only: its checklist is
+ * the one of that target (core plans it when asked), its results and orphans are shown and
+ * exported, nothing is recorded.
  */
 import { buildChecklist, planPath, sourceFromDataFiles } from '../../core/checklist/index.ts';
 import type { DataIndex } from '../../core/data-files.ts';
@@ -20,7 +26,7 @@ import { exportChecklist, exportFileName, type ExportFormatId } from '../../core
 import { selectionText, statusLabel } from '../../core/export/labels.ts';
 import { translator, type MessageKey } from '../../core/i18n.ts';
 import type { Locale } from '../../core/model.ts';
-import { importRuns, mergeRun } from '../../core/run/merge.ts';
+import { conflictedItems, importRuns, mergeRun } from '../../core/run/merge.ts';
 import { procedureItems } from '../../core/run/procedure.ts';
 import {
   checklistRequest,
@@ -105,6 +111,7 @@ class RoadbookRun extends HTMLElement {
     this.items = new ItemList(runSection, t, this.locale, {
       changed: () => this.changed(),
       tester: () => this.testerName,
+      announce: (message) => this.alerts.info(message),
     });
     this.signoff = new SignOffUi(runSection, t, this.locale, this.items, this.alerts, {
       changed: () => this.changed(),
@@ -303,7 +310,10 @@ class RoadbookRun extends HTMLElement {
 
     const includeDrafts = includesDrafts(this.index);
     const request = checklistRequest(run.request);
-    const plan = planPath({ ...this.index, includeDrafts }, request);
+    let plan = planPath({ ...this.index, includeDrafts }, request);
+    // A run started before its target was withdrawn: shown read-only, never lost.
+    const withdrawn = !plan.ok && plan.error.code === 'to-withdrawn' && saved;
+    if (withdrawn) plan = planPath({ ...this.index, includeDrafts }, request, { withdrawnTarget: true });
     if (!plan.ok) {
       this.closeRun();
       status.textContent = '';
@@ -333,19 +343,23 @@ class RoadbookRun extends HTMLElement {
       return;
     }
     if (generation !== this.generation) return;
-    const checklist = buildChecklist(sourceFromDataFiles(this.index, files, { includeDrafts }), request);
+    const checklist = buildChecklist(sourceFromDataFiles(this.index, files, { includeDrafts }), request, {
+      withdrawnTarget: withdrawn,
+    });
     const procedure = procedureItems(checklist, this.locale);
     const view = runView(checklist, procedure);
     const pathEntryIds = new Set([...files.values()].flatMap((f) => f.entries.map((e) => e.id)));
-    const session: RunSession = { run, saved, checklist, procedure, view, pathEntryIds };
+    const readOnly = withdrawn ? { reason: 'withdrawn' as const, version: plan.to.version } : null;
+    const session: RunSession = { run, saved, readOnly, checklist, procedure, view, pathEntryIds };
     this.session = session;
 
     if (saved) history.replaceState(history.state, '', this.runUrl(run, true));
-    part(this, 'apply').hidden = !saved;
+    part(this, 'apply').hidden = !saved || !!readOnly;
+    this.toggleAttribute('data-read-only', !!readOnly);
     part(this, 'run').hidden = false;
     this.renderHeader();
     this.renderRuns();
-    this.signoff.bind(session);
+    this.bindSignOff(session);
     status.textContent = t('run.opened', { name: run.name, n: view.items.length });
     this.dataset.state = 'rendering';
     const rendered = this.items.show(session, options.filter);
@@ -357,12 +371,24 @@ class RoadbookRun extends HTMLElement {
     else if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
   }
 
+  /** Fills the sign-off form from the run; read-only, it shows what was entered and its button still opens the report. */
+  private bindSignOff(session: RunSession): void {
+    this.signoff.bind(session);
+    for (const control of part(this, 'signoff-form').querySelectorAll<HTMLInputElement>(
+      'input, textarea, select, button:not([type="submit"])',
+    ))
+      control.disabled = !!session.readOnly;
+  }
+
   private renderHeader(): void {
     const session = this.session;
     if (!session) return;
     const t = this.t;
     const { run, checklist } = session;
-    part(this, 'run-title').textContent = run.name;
+    part(this, 'run-title').replaceChildren(
+      run.name,
+      ...(session.readOnly ? [' ', h('span', { class: 'badge badge-read-only', text: t('run.readOnly.badge') })] : []),
+    );
     const labels = checklist.labels;
     const processes = checklist.processes.map((p) => p.label).join(', ');
     part(this, 'run-path').replaceChildren(
@@ -376,6 +402,15 @@ class RoadbookRun extends HTMLElement {
     this.renderSavedState();
     const notices = part(this, 'run-notices');
     notices.replaceChildren();
+    if (session.readOnly) {
+      notices.append(
+        h('p', {
+          class: 'callout callout-read-only',
+          data: { readOnly: session.readOnly.reason },
+          text: t('run.readOnly.withdrawn', { version: session.readOnly.version }),
+        }),
+      );
+    }
     if (checklist.warnings.length) {
       notices.append(
         h(
@@ -418,7 +453,7 @@ class RoadbookRun extends HTMLElement {
   /** Something of the open run changed (a result, the sign-off form). */
   private changed(): void {
     const session = this.session;
-    if (!session) return;
+    if (!session || session.readOnly) return;
     session.run.updated = new Date().toISOString();
     if (!session.saved) {
       session.saved = true;
@@ -451,12 +486,14 @@ class RoadbookRun extends HTMLElement {
         continue;
       }
       this.pending.delete(run);
+      if (this.session?.run === run) this.items.saved();
       if (result.mergedFromElsewhere) {
+        const before = conflictedItems(run.results);
         Object.assign(run, result.run);
         if (this.session?.run === run) {
           this.items.repaint();
           this.renderOrphans();
-          this.alerts.info(this.t('run.sync.updated'));
+          this.syncNotice(conflictedItems(run.results).filter((id) => !before.includes(id)));
         }
       }
     }
@@ -486,8 +523,19 @@ class RoadbookRun extends HTMLElement {
     }
     const id = this.store.isRunKey(event.key);
     if (!id) return;
-    const session = this.session;
     const theirs = event.newValue === null ? null : parseSavedRun(event.newValue, this.scope, this.locale);
+    if (theirs && !theirs.ok) return;
+    if (theirs) this.store.noteSeen(event.key, event.newValue);
+    this.changedElsewhere(id, theirs ? theirs.run : null);
+  }
+
+  /**
+   * A run changed elsewhere (another tab): `theirs` is its new saved state, null once it was
+   * deleted there. The open run merges it in (both versions of an item changed on both sides
+   * kept and shown); what it holds that the saved state lacks is written back.
+   */
+  private changedElsewhere(id: string, theirs: SavedRun | null): void {
+    const session = this.session;
     if (session?.run.id === id) {
       if (theirs === null) {
         this.alerts.error(
@@ -506,25 +554,41 @@ class RoadbookRun extends HTMLElement {
         );
         this.runs = this.runs.filter((r) => r.id !== id);
         this.runs.unshift(session.run);
-      } else if (theirs.ok) {
-        const merged = mergeRun(session.run, theirs.run);
+      } else {
+        const merged = mergeRun(session.run, theirs);
         Object.assign(session.run, merged.run);
-        this.store.noteSeen(event.key, event.newValue);
-        this.items.repaint(merged.results.taken);
+        this.items.repaint([...merged.results.taken, ...merged.results.conflicts]);
         this.renderOrphans();
         this.renderHeader();
-        if (!part(this, 'signoff-form').contains(document.activeElement)) this.signoff.bind(session);
-        this.alerts.info(this.t('run.sync.updated'));
+        if (!part(this, 'signoff-form').contains(document.activeElement)) this.bindSignOff(session);
+        this.syncNotice(merged.results.conflicts);
+        if ((merged.results.kept.length || merged.results.conflicts.length) && !session.readOnly) {
+          this.pending.add(session.run);
+          clearTimeout(this.saveTimer);
+          this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY);
+        }
       }
     } else if (theirs === null) {
       this.runs = this.runs.filter((r) => r.id !== id);
-    } else if (theirs.ok) {
-      this.store.noteSeen(event.key, event.newValue);
+    } else {
       const at = this.runs.findIndex((r) => r.id === id);
-      if (at >= 0) this.runs[at] = theirs.run;
-      else this.runs.unshift(theirs.run);
+      if (at >= 0) this.runs[at] = theirs;
+      else this.runs.unshift(theirs);
     }
     this.renderRuns();
+  }
+
+  /** Says the open run was merged with another tab's; items changed on both sides are named, with a way to them. */
+  private syncNotice(conflicts: readonly string[]): void {
+    if (conflicts.length === 0) {
+      this.alerts.info(this.t('run.sync.updated'));
+      return;
+    }
+    this.alerts.error(
+      this.t('run.sync.conflict', { n: conflicts.length }),
+      [{ label: this.t('run.sync.conflictShow'), run: () => void this.items.reveal(conflicts[0]!) }],
+      'sync-conflict',
+    );
   }
 
   // Runs list ----------------------------------------------------------------------------
@@ -643,6 +707,7 @@ class RoadbookRun extends HTMLElement {
   private renderOrphans(): void {
     const section = part(this, 'orphans');
     const session = this.session;
+    const readOnly = !!session?.readOnly;
     const orphans = session
       ? orphanResults(session.view, session.checklist, session.run.results, session.pathEntryIds)
       : [];
@@ -677,11 +742,13 @@ class RoadbookRun extends HTMLElement {
                 })
               : '',
           ),
-          h('button', {
-            data: { forget: o.id },
-            attrs: { type: 'button', 'aria-label': t('run.orphans.forgetNamed', { id: o.id }) },
-            text: t('run.orphans.forget'),
-          }),
+          readOnly
+            ? ''
+            : h('button', {
+                data: { forget: o.id },
+                attrs: { type: 'button', 'aria-label': t('run.orphans.forgetNamed', { id: o.id }) },
+                text: t('run.orphans.forget'),
+              }),
         ),
       ),
     );
@@ -689,7 +756,7 @@ class RoadbookRun extends HTMLElement {
 
   private async forgetOrphan(id: string): Promise<void> {
     const session = this.session;
-    if (!session) return;
+    if (!session || session.readOnly) return;
     if (!(await confirmAction(this, this.t('run.orphans.forgetConfirm', { id }), this.t('run.orphans.forget')))) return;
     delete session.run.results[id];
     this.changed();
@@ -804,6 +871,7 @@ class RoadbookRun extends HTMLElement {
       ...outcome.report.merged.map((m) =>
         t('run.import.merged', { name: m.name, taken: m.taken, kept: m.kept, same: m.same }),
       ),
+      ...outcome.report.merged.filter((m) => m.conflicts > 0).map((m) => t('run.import.conflicts', { n: m.conflicts })),
       ...(parsed.dropped.length ? [t('run.import.dropped', { n: parsed.dropped.length })] : []),
     ];
     this.alerts.info(lines.join(' '));
@@ -812,7 +880,7 @@ class RoadbookRun extends HTMLElement {
       this.items.repaint();
       this.renderOrphans();
       this.renderHeader();
-      this.signoff.bind(session);
+      this.bindSignOff(session);
     } else if (parsed.runs.length === 1) {
       const run = this.runs.find((r) => r.id === parsed.runs[0]!.id)!;
       history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));

@@ -97,6 +97,15 @@ describe('requests refused', () => {
     expect(error.details.choices).not.toContain('15.2.1');
   });
 
+  it('plans a withdrawn target only when asked to, for a run started before it was withdrawn', () => {
+    const plan = planPath(source, { from: '15.1.0', to: '15.2.1' }, { withdrawnTarget: true });
+    expect(plan.ok && plan.versions.map((v) => v.version)).toEqual(['15.2.0', '15.2.1']);
+    const checklist = buildChecklist(source, { from: '15.1.0', to: '15.2.1' }, { withdrawnTarget: true });
+    expect(checklist.to).toBe('15.2.1');
+    // A draft target stays refused.
+    expect(planPath(source, { to: '15.4.0' }, { withdrawnTarget: true }).ok).toBe(false);
+  });
+
   it('refuses a draft target', () => {
     const error = errorOf({ from: '15.3.0', to: '15.4.0' });
     expect(error.code).toBe('to-draft');

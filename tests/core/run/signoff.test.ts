@@ -39,6 +39,26 @@ describe('sign-off rules', () => {
     expect(signOffProblems(view.signOffItems, fixed, FORM, 'fr')).toEqual([]);
   });
 
+  it('refuses while an item holds two versions recorded at once, until one is kept', () => {
+    const results: RunResults = {
+      [i1!.id]: {
+        status: 'passed',
+        rev: 'a',
+        conflict: [{ status: 'failed', comment: 'Écart', rev: 'b' }],
+      },
+      [i2!.id]: { status: 'passed', rev: 'c' },
+    };
+    const problems = signOffProblems(view.signOffItems, results, FORM, 'fr');
+    expect(problems.map((x) => x.code)).toEqual(['in-conflict']);
+    expect(problems[0]!.items!.map((i) => i.id)).toEqual([i1!.id]);
+    expect(problems[0]!.message).toMatch(/en même temps à deux endroits : 1/);
+    const settled = {
+      ...results,
+      [i1!.id]: { status: 'failed' as const, comment: 'Écart', rev: 'd', base: ['a', 'b'] },
+    };
+    expect(signOffProblems(view.signOffItems, settled, FORM, 'fr')).toEqual([]);
+  });
+
   it('asks for every field, a signatory and a decision; refuses "accepted" with failures', () => {
     const empty = signOffProblems(view.signOffItems, {}, emptySignOff(), 'fr');
     expect(empty.map((x) => x.field)).toEqual(['environment', 'place', 'date', 'testers', 'parties', 'decision']);
