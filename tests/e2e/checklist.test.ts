@@ -1098,34 +1098,30 @@ describe('a path of thousands of items', () => {
     const context = await browser.newContext();
     const watched = await watch(context, big.origin);
     const { page } = watched;
-    /** Runs `act` in the page and measures until the next frame is painted: what the tester waits. */
-    const timed = (act: string) =>
-      page.evaluate(async (code) => {
-        const started = performance.now();
-        new Function(code)();
+    // How fast each step is, the benchmark measures (bench/); here, that each one works.
+    /** Runs `act` in the page and waits until the next frame is painted. */
+    const act = (code: string) =>
+      page.evaluate(async (source) => {
+        new Function(source)();
         await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-        return Math.round(performance.now() - started);
-      }, act);
-    const started = Date.now();
+      }, code);
     await page.goto(`${big.url}checklist/?from=40.0.0&to=40.20.0`);
     await page.waitForSelector('.run-item[data-item="P-1-0#etape-1"]');
-    const firstShown = Date.now() - started;
     // While the rest is still being added, a status change shows at once.
     expect(await page.locator('rb-run').getAttribute('data-state')).toBe('rendering');
-    const reaction = await timed(`document.querySelector('[data-item="P-1-0#etape-1"] input[value="failed"]').click()`);
+    await act(`document.querySelector('[data-item="P-1-0#etape-1"] input[value="failed"]').click()`);
     expect(await statusOf(page, 'P-1-0#etape-1')).toBe('failed');
     await ready(page);
-    const allShown = Date.now() - started;
     expect(await page.locator('.run-item').count()).toBe(items + 4);
     // At full size: a status, typing in a comment, a filter.
-    const status = await timed(
+    await act(
       `document.querySelector('[data-item="P-20-249#etape-2"] input[value="passed"]').click()`,
     );
     await openFields(page, 'P-20-249#etape-2');
-    const typing = await timed(
+    await act(
       `const t = document.querySelector('[data-item="P-20-249#etape-2"] textarea'); t.value += 'x'; t.dispatchEvent(new Event('input', { bubbles: true }));`,
     );
-    const filtering = await timed(
+    await act(
       `const s = document.querySelector('[data-part="filters"] select[name="status"]'); s.value = 'failed'; s.dispatchEvent(new Event('change', { bubbles: true }));`,
     );
     expect(await page.locator('[data-part="filter-status"]').innerText()).toBe(
@@ -1135,16 +1131,7 @@ describe('a path of thousands of items', () => {
       .poll(() => page.locator('[data-part="progress-text"]').innerText())
       .toBe(`Vérifications faites : 2 sur ${items + 4}`);
     await saved(page, 'P-20-249#etape-2', 'passed');
-    console.log(
-      `${items} items: first shown ${firstShown} ms, all shown ${allShown} ms; status ${reaction} ms while rendering, ${status} ms after; typing ${typing} ms; filter ${filtering} ms`,
-    );
     expect(dataRequests(watched)).toHaveLength(21);
-    expect(firstShown).toBeLessThan(3_000);
-    expect(reaction).toBeLessThan(500);
-    expect(status).toBeLessThan(500);
-    expect(typing).toBeLessThan(500);
-    expect(filtering).toBeLessThan(2_000);
-    expect(allShown).toBeLessThan(30_000);
     await context.close();
     await big.close();
   });
