@@ -97,7 +97,6 @@ class RoadbookRun extends HTMLElement {
     this.testerName = await this.store.tester();
     this.store.onSaveState((state) => this.onSaveState(state));
     this.store.onMerged((run) => this.onMerged(run));
-    this.reportUnsaved(await this.store.unsaved(this.runs));
 
     this.form = part<HTMLFormElement>(this, 'path-form');
     wirePathForm(this.form);
@@ -114,6 +113,7 @@ class RoadbookRun extends HTMLElement {
       tester: () => this.testerName,
       flush: () => this.flush(),
     });
+    this.reportUnsaved(await this.store.unsaved(this.runs));
     this.wire();
     this.renderRuns();
     await this.renderBackups();
