@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
-import { MAX_PROGRESS_FILE_BYTES } from '../../src/core/run/storage-limits.ts';
+import { MAX_PROGRESS_FILE_BYTES, RETRY_FIRST_MS, RETRY_MAX_MS } from '../../src/core/run/storage-limits.ts';
 import { DATABASE } from '../../src/core/run/storage-keys.ts';
 import { launchChromium } from './browser.ts';
 import { launchKillable } from './killable-chromium.ts';
@@ -148,13 +148,18 @@ describe('a full storage', () => {
         return put.call(this, value, key);
       };
     });
+    const full = (page: Page, value: boolean) =>
+      page.evaluate((v) => ((window as unknown as { full?: boolean }).full = v), value);
     const { page, errors } = await watch(context, server.origin);
+    // The page's clock is the test's: a retry on its timer happens when the test moves time on, never by chance.
+    await page.clock.install();
     await page.goto(`${server.url}${PATH}`);
     await ready(page);
+    await page.clock.pauseAt(Date.now() + 1000);
     const [a, b, c] = expected.items;
     await setStatus(page, a!.id, 'passed');
     await expect.poll(() => saveState(page)).toBe('saved');
-    await page.evaluate(() => ((window as unknown as { full?: boolean }).full = true));
+    await full(page, true);
     await setStatus(page, b!.id, 'failed');
     await comment(page, b!.id, 'Pas de place');
     await expect.poll(() => saveState(page)).toBe('failed');
@@ -166,14 +171,18 @@ describe('a full storage', () => {
     const file = await downloadOf(page, () => page.click('[data-part="save-export"]'));
     const progress = JSON.parse(file.data.toString('utf8'));
     expect(progress.runs[0].results[b!.id]).toMatchObject({ status: 'failed', comment: 'Pas de place' });
-    // More work while full: kept in the page, still said not saved.
+    // More work while full: tried again at once, refused again, kept in the page, still said.
     await setStatus(page, c!.id, 'na');
     await expect.poll(() => saveState(page)).toBe('failed');
     expect((await storedRuns(page))[0]!.results[b!.id]).toBeUndefined();
 
-    // Space comes back: the retry on its timer writes everything, with no further click.
-    await page.evaluate(() => ((window as unknown as { full?: boolean }).full = false));
-    await expect.poll(() => saveState(page), { timeout: 20_000 }).toBe('saved');
+    // Space comes back. After several refusals in a row the retries are further apart than the
+    // first delay, and never more than the longest one.
+    await full(page, false);
+    await page.clock.runFor(RETRY_FIRST_MS);
+    expect(await saveState(page)).toBe('failed');
+    await page.clock.runFor(RETRY_MAX_MS);
+    await expect.poll(() => saveState(page)).toBe('saved');
     expect(await header.innerText()).toContain('Enregistrée dans ce navigateur');
     expect(await page.locator('[data-part="save-export"]').isHidden()).toBe(true);
     expect(await page.locator('[data-alert="storage-full"]').count()).toBe(0);
@@ -182,15 +191,14 @@ describe('a full storage', () => {
     expect(results[b!.id]).toMatchObject({ status: 'failed', comment: 'Pas de place' });
     expect(results[c!.id]?.status).toBe('na');
 
-    // Full again, then the tester comes back to the page: the retry on focus saves at once.
-    await page.evaluate(() => ((window as unknown as { full?: boolean }).full = true));
+    // Full again, then the tester comes back to the page: the retry on focus saves, with the clock still.
+    await full(page, true);
     await setStatus(page, a!.id, 'blocked');
     await expect.poll(() => saveState(page)).toBe('failed');
-    await page.evaluate(() => {
-      (window as unknown as { full?: boolean }).full = false;
-      window.dispatchEvent(new Event('focus'));
-    });
-    await expect.poll(() => saveState(page), { timeout: 1500 }).toBe('saved');
+    await full(page, false);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => saveState(page)).toBe('saved');
+    await page.clock.resume();
     await page.reload();
     await ready(page);
     expect(await statusOf(page, a!.id)).toBe('blocked');
@@ -265,7 +273,9 @@ describe('a company process imported with an id already here', () => {
     const file = (steps: string) => ({
       name: 'inventaire.yml',
       mimeType: 'text/yaml',
-      buffer: Buffer.from(`- id: inventaire-annuel\n  label: Inventaire annuel\n  modules: stocks\n  steps: ${steps}\n`),
+      buffer: Buffer.from(
+        `- id: inventaire-annuel\n  label: Inventaire annuel\n  modules: stocks\n  steps: ${steps}\n`,
+      ),
     });
     await page.setInputFiles('[data-part="processes-import"]', file('Compter le dépôt principal'));
     await expect.poll(() => page.locator('[data-part="own-list"] li').count()).toBe(1);
