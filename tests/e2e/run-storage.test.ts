@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { MAX_PROGRESS_FILE_BYTES, RETRY_FIRST_MS, RETRY_MAX_MS } from '../../src/core/run/storage-limits.ts';
+import { serializeRun } from '../../src/core/run/saved.ts';
 import { DATABASE } from '../../src/core/run/storage-keys.ts';
+import type { SavedRun } from '../../src/core/run/types.ts';
 import { launchChromium } from './browser.ts';
 import { launchKillable } from './killable-chromium.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
@@ -23,6 +25,7 @@ const sites = inject('sites');
 const REQUEST = { from: '15.2.0', to: '15.3.0', modules: ['facturation'], processes: ['facturation-mensuelle'] };
 const PATH = 'checklist/?from=15.2.0&to=15.3.0&modules=facturation&processes=facturation-mensuelle';
 const KEY_PREFIX = 'roadbook:%2F:Gestan:';
+const SCOPE = { product: 'Gestan', base: '/' };
 
 let browser: Browser;
 let server: StaticServer;
@@ -55,6 +58,44 @@ async function storedRuns(page: Page) {
     .filter(([k]) => k.startsWith(`${KEY_PREFIX}run:`))
     .map(([, v]) => JSON.parse(v).run as { id: string; results: Record<string, { status: string; comment?: string }> });
 }
+
+describe('runs an earlier version kept in localStorage', () => {
+  it('are moved into IndexedDB on first start, and their old keys go once the copy is written', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await watch(context, server.origin);
+    const [a] = expected.items;
+    const run: SavedRun = {
+      id: 'r-ancien',
+      name: 'Recette d’avant',
+      created: '2026-05-20T08:00:00.000Z',
+      updated: '2026-05-20T09:00:00.000Z',
+      buildId: null,
+      request: {
+        from: REQUEST.from,
+        to: REQUEST.to,
+        modules: REQUEST.modules,
+        editions: [],
+        processes: REQUEST.processes,
+      },
+      results: { [a!.id]: { status: 'failed', comment: 'vu avant', time: '2026-05-20T09:00:00.000Z' } },
+      signOff: null,
+    };
+    const key = `${KEY_PREFIX}run:${run.id}`;
+    // Another page of the site, so the checklist page has not started yet.
+    await page.goto(server.url);
+    await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, serializeRun(run, SCOPE)]);
+    await page.goto(`${server.url}checklist/`);
+    await page.waitForSelector('rb-run[data-state="idle"]');
+    expect(await page.locator('.run-summary-name').innerText()).toBe('Recette d’avant');
+    expect(JSON.parse((await storedValues(page))[key]!).run).toEqual(run);
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    await page.click('.run-summary-name');
+    await ready(page);
+    expect(await statusOf(page, a!.id)).toBe('failed');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
 
 describe('a browser killed while the tester works', () => {
   it('keeps every result it confirmed, and names at the next start the one whose write never finished', async () => {

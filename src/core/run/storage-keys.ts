@@ -7,6 +7,7 @@
  *   roadbook:<base>:<product>:processes           the company's processes (roadbook-company-processes)
  *   roadbook:<base>:<product>:tester              the name the tester last gave
  *   roadbook:<base>:<product>:backup:<time>:<what> the text of a saved value that could not be read
+ *   roadbook:<base>:<product>:journal:<page>:<n>   a change not yet confirmed written (journal.ts)
  */
 import type { RunScope } from './types.ts';
 

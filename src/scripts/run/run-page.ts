@@ -175,8 +175,9 @@ class RoadbookRun extends HTMLElement {
       else this.store.retry();
     });
     window.addEventListener('beforeunload', (event) => {
-      // Leaving with changes the browser has not confirmed: the browser asks first.
-      if (this.store.saveState.state !== 'saved') event.preventDefault();
+      // Leaving with changes the browser refused to save: the browser asks first. (A write under
+      // way is not asked about: it ends within moments, and the journal names it if it does not.)
+      if (this.store.saveState.state === 'failed') event.preventDefault();
     });
     window.addEventListener('popstate', () => {
       this.flush();
