@@ -22,6 +22,7 @@ import { exportChecklist, exportFileName, type ExportFormatId } from '../../core
 import { selectionText, statusLabel } from '../../core/export/labels.ts';
 import { translator, type MessageKey } from '../../core/i18n.ts';
 import type { Locale } from '../../core/model.ts';
+import { restoredRun, type UnsavedChanges } from '../../core/run/journal.ts';
 import { importRuns, mergeRun } from '../../core/run/merge.ts';
 import { procedureItems } from '../../core/run/procedure.ts';
 import {
@@ -47,7 +48,6 @@ import { ProcessesUi } from './processes-ui.ts';
 import type { RunSession } from './session.ts';
 import { SignOffUi } from './signoff-ui.ts';
 import { RunStore, type SaveState, type StorageProblem } from './store.ts';
-import { restoredRun, type UnsavedChanges } from '../../core/run/journal.ts';
 
 class RoadbookRun extends HTMLElement {
   private locale: Locale = 'fr';
@@ -421,22 +421,23 @@ class RoadbookRun extends HTMLElement {
     if (!session) return;
     const state = this.store.saveState;
     const refused = state.state === 'failed' && state.runs.includes(session.run);
-    const label = part(this, 'run-saved');
-    label.dataset.saveState = !session.saved
+    const shown: 'new' | 'failed' | 'saving' | 'saved' = !session.saved
       ? 'new'
       : refused
         ? 'failed'
         : this.store.waiting(session.run)
           ? 'saving'
           : 'saved';
+    const texts: Record<typeof shown, () => string> = {
+      new: () => this.t('run.unsaved'),
+      failed: () => this.t('run.notSaved', { reason: state.state === 'failed' ? state.reason : '' }),
+      saving: () => this.t('run.saving'),
+      saved: () => this.t('run.saved', { time: this.items.formatTime(session.run.updated) }),
+    };
+    const label = part(this, 'run-saved');
+    label.dataset.saveState = shown;
+    label.textContent = texts[shown]();
     label.classList.toggle('callout-error', refused);
-    label.textContent = !session.saved
-      ? this.t('run.unsaved')
-      : refused
-        ? this.t('run.notSaved', { reason: state.reason })
-        : this.store.waiting(session.run)
-          ? this.t('run.saving')
-          : this.t('run.saved', { time: this.items.formatTime(session.run.updated) });
     part(this, 'save-export').hidden = !refused;
     part(this, 'export-run').toggleAttribute('disabled', !session.saved);
   }
