@@ -177,6 +177,52 @@ describe('a browser killed while the tester works', () => {
   });
 });
 
+describe('a change another open tab could not save', () => {
+  for (const locks of [true, false])
+    it(`is not taken for a lost one while that tab is open, and is once it is gone (${locks ? 'Web Locks' : 'no Web Locks: roll call'})`, async () => {
+      const context = await browser.newContext();
+      // Runs refused in the tab that says so (its journal entries still written).
+      await context.addInitScript(() => {
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
+          if (String(key).includes(':run:') && (window as unknown as { full?: boolean }).full)
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return put.call(this, value, key);
+        };
+      });
+      if (!locks)
+        await context.addInitScript(() =>
+          Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }),
+        );
+      const one = await watch(context, server.origin);
+      await one.page.goto(`${server.url}${PATH}`);
+      await ready(one.page);
+      const [a, b] = expected.items;
+      await setStatus(one.page, a!.id, 'passed');
+      await expect.poll(() => saveState(one.page)).toBe('saved');
+      await one.page.evaluate(() => ((window as unknown as { full?: boolean }).full = true));
+      await setStatus(one.page, b!.id, 'failed');
+      await expect.poll(() => saveState(one.page)).toBe('failed');
+      expect(Object.keys(await storedValues(one.page, 'journal')).length).toBeGreaterThan(0);
+
+      // The first tab is open: a second one says nothing of its unsaved change.
+      const two = await watch(context, server.origin);
+      await two.page.goto(`${server.url}checklist/`);
+      await two.page.waitForSelector('rb-run[data-state="idle"]');
+      expect(await two.page.locator('[data-alert="last-session"]').count()).toBe(0);
+      await two.page.close();
+
+      // Gone without its change saved: the next page names the item.
+      await one.page.close();
+      const three = await watch(context, server.origin);
+      await three.page.goto(`${server.url}checklist/`);
+      await three.page.waitForSelector('rb-run[data-state="idle"]');
+      expect(await three.page.locator('[data-alert="last-session"]').innerText()).toContain(`(${b!.id})`);
+      expect([...one.errors, ...two.errors, ...three.errors]).toEqual([]);
+      await context.close();
+    });
+});
+
 describe('a full storage', () => {
   it('says "not saved" in the header with the export at hand, retries, and says saved once space is back', async () => {
     const context = await browser.newContext();

@@ -26,7 +26,9 @@
  * Other tabs: after every confirmed write, a message goes out on the BroadcastChannel named
  * `<prefix>changes` (prefix from storagePrefix): `{ key, value }`, the key written and its new
  * text (null when removed), the same news the `storage` event brought when runs were in
- * localStorage. `onChange` delivers the messages of the other tabs.
+ * localStorage. `onChange` delivers the messages of the other tabs. Where Web Locks are missing
+ * (a site served over plain HTTP), the channel also carries a roll call, `{ rollCall }`
+ * answered by every open page with `{ alive: <its id> }`, to tell ended pages from open ones.
  */
 import type { Locale } from '../../core/model.ts';
 import { emptyCompanyProcesses, type CompanyProcesses } from '../../core/run/company-processes.ts';
@@ -84,7 +86,12 @@ export interface StoredChange {
   value: string | null;
 }
 
+/** Everything said on the channel: a change written, and the roll call of open pages (and its answers). */
+type ChannelMessage = StoredChange | { rollCall: string } | { alive: string };
+
 const LOCK_PREFIX = 'roadbook-session:';
+/** How long a roll call waits for the open pages' answers. */
+const ROLL_CALL_MS = 300;
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -127,6 +134,9 @@ export class RunStore {
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${this.prefix}changes`) : null;
     // Held as long as this page lives: the next page tells an ended page's journal by its free lock.
     void navigator.locks?.request(`${LOCK_PREFIX}${this.session}`, () => new Promise<void>(() => undefined));
+    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
+      if ('rollCall' in event.data) this.channel?.postMessage({ alive: this.session } satisfies ChannelMessage);
+    });
   }
 
   static async open(scope: RunScope, locale: Locale): Promise<RunStore> {
@@ -351,14 +361,8 @@ export class RunStore {
    * `runs` as loaded. Entries whose changes are all stored are cleared.
    */
   async unsaved(runs: readonly SavedRun[]): Promise<UnsavedChanges[]> {
-    if (!this.backend || !navigator.locks) return [];
-    const held = await navigator.locks.query();
-    const live = new Set(
-      [...(held.held ?? []), ...(held.pending ?? [])]
-        .map((lock) => lock.name ?? '')
-        .filter((name) => name.startsWith(LOCK_PREFIX))
-        .map((name) => name.slice(LOCK_PREFIX.length)),
-    );
+    const live = this.backend ? await this.liveSessions() : null;
+    if (!this.backend || !live) return [];
     live.add(this.session);
     const raw = await this.backend.entries('journal', this.prefix);
     const entries = [...raw].map(([key, text]) => ({ key, entry: parseJournalEntry(text, this.scope, this.locale) }));
@@ -371,6 +375,30 @@ export class RunStore {
     );
     if (!found.length) await this.forgetUnsaved();
     return found;
+  }
+
+  /** The pages open now: by their Web Locks, or where there are none (plain HTTP) by a roll call on the channel. */
+  private async liveSessions(): Promise<Set<string> | null> {
+    if (navigator.locks) {
+      const held = await navigator.locks.query();
+      return new Set(
+        [...(held.held ?? []), ...(held.pending ?? [])]
+          .map((lock) => lock.name ?? '')
+          .filter((name) => name.startsWith(LOCK_PREFIX))
+          .map((name) => name.slice(LOCK_PREFIX.length)),
+      );
+    }
+    const channel = this.channel;
+    if (!channel) return null;
+    const live = new Set<string>();
+    const answer = (event: MessageEvent<ChannelMessage>) => {
+      if ('alive' in event.data) live.add(event.data.alive);
+    };
+    channel.addEventListener('message', answer);
+    channel.postMessage({ rollCall: this.session } satisfies ChannelMessage);
+    await new Promise((done) => setTimeout(done, ROLL_CALL_MS));
+    channel.removeEventListener('message', answer);
+    return live;
   }
 
   /** Clears the journal entries of ended pages (put back, or let go by the tester). */
@@ -398,7 +426,9 @@ export class RunStore {
 
   /** What other tabs write. */
   onChange(listener: (change: StoredChange) => void): void {
-    this.channel?.addEventListener('message', (event: MessageEvent<StoredChange>) => listener(event.data));
+    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
+      if ('key' in event.data) listener(event.data);
+    });
   }
 
   /** Marks a value as read (after another tab's message delivered it). */
