@@ -437,7 +437,7 @@ class RoadbookRun extends HTMLElement {
     const label = part(this, 'run-saved');
     label.dataset.saveState = shown;
     label.textContent = texts[shown]();
-    label.classList.toggle('callout-error', refused);
+    for (const name of ['callout', 'callout-error']) label.parentElement?.classList.toggle(name, refused);
     part(this, 'save-export').hidden = !refused;
     part(this, 'export-run').toggleAttribute('disabled', !session.saved);
   }
