@@ -123,6 +123,8 @@ export class RunStore {
   private readonly stateListeners: ((state: SaveState) => void)[] = [];
   private readonly mergeListeners: ((run: SavedRun) => void)[] = [];
   private readonly channel: BroadcastChannel | null;
+  /** This page's journal entries not cleared yet, by run id (a refused write leaves its entry). */
+  private readonly entries = new Map<string, string[]>();
   /** Journal keys of ended pages, found by `unsaved`. */
   private ended: string[] = [];
 
@@ -302,16 +304,15 @@ export class RunStore {
     const backend = this.backend;
     if (!backend) return { ok: false, reason: 'no storage' };
     const key = runKey(this.prefix, run.id);
-    let entryKey: string | null = journalKey(this.prefix, this.session, ++this.seq);
+    const entryKey = journalKey(this.prefix, this.session, ++this.seq);
     const entry = journalEntry(this.session, new Date(), run, this.written.get(run.id) ?? null);
     try {
       await backend.write('journal', new Map([[entryKey, serializeJournalEntry(entry, this.scope)]]));
+      this.entries.set(run.id, [...(this.entries.get(run.id) ?? []), entryKey]);
     } catch {
       // No room even for the entry: the run's own write says what is wrong.
-      entryKey = null;
     }
     let toWrite = run;
-    let text = '';
     let merged = false;
     const changes = new Map<string, string | null>();
     try {
@@ -329,8 +330,7 @@ export class RunStore {
             changes.set(backupKey(this.prefix, Date.now(), key.slice(this.prefix.length)), stored);
           }
         }
-        text = serializeRun(toWrite, this.scope);
-        changes.set(key, text);
+        changes.set(key, serializeRun(toWrite, this.scope));
         return changes;
       });
     } catch (error) {
@@ -341,7 +341,7 @@ export class RunStore {
       this.channel?.postMessage({ key: k, value: v } satisfies StoredChange);
     }
     this.written.set(run.id, structuredClone(toWrite));
-    if (entryKey) await backend.write('journal', new Map([[entryKey, null]])).catch(() => undefined);
+    await this.clearEntries(run.id);
     if (merged) {
       Object.assign(run, toWrite);
       for (const listener of this.mergeListeners) listener(run);
@@ -349,9 +349,19 @@ export class RunStore {
     return { ok: true };
   }
 
+  /** Removes this page's journal entries of a run (its latest state is written, or it is deleted). */
+  private async clearEntries(id: string): Promise<void> {
+    const keys = this.entries.get(id) ?? [];
+    this.entries.delete(id);
+    if (keys.length) await this.backend?.write('journal', new Map(keys.map((k) => [k, null]))).catch(() => undefined);
+  }
+
   async removeRun(id: string): Promise<WriteResult> {
     this.written.delete(id);
-    return this.write(new Map([[runKey(this.prefix, id), null]]));
+    const removed = await this.write(new Map([[runKey(this.prefix, id), null]]));
+    // A deleted run's unsaved changes are not news for the next start.
+    if (removed.ok) await this.clearEntries(id);
+    return removed;
   }
 
   // The last session ---------------------------------------------------------------------
