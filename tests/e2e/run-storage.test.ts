@@ -15,11 +15,13 @@ import { serveSite, type StaticServer } from './server.ts';
 import { storedValues } from './stored-values.ts';
 
 /**
- * Where the checklist page keeps runs, in Chromium: IndexedDB written at once, so a browser
- * killed right after a click keeps the click; a change whose write never finished is named at
- * the next start and can be put back; a refused write says "not saved" in the run's header
- * until a retry goes through; a progress file too big to store is refused before anything
- * changes; an imported process with an id already here is replaced only when the tester says so.
+ * Where the checklist page keeps runs, in Chromium: IndexedDB (runs of localStorage moved in,
+ * localStorage kept where IndexedDB is missing), written at once, so a browser killed right
+ * after a click keeps the click; a change whose write never finished is named at the next
+ * start and can be put back, but never while the tab that made it is still open; a refused
+ * write says "not saved" in the run's header until a retry goes through; a progress file too
+ * big to store is refused before anything changes; an imported process with an id already here
+ * is replaced only when the tester says so.
  */
 const sites = inject('sites');
 const REQUEST = { from: '15.2.0', to: '15.3.0', modules: ['facturation'], processes: ['facturation-mensuelle'] };
@@ -90,6 +92,28 @@ describe('runs an earlier version kept in localStorage', () => {
     expect(JSON.parse((await storedValues(page))[key]!).run).toEqual(run);
     expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
     await page.click('.run-summary-name');
+    await ready(page);
+    expect(await statusOf(page, a!.id)).toBe('failed');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a browser without IndexedDB', () => {
+  it('keeps runs in localStorage instead, across a reload', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+    const { page, errors } = await watch(context, server.origin);
+    await page.goto(`${server.url}${PATH}`);
+    await ready(page);
+    const [a] = expected.items;
+    await setStatus(page, a!.id, 'failed');
+    await comment(page, a!.id, 'gardé quand même');
+    await expect.poll(() => saveState(page)).toBe('saved');
+    const id = new URL(page.url()).searchParams.get('run')!;
+    const kept = await page.evaluate((k) => localStorage.getItem(k), `${KEY_PREFIX}run:${id}`);
+    expect(JSON.parse(kept!).run.results[a!.id]).toMatchObject({ status: 'failed', comment: 'gardé quand même' });
+    await page.reload();
     await ready(page);
     expect(await statusOf(page, a!.id)).toBe('failed');
     expect(errors).toEqual([]);
