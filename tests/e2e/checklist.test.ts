@@ -16,6 +16,7 @@ import { audit, dataRequests, downloadOf, engineChecklist, watch } from './run-h
 import { serveBigSite } from './big-site.ts';
 import { SAMPLE_CHANGE } from './sample-changed.ts';
 import { serveSite, type StaticServer } from './server.ts';
+import { putStoredValue, storedValues } from './stored-values.ts';
 
 /**
  * /checklist/ in Chromium, on the sample road book (content/) built once by the global setup:
@@ -65,7 +66,7 @@ const statusOf = (page: Page, id: string) => row(page, id).getAttribute('data-st
 const ready = (page: Page) => page.waitForSelector('rb-run[data-state="ready"]');
 const itemIds = (page: Page) =>
   page.locator('.run-item').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.item!));
-const stored = (page: Page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+const stored = (page: Page) => storedValues(page);
 /** The saved runs of the sample site, parsed. */
 async function savedRuns(
   page: Page,
@@ -83,7 +84,7 @@ async function openPath(context: BrowserContext, path = PATH, origin = server) {
   await ready(watched.page);
   return watched;
 }
-/** Waits until the debounced save wrote what the page shows. */
+/** Waits until the save wrote what the page shows. */
 async function saved(page: Page, itemId: string, status: string) {
   await expect.poll(async () => (await savedRuns(page)).some((r) => r.results[itemId]?.status === status)).toBe(true);
 }
@@ -455,7 +456,7 @@ describe('a damaged saved state', () => {
     const damagedId = new URL(page.url()).searchParams.get('run')!;
     const key = `${KEY_PREFIX}run:${damagedId}`;
     const raw = (await stored(page))[key]!.slice(0, -40);
-    await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, raw]);
+    await putStoredValue(page, key, raw);
 
     await page.goto(`${server.url}checklist/`);
     await page.waitForSelector('rb-run[data-state="idle"]');
@@ -504,7 +505,7 @@ describe('a damaged saved state', () => {
     const value = JSON.parse((await stored(page))[key]!);
     value.run.results[b!.id].status = 'peut-être';
     const raw = JSON.stringify(value);
-    await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, raw]);
+    await putStoredValue(page, key, raw);
     await page.reload();
     await ready(page);
     expect(await page.locator('[data-part="alerts"] [role="alert"]').innerText()).toContain(
@@ -960,11 +961,11 @@ describe('a browser that refuses to save', () => {
   it('says so at once, keeps the change in the page and offers it as a file', async () => {
     const context = await browser.newContext();
     await context.addInitScript(() => {
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.includes(':run:') && (window as unknown as { full?: boolean }).full)
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
+        if (String(key).includes(':run:') && (window as unknown as { full?: boolean }).full)
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return setItem.call(this, key, value);
+        return put.call(this, value, key);
       };
     });
     const { page } = await openPath(context);

@@ -176,17 +176,43 @@ export async function parseCompanyProcessesText(
   return { ok: true, picks, processes };
 }
 
-/** Adds imported processes: a process with an id already here replaces it; picks are added. */
+/** An imported process whose id is already here with other content: the tester chooses. */
+export interface ProcessConflict {
+  id: string;
+  here: Process;
+  incoming: Process;
+}
+
+function sameProcess(a: Process, b: Process): boolean {
+  return JSON.stringify([a.label, a.modules, a.steps]) === JSON.stringify([b.label, b.modules, b.steps]);
+}
+
+/** The imported processes that would replace a different one here (identical ones are no question). */
+export function processConflicts(library: CompanyProcesses, incoming: CompanyProcesses): ProcessConflict[] {
+  return incoming.processes.flatMap((p) => {
+    const here = library.processes.find((q) => q.id === p.id);
+    return here && !sameProcess(here, p) ? [{ id: p.id, here, incoming: p }] : [];
+  });
+}
+
+/**
+ * Adds imported processes: a process with an id already here replaces it, unless its id is in
+ * `keep` (the tester chose to keep the one here); picks are added.
+ */
 export function mergeCompanyProcesses(
   library: CompanyProcesses,
   incoming: CompanyProcesses,
-): { library: CompanyProcesses; added: string[]; replaced: string[]; picked: string[] } {
+  keep: ReadonlySet<string> = new Set(),
+): { library: CompanyProcesses; added: string[]; replaced: string[]; kept: string[]; picked: string[] } {
   const processes = [...library.processes];
   const added: string[] = [];
   const replaced: string[] = [];
+  const kept: string[] = [];
   for (const p of incoming.processes) {
     const at = processes.findIndex((q) => q.id === p.id);
-    if (at >= 0) {
+    if (at >= 0 && keep.has(p.id)) {
+      kept.push(p.id);
+    } else if (at >= 0) {
       processes[at] = p;
       replaced.push(p.id);
     } else {
@@ -195,5 +221,5 @@ export function mergeCompanyProcesses(
     }
   }
   const picked = incoming.picks.filter((id) => !library.picks.includes(id));
-  return { library: { picks: [...library.picks, ...picked], processes }, added, replaced, picked };
+  return { library: { picks: [...library.picks, ...picked], processes }, added, replaced, kept, picked };
 }

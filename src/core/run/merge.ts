@@ -7,7 +7,9 @@
  *   matched by path: two testers who each started a run of the same path keep two runs.
  * - For a run on both sides, results merge item by item. A result only on one side is kept.
  *   On both sides, each version of the result names its revision (`rev`) and the revisions it
- *   was made from (`base`): a version another one was made from is replaced by it. Two
+ *   was made from (`base`: its parents first, then their own ancestors, up to ANCESTRY
+ *   revisions, so that a side which missed a few saves of the other still knows its version
+ *   for an ancestor): a version another one was made from is replaced by it. Two
  *   versions made from the same one, neither from the other, were recorded at the same time:
  *   that is a conflict, and both are kept (the one here first, the other in `conflict`) until
  *   a tester settles it (`settleConflict`). A version that holds nothing (not run, no comment,
@@ -149,7 +151,7 @@ export function conflictedItems(results: RunResults): string[] {
 export function editedResult(previous: ItemResult | undefined, next: ResultVersion, rev: string): ItemResult {
   const { conflict, ...own } = previous ?? { status: 'untested' as const };
   const from = previous ? revisionOf(own) : null;
-  const base = previous && own.rev === rev ? own.base : from !== null ? [from] : undefined;
+  const base = previous && own.rev === rev ? own.base : from !== null ? ancestry([own]) : undefined;
   const version: ResultVersion = { ...next, rev, ...(base ? { base } : {}) };
   return conflict?.length ? { ...version, conflict } : version;
 }
@@ -162,8 +164,27 @@ export function settleConflict(result: ItemResult, index: number, rev: string): 
   const versions = versionsOf(result);
   const chosen = versions[index];
   if (!chosen) return result;
-  const base = versions.map(revisionOf).filter((r): r is string => r !== null);
-  return { ...chosen, rev, base };
+  return { ...chosen, rev, base: ancestry(versions) };
+}
+
+/**
+ * How many revisions a version remembers it was made from. Every save renews the revision of
+ * an edited result, so a tester typing a comment makes a chain; a side that missed some of
+ * those saves (its tab was busy) must still find its own version among the ancestors, or it
+ * would see a conflict where there is none. Past this many, an old version met again is kept
+ * as a conflict: shown, never lost.
+ */
+export const ANCESTRY = 32;
+
+/** The revisions of `versions`, then their ancestors, each once, at most ANCESTRY. */
+function ancestry(versions: readonly ResultVersion[]): string[] {
+  const revs = new Set<string>();
+  for (const v of versions) {
+    const rev = revisionOf(v);
+    if (rev !== null) revs.add(rev);
+  }
+  for (const v of versions) for (const r of v.base ?? []) revs.add(r);
+  return [...revs].slice(0, ANCESTRY);
 }
 
 /** A new revision id: 9 random bytes as URL-safe base64. */

@@ -7,6 +7,7 @@
  *   roadbook:<base>:<product>:processes           the company's processes (roadbook-company-processes)
  *   roadbook:<base>:<product>:tester              the name the tester last gave
  *   roadbook:<base>:<product>:backup:<time>:<what> the text of a saved value that could not be read
+ *   roadbook:<base>:<product>:journal:<page>:<n>   a change not yet confirmed written (journal.ts)
  */
 import type { RunScope } from './types.ts';
 
@@ -47,4 +48,20 @@ export function parseBackupKey(prefix: string, key: string): { time: number; wha
   const colon = rest.indexOf(':');
   const time = Number(rest.slice(0, colon));
   return colon > 0 && Number.isFinite(time) ? { time, what: rest.slice(colon + 1) } : null;
+}
+
+/**
+ * The IndexedDB database the page keeps everything in: `values` holds the keys above (the
+ * same keys and texts localStorage held before, and still holds where IndexedDB cannot be
+ * used); `journal` the pending-change entries (core/run/journal.ts), keyed by journalKey.
+ */
+export const DATABASE = { name: 'roadbook', version: 1, values: 'values', journal: 'journal' } as const;
+
+/** A pending-change entry of page `session`, number `seq` of that page. */
+export function journalKey(prefix: string, session: string, seq: number): string {
+  return `${prefix}journal:${session}:${String(seq).padStart(8, '0')}`;
+}
+
+export function isJournalKey(prefix: string, key: string): boolean {
+  return key.startsWith(`${prefix}journal:`);
 }

@@ -11,12 +11,14 @@ import {
   companyProcessesText,
   mergeCompanyProcesses,
   parseCompanyProcessesText,
+  processConflicts,
   processFromDraft,
   type CompanyProcesses,
 } from '../../core/run/company-processes.ts';
 import { download, h, part } from '../lib/dom.ts';
 import type { Alerts } from './alerts.ts';
 import { confirmAction } from './confirm.ts';
+import { chooseProcess } from './process-conflict.ts';
 import type { Translate } from './item-list.ts';
 import type { RunStore } from './store.ts';
 
@@ -50,7 +52,7 @@ export class ProcessesUi {
     this.form = part<HTMLFormElement>(root, 'process-editor');
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.save();
+      void this.save();
     });
     this.form.addEventListener('reset', () => setTimeout(() => this.edit(null)));
     part(root, 'own-list').addEventListener('click', (event) => {
@@ -141,7 +143,7 @@ export class ProcessesUi {
     }
   }
 
-  private save(): void {
+  private async save(): Promise<void> {
     const value = (name: string) => (this.form.elements.namedItem(name) as HTMLInputElement).value;
     const others = this.library.processes.filter((p) => p.id !== this.editing);
     const checked = processFromDraft(
@@ -182,14 +184,15 @@ export class ProcessesUi {
     }
     const renamed = this.editing && this.editing !== checked.process.id;
     const picks = this.library.picks.map((id) => (renamed && id === this.editing ? checked.process.id : id));
-    if (!this.persist({ picks, processes })) return;
+    if (!(await this.persist({ picks, processes }))) return;
     this.alerts.info(this.t('processes.saved', { label: checked.process.label }));
     this.form.reset();
     this.renderChoices(selected.map((id) => (renamed && id === this.editing ? checked.process.id : id)));
   }
 
-  private persist(library: CompanyProcesses): boolean {
-    const result = this.store.saveProcesses(library);
+  /** Writes the library; the page shows it only once the browser confirmed the write. */
+  private async persist(library: CompanyProcesses): Promise<boolean> {
+    const result = await this.store.saveProcesses(library);
     if (!result.ok) {
       this.alerts.error(this.t('processes.saveFailed', { reason: result.reason }), [], 'processes-save');
       return false;
@@ -211,7 +214,7 @@ export class ProcessesUi {
       ))
     )
       return;
-    this.persist({
+    await this.persist({
       picks: this.library.picks.filter((x) => x !== id),
       processes: this.library.processes.filter((q) => q.id !== id),
     });
@@ -219,12 +222,12 @@ export class ProcessesUi {
   }
 
   /** Remembers the processes of the path just opened as the ones to check next time. */
-  rememberPicks(ids: readonly string[]): void {
+  async rememberPicks(ids: readonly string[]): Promise<void> {
     const known = ids.filter(
       (id) => this.index.processes.some((p) => p.id === id) || this.library.processes.some((p) => p.id === id),
     );
     if (known.length === this.library.picks.length && known.every((id) => this.library.picks.includes(id))) return;
-    const result = this.store.saveProcesses({ ...this.library, picks: known });
+    const result = await this.store.saveProcesses({ ...this.library, picks: known });
     if (result.ok) this.library = { ...this.library, picks: known };
   }
 
@@ -265,12 +268,20 @@ export class ProcessesUi {
       return;
     }
     this.alerts.clear('processes-import');
-    const merged = mergeCompanyProcesses(this.library, {
-      picks: [...parsed.picks, ...parsed.processes.map((p) => p.id)],
-      processes: parsed.processes,
-    });
+    const incoming = { picks: [...parsed.picks, ...parsed.processes.map((p) => p.id)], processes: parsed.processes };
+    // Nothing is replaced without the tester's answer; no answer, no change at all.
+    const keep = new Set<string>();
+    for (const conflict of processConflicts(this.library, incoming)) {
+      const choice = await chooseProcess(this.root, this.t, conflict);
+      if (choice === null) {
+        this.alerts.info(this.t('processes.conflict.cancelled', { file: file.name }));
+        return;
+      }
+      if (choice === 'keep') keep.add(conflict.id);
+    }
+    const merged = mergeCompanyProcesses(this.library, incoming, keep);
     const selected = [...new Set([...this.checkedNow(), ...merged.library.picks])];
-    if (!this.persist(merged.library)) return;
+    if (!(await this.persist(merged.library))) return;
     this.renderChoices(selected);
     for (const box of this.root.querySelectorAll<HTMLInputElement>('input[name="processes"]'))
       if (parsed.picks.includes(box.value)) box.checked = true;
@@ -279,7 +290,7 @@ export class ProcessesUi {
         added: merged.added.length,
         replaced: merged.replaced.length,
         picked: parsed.picks.length,
-      }),
+      }) + (merged.kept.length ? ` ${this.t('processes.conflict.kept', { n: merged.kept.length })}` : ''),
     );
   }
 

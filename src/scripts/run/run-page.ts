@@ -8,13 +8,15 @@
  * is saved in the browser as soon as the tester records something; several runs (paths) are
  * kept side by side, listed with open, rename and delete.
  *
- * Saving: every change is kept in memory at once and written (debounced) to localStorage,
- * flushed when the page is hidden or left and before any download. A refused write shows an
- * alert and offers the unsaved progress as a file; an unreadable saved value is moved aside,
- * reported, and offered as a download (RunStore). Another tab's changes to the open run
- * arrive by `storage` events and are merged, never silently overwritten: an item changed in
- * both tabs keeps both versions, shown on its row until the tester keeps one (core's
- * mergeRun; `changedElsewhere` is what any transport calls with the run's new saved state).
+ * Saving (RunStore): every change is written at once, to IndexedDB (localStorage where it
+ * cannot be used). The header says whether the run is saved; a refused write says "not saved"
+ * there, with the export at hand, and is retried until it goes through. Changes a page that
+ * ended could not save are named at the next start, with a way to put them back. An
+ * unreadable saved value is moved aside, reported, and offered as a download. Another tab's
+ * changes to the open run arrive on the store's channel and are merged, never silently
+ * overwritten: an item changed in both tabs keeps both versions, shown on its row until the
+ * tester keeps one (core's mergeRun; `changedElsewhere` is what the channel calls with the
+ * run's new saved state).
  *
  * A saved run whose target version was withdrawn since is opened read-only: its checklist is
  * the one of that target (core plans it when asked), its results and orphans are shown and
@@ -26,6 +28,7 @@ import { exportChecklist, exportFileName, type ExportFormatId } from '../../core
 import { selectionText, statusLabel } from '../../core/export/labels.ts';
 import { translator, type MessageKey } from '../../core/i18n.ts';
 import type { Locale } from '../../core/model.ts';
+import { restoredRun, type UnsavedChanges } from '../../core/run/journal.ts';
 import { conflictedItems, importRuns, mergeRun } from '../../core/run/merge.ts';
 import { procedureItems } from '../../core/run/procedure.ts';
 import {
@@ -50,9 +53,7 @@ import { ItemList } from './item-list.ts';
 import { ProcessesUi } from './processes-ui.ts';
 import type { RunSession } from './session.ts';
 import { SignOffUi } from './signoff-ui.ts';
-import { RunStore, type StorageProblem } from './store.ts';
-
-const SAVE_DELAY = 500;
+import { RunStore, type SaveState, type StorageProblem } from './store.ts';
 
 class RoadbookRun extends HTMLElement {
   private locale: Locale = 'fr';
@@ -69,9 +70,6 @@ class RoadbookRun extends HTMLElement {
   private runs: SavedRun[] = [];
   private session: RunSession | null = null;
   private testerName = '';
-  /** Runs changed in memory and not written yet (a refused write stays here, retried at each save). */
-  private readonly pending = new Set<SavedRun>();
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
 
   connectedCallback(): void {
@@ -94,15 +92,17 @@ class RoadbookRun extends HTMLElement {
       return;
     }
     this.scope = { product: this.index.product, base: this.index.base };
-    this.store = new RunStore(this.scope, this.locale);
+    this.store = await RunStore.open(this.scope, this.locale);
     if (!this.store.available) this.alerts.error(t('run.storage.unavailable'), [], 'storage-unavailable');
 
-    const loaded = this.store.loadRuns();
+    const loaded = await this.store.loadRuns();
     this.runs = loaded.runs;
-    const library = this.store.loadProcesses();
+    const library = await this.store.loadProcesses();
     for (const problem of [...loaded.problems, ...(library.problem ? [library.problem] : [])])
       this.reportProblem(problem);
-    this.testerName = this.store.tester();
+    this.testerName = await this.store.tester();
+    this.store.onSaveState((state) => this.onSaveState(state));
+    this.store.onMerged((run) => this.onMerged(run));
 
     this.form = part<HTMLFormElement>(this, 'path-form');
     wirePathForm(this.form);
@@ -120,9 +120,10 @@ class RoadbookRun extends HTMLElement {
       tester: () => this.testerName,
       flush: () => this.flush(),
     });
+    this.reportUnsaved(await this.store.unsaved(this.runs));
     this.wire();
     this.renderRuns();
-    this.renderBackups();
+    await this.renderBackups();
     await this.route();
   }
 
@@ -137,8 +138,9 @@ class RoadbookRun extends HTMLElement {
     tester.value = this.testerName;
     tester.addEventListener('input', () => {
       this.testerName = tester.value.trim();
-      const saved = this.store.saveTester(this.testerName);
-      if (!saved.ok) this.alerts.error(t('run.storage.full', { reason: saved.reason }), [], 'storage-full');
+      void this.store.saveTester(this.testerName).then((saved) => {
+        if (!saved.ok) this.alerts.error(t('run.storage.full', { reason: saved.reason }), [], 'storage-full');
+      });
     });
     part(this, 'run-list').addEventListener('click', (event) => void this.onRunListClick(event));
     part(this, 'export-all').addEventListener('click', () => this.exportProgress(this.runs));
@@ -163,15 +165,26 @@ class RoadbookRun extends HTMLElement {
       const button =
         event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-backup]') : null;
       if (!button) return;
-      const backup = this.store.backups().find((b) => b.key === button.dataset.backup);
-      if (!backup) return;
-      if (button.dataset.action === 'download') this.downloadBackup(backup.raw, backup.time);
-      else void this.forgetBackup(backup.key);
+      void this.store.backups().then((backups) => {
+        const backup = backups.find((b) => b.key === button.dataset.backup);
+        if (!backup) return;
+        if (button.dataset.action === 'download') this.downloadBackup(backup.raw, backup.time);
+        else void this.forgetBackup(backup.key);
+      });
     });
-    window.addEventListener('storage', (event) => this.onStorage(event));
+    part(this, 'save-export').addEventListener('click', () => this.exportUnsaved());
+    this.store.onChange((change) => void this.onStorage({ key: change.key, newValue: change.value }));
     window.addEventListener('pagehide', () => this.flush());
+    // A write the browser refused is tried again whenever the tester comes back to the page.
+    window.addEventListener('focus', () => this.store.retry());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') this.flush();
+      else this.store.retry();
+    });
+    window.addEventListener('beforeunload', (event) => {
+      // Leaving with changes the browser refused to save: the browser asks first. (A write under
+      // way is not asked about: it ends within moments, and the journal names it if it does not.)
+      if (this.store.saveState.state === 'failed') event.preventDefault();
     });
     window.addEventListener('popstate', () => {
       this.flush();
@@ -263,7 +276,7 @@ class RoadbookRun extends HTMLElement {
       editions: choice.editions,
       processes: resolved.processes,
     };
-    this.processes.rememberPicks(choice.processes);
+    void this.processes.rememberPicks(choice.processes);
     let run: SavedRun;
     let saved: boolean;
     if (apply && this.session?.saved) {
@@ -272,9 +285,8 @@ class RoadbookRun extends HTMLElement {
       run.request = request;
       if (defaultName) run.name = defaultRunName(request, this.index.modules);
       saved = true;
-      this.pending.add(run);
       run.updated = new Date().toISOString();
-      this.save();
+      this.store.track(run);
     } else {
       const match = this.runs.find((r) => sameRequest(r.request, request));
       run = match ?? this.newRun(request);
@@ -442,9 +454,26 @@ class RoadbookRun extends HTMLElement {
   private renderSavedState(): void {
     const session = this.session;
     if (!session) return;
-    part(this, 'run-saved').textContent = session.saved
-      ? this.t('run.saved', { time: this.items.formatTime(session.run.updated) })
-      : this.t('run.unsaved');
+    const state = this.store.saveState;
+    const refused = state.state === 'failed' && state.runs.includes(session.run);
+    const shown: 'new' | 'failed' | 'saving' | 'saved' = !session.saved
+      ? 'new'
+      : refused
+        ? 'failed'
+        : this.store.waiting(session.run)
+          ? 'saving'
+          : 'saved';
+    const texts: Record<typeof shown, () => string> = {
+      new: () => this.t('run.unsaved'),
+      failed: () => this.t('run.notSaved', { reason: state.state === 'failed' ? state.reason : '' }),
+      saving: () => this.t('run.saving'),
+      saved: () => this.t('run.saved', { time: this.items.formatTime(session.run.updated) }),
+    };
+    const label = part(this, 'run-saved');
+    label.dataset.saveState = shown;
+    label.textContent = texts[shown]();
+    for (const name of ['callout', 'callout-error']) label.parentElement?.classList.toggle(name, refused);
+    part(this, 'save-export').hidden = !refused;
     part(this, 'export-run').toggleAttribute('disabled', !session.saved);
   }
 
@@ -462,57 +491,104 @@ class RoadbookRun extends HTMLElement {
       part(this, 'apply').hidden = false;
       this.renderRuns();
     }
-    this.pending.add(session.run);
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY);
+    this.store.track(session.run);
+    this.renderSavedState();
   }
 
-  /** Writes now whatever is waiting. */
+  /** Asks the store to write whatever is waiting now (the page is left, a file is made). */
   flush(): void {
-    clearTimeout(this.saveTimer);
-    this.save();
+    void this.store.flush();
   }
 
-  /** Writes every run waiting; one the browser refuses stays in memory, said, offered as a file, retried next time. */
-  private save(): void {
-    const refused: SavedRun[] = [];
-    let reason = '';
-    for (const run of [...this.pending]) {
-      run.buildId = this.index.buildId;
-      const result = this.store.saveRun(run);
-      if (!result.ok) {
-        refused.push(run);
-        reason = result.reason;
-        continue;
-      }
-      this.pending.delete(run);
-      if (this.session?.run === run) this.items.saved();
-      if (result.mergedFromElsewhere) {
-        const before = conflictedItems(run.results);
-        Object.assign(run, result.run);
-        if (this.session?.run === run) {
-          this.items.repaint();
-          this.renderOrphans();
-          this.syncNotice(conflictedItems(run.results).filter((id) => !before.includes(id)));
-        }
-      }
-    }
-    if (refused.length) {
+  /** The store's news: the header says the truth; a refused write is said once, with the file at hand. */
+  private onSaveState(state: SaveState): void {
+    // A saved result starts a new revision: the next edit of it derives from what is stored.
+    if (state.state === 'saved' && this.session) this.items.saved();
+    if (state.state === 'failed') {
       this.alerts.error(
-        this.t('run.storage.full', { reason }),
-        [{ label: this.t('run.storage.fullDownload'), run: () => this.exportProgress(refused) }],
+        this.t('run.storage.full', { reason: state.reason }),
+        [{ label: this.t('run.storage.fullDownload'), run: () => this.exportUnsaved() }],
         'storage-full',
       );
-    } else {
+    } else if (state.state === 'saved') {
       this.alerts.clear('storage-full');
     }
     this.renderSavedState();
   }
 
-  private onStorage(event: StorageEvent): void {
-    if (!event.key || event.storageArea !== window.localStorage) return;
+  /** The runs the browser refused to save, as a progress file. */
+  private exportUnsaved(): void {
+    const state = this.store.saveState;
+    if (state.state === 'failed') this.exportProgress(state.runs);
+  }
+
+  /** Another tab had saved a run meanwhile; its results are merged into it. */
+  private onMerged(run: SavedRun): void {
+    if (this.session?.run !== run) return;
+    this.items.repaint();
+    this.renderOrphans();
+    this.syncNotice(conflictedItems(run.results));
+  }
+
+  /** Changes a page that ended could not save: named, with a way to put them back. */
+  private reportUnsaved(found: readonly UnsavedChanges[]): void {
+    if (!found.length) return;
+    const t = this.t;
+    const list = h(
+      'ul',
+      null,
+      ...found.map((c) =>
+        h('li', {
+          text: t(c.items.length ? 'run.lastSession.run' : 'run.lastSession.runForm', {
+            name: c.run.name,
+            n: c.items.length,
+            items: c.items.join(', '),
+            time: this.items.formatTime(c.time),
+          }),
+        }),
+      ),
+    );
+    this.alerts.error(
+      h('div', null, h('p', { text: t('run.lastSession.unsaved') }), list),
+      [
+        { label: t('run.lastSession.restore'), run: () => void this.putBack(found) },
+        { label: t('run.lastSession.forget'), run: () => void this.forgetUnsaved() },
+      ],
+      'last-session',
+    );
+  }
+
+  private async putBack(found: readonly UnsavedChanges[]): Promise<void> {
+    for (const changes of found) {
+      const stored = this.runs.find((r) => r.id === changes.run.id);
+      const run = restoredRun(changes, stored);
+      if (stored) Object.assign(stored, run);
+      else this.runs.unshift(run);
+      this.store.track(stored ?? run);
+    }
+    const state = await this.store.flush();
+    if (state.state !== 'saved') return;
+    await this.store.forgetUnsaved();
+    this.alerts.clear('last-session');
+    this.alerts.info(this.t('run.lastSession.restored'));
+    this.renderRuns();
+    const session = this.session;
+    if (session && found.some((c) => c.run.id === session.run.id)) {
+      this.items.repaint();
+      this.renderOrphans();
+      this.renderHeader();
+      this.signoff.bind(session);
+    }
+  }
+
+  private async forgetUnsaved(): Promise<void> {
+    await this.store.forgetUnsaved();
+    this.alerts.clear('last-session');
+  }
+
+  private async onStorage(event: { key: string; newValue: string | null }): Promise<void> {
     if (event.key === this.store.processesKey) {
-      const library = this.store.loadProcesses();
+      const library = await this.store.loadProcesses();
       if (!library.problem) {
         this.processes.library = library.library;
         this.processes.renderChoices(
@@ -544,8 +620,7 @@ class RoadbookRun extends HTMLElement {
             {
               label: this.t('run.sync.keep'),
               run: () => {
-                this.pending.add(session.run);
-                this.flush();
+                this.store.track(session.run);
                 this.alerts.clear('sync-deleted');
               },
             },
@@ -563,9 +638,8 @@ class RoadbookRun extends HTMLElement {
         if (!part(this, 'signoff-form').contains(document.activeElement)) this.bindSignOff(session);
         this.syncNotice(merged.results.conflicts);
         if ((merged.results.kept.length || merged.results.conflicts.length) && !session.readOnly) {
-          this.pending.add(session.run);
-          clearTimeout(this.saveTimer);
-          this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY);
+          this.store.track(session.run);
+          this.renderSavedState();
         }
       }
     } else if (theirs === null) {
@@ -656,8 +730,12 @@ class RoadbookRun extends HTMLElement {
     } else if (target.dataset.action === 'delete') {
       const n = Object.keys(run.results).length;
       if (!(await confirmAction(this, t('run.delete.confirm', { name: run.name, n }), t('run.runs.delete')))) return;
-      this.pending.delete(run);
-      this.store.removeRun(run.id);
+      this.store.untrack(run);
+      const removed = await this.store.removeRun(run.id);
+      if (!removed.ok) {
+        this.alerts.error(t('run.storage.full', { reason: removed.reason }), [], 'storage-full');
+        return;
+      }
       this.runs = this.runs.filter((r) => r !== run);
       if (this.session?.run.id === run.id) {
         this.closeRun();
@@ -691,8 +769,7 @@ class RoadbookRun extends HTMLElement {
       if (!name) return;
       run.name = name;
       run.updated = new Date().toISOString();
-      this.pending.add(run);
-      this.flush();
+      this.store.track(run);
       if (this.session?.run === run) this.renderHeader();
       restore();
     });
@@ -776,8 +853,8 @@ class RoadbookRun extends HTMLElement {
     ]);
   }
 
-  private renderBackups(): void {
-    const backups = this.store.backups();
+  private async renderBackups(): Promise<void> {
+    const backups = await this.store.backups();
     const t = this.t;
     part(this, 'backups').hidden = backups.length === 0;
     part(this, 'backup-list').replaceChildren(
@@ -819,8 +896,8 @@ class RoadbookRun extends HTMLElement {
 
   private async forgetBackup(key: string): Promise<void> {
     if (!(await confirmAction(this, this.t('run.backups.forgetConfirm'), this.t('run.storage.forget')))) return;
-    this.store.removeBackup(key);
-    this.renderBackups();
+    await this.store.removeBackup(key);
+    await this.renderBackups();
   }
 
   // Files --------------------------------------------------------------------------------
@@ -842,6 +919,17 @@ class RoadbookRun extends HTMLElement {
   private async importProgress(file: File): Promise<void> {
     const t = this.t;
     this.flush();
+    // Refused before anything is read or changed: a file the browser cannot hold would make every later save fail.
+    const room = await this.store.roomFor(file.size);
+    if (!room.ok) {
+      const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+      const reason =
+        room.reason === 'too-big'
+          ? t('run.transfer.tooBig', { size: mb(room.bytes), limit: mb(room.limit) })
+          : t('run.transfer.noRoom', { size: mb(room.bytes), free: mb(room.free) });
+      this.alerts.error(t('run.transfer.failed', { file: file.name, reason }), [], 'import');
+      return;
+    }
     const parsed = parseProgressFile(await file.text(), this.scope, this.locale);
     if (!parsed.ok) {
       this.alerts.error(t('run.transfer.failed', { file: file.name, reason: parsed.error.message }), [], 'import');
@@ -849,14 +937,6 @@ class RoadbookRun extends HTMLElement {
     }
     this.alerts.clear('import');
     const outcome = importRuns(this.runs, parsed.runs);
-    const failed: string[] = [];
-    for (const run of outcome.changed) {
-      const result = this.store.saveRun(run);
-      if (!result.ok) failed.push(result.reason);
-    }
-    if (failed.length) {
-      this.alerts.error(t('run.storage.full', { reason: failed[0]! }), [], 'storage-full');
-    }
     // Keep the open run's object: the page's rows point at it.
     const session = this.session;
     this.runs = outcome.runs.map((r) => {
@@ -866,6 +946,9 @@ class RoadbookRun extends HTMLElement {
       }
       return r;
     });
+    const changed = new Set(outcome.changed.map((r) => r.id));
+    for (const run of this.runs) if (changed.has(run.id)) this.store.track(run);
+    await this.store.flush();
     const lines = [
       ...outcome.report.added.map((a) => t('run.import.added', { name: a.name, n: a.results })),
       ...outcome.report.merged.map((m) =>

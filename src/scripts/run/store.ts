@@ -1,24 +1,50 @@
 /**
- * The runs and the company's processes in the browser's localStorage (keys in
- * core/run/storage-keys.ts, values in core/run/saved.ts), with the guarantees testers rely on:
+ * Everything the checklist page keeps in the browser, and the one place that writes it: the
+ * runs, the company's processes, the tester's name and the backups of unreadable values (keys
+ * in core/run/storage-keys.ts, texts in core/run/saved.ts), in IndexedDB, or in localStorage
+ * where IndexedDB cannot be opened (storage-backend.ts). The guarantees testers rely on:
  *
- * - Every write is checked. A refused write (quota, private mode) returns the error; the
- *   caller keeps the change in memory, says so and offers it as a file.
- * - A value that cannot be read is never overwritten: its text moves to a backup key first
- *   (the original key is removed only once the backup is written), and the problem is
- *   returned so the page can tell the tester and offer the text as a download. A run whose
- *   envelope is fine but some results are not is kept with the readable results, and its
- *   original text is backed up all the same.
- * - Before writing a run, the stored text is compared with what this page last read or wrote:
- *   if another tab saved meanwhile, its results are merged in first (core's mergeRun), so two
- *   tabs never silently overwrite each other.
+ * - A change is written at once (`track`), never after a delay: several changes made while a
+ *   write is under way go together in the next one. A write counts as saved only once the
+ *   browser confirms it durable (`durability: 'strict'`).
+ * - Before a run is written, what changed in it is put in the journal (core/run/journal.ts)
+ *   and taken out once the run's write is confirmed. The next page to start finds the entries
+ *   of a page that ended meanwhile (its Web Lock `roadbook-session:<id>` is no longer held) and
+ *   says which items were not saved, with a way to put them back (`unsaved`, `forgetUnsaved`).
+ * - A refused write (storage full, private mode) keeps the run waiting: the save state says
+ *   `failed` with the reason and the runs not saved; the write is tried again on the next
+ *   change, after a growing delay (core/run/storage-limits.ts) and whenever the page calls
+ *   `retry` (focus, page shown again). When it goes through, the state says `saved` again.
+ * - A value that cannot be read is never overwritten: its text moves to a backup key in the
+ *   same transaction that removes it, and the problem is returned so the page can tell the
+ *   tester and offer the text as a download. A run whose envelope is fine but some results
+ *   are not is kept with the readable results, and its original text is backed up all the same.
+ * - Before writing a run, the stored text is compared with what this page last read or wrote,
+ *   in the write's own transaction: if another tab saved meanwhile, its results are merged in
+ *   first (core's mergeRun), so two tabs never silently overwrite each other.
+ *
+ * Other tabs: after every confirmed write, a message goes out on the BroadcastChannel named
+ * `<prefix>changes` (prefix from storagePrefix): `{ key, value }`, the key written and its new
+ * text (null when removed), the same news the `storage` event brought when runs were in
+ * localStorage. `onChange` delivers the messages of the other tabs. Where Web Locks are missing
+ * (a site served over plain HTTP), the channel also carries a roll call, `{ rollCall }`
+ * answered by every open page with `{ alive: <its id> }`, to tell ended pages from open ones.
  */
 import type { Locale } from '../../core/model.ts';
 import { emptyCompanyProcesses, type CompanyProcesses } from '../../core/run/company-processes.ts';
+import {
+  journalEntry,
+  parseJournalEntry,
+  serializeJournalEntry,
+  unsavedChanges,
+  type UnsavedChanges,
+} from '../../core/run/journal.ts';
 import { mergeRun } from '../../core/run/merge.ts';
 import { parseSavedRun, serializeRun } from '../../core/run/saved.ts';
+import { retryDelay, roomForFile, type RoomCheck, type StorageEstimate } from '../../core/run/storage-limits.ts';
 import {
   backupKey,
+  journalKey,
   parseBackupKey,
   processesKey,
   runIdOfKey,
@@ -28,6 +54,7 @@ import {
 } from '../../core/run/storage-keys.ts';
 import { parseStoredProcesses, serializeCompanyProcesses } from '../../core/run/stored-processes.ts';
 import type { RunScope, SavedRun } from '../../core/run/types.ts';
+import { openBackend, type ValueBackend, type Writes } from './storage-backend.ts';
 
 export interface StorageProblem {
   /** The key that could not be read (without the prefix). */
@@ -49,140 +76,378 @@ export interface Backup {
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
-function storageOrNull(): Storage | null {
-  try {
-    const s = window.localStorage;
-    const probe = '__roadbook_probe__';
-    s.setItem(probe, probe);
-    s.removeItem(probe);
-    return s;
-  } catch {
-    return null;
-  }
+/** Whether what the page holds is written: every run confirmed, being written, or refused. */
+export type SaveState =
+  { state: 'saved' } | { state: 'saving' } | { state: 'failed'; reason: string; runs: SavedRun[] };
+
+/** A change written by another tab. */
+export interface StoredChange {
+  key: string;
+  value: string | null;
+}
+
+/** Everything said on the channel: a change written, and the roll call of open pages (and its answers). */
+type ChannelMessage = StoredChange | { rollCall: string } | { alive: string };
+
+const LOCK_PREFIX = 'roadbook-session:';
+/** How long a roll call waits for the open pages' answers. */
+const ROLL_CALL_MS = 300;
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function randomId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
 
 export class RunStore {
   readonly prefix: string;
-  readonly storage: Storage | null;
+  private readonly backend: ValueBackend | null;
   private readonly scope: RunScope;
   private readonly locale: Locale;
+  /** This page's id in the journal and in its Web Lock. */
+  private readonly session = randomId();
+  private seq = 0;
   /** The text of each key as this page last read or wrote it. */
   private readonly seen = new Map<string, string | null>();
+  /** Each run as last confirmed written (the journal records what changed since). */
+  private readonly written = new Map<string, SavedRun>();
+  /** Runs changed and not confirmed written, with the count of changes seen. */
+  private readonly pending = new Map<SavedRun, number>();
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private state: SaveState = { state: 'saved' };
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stateListeners: ((state: SaveState) => void)[] = [];
+  private readonly mergeListeners: ((run: SavedRun) => void)[] = [];
+  private readonly channel: BroadcastChannel | null;
+  /** This page's journal entries not cleared yet, by run id (a refused write leaves its entry). */
+  private readonly entries = new Map<string, string[]>();
+  /** Journal keys of ended pages, found by `unsaved`. */
+  private ended: string[] = [];
 
-  constructor(scope: RunScope, locale: Locale) {
+  private constructor(scope: RunScope, locale: Locale, backend: ValueBackend | null) {
     this.scope = scope;
     this.locale = locale;
     this.prefix = storagePrefix(scope);
-    this.storage = storageOrNull();
+    this.backend = backend;
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${this.prefix}changes`) : null;
+    // Held as long as this page lives: the next page tells an ended page's journal by its free lock.
+    void navigator.locks?.request(`${LOCK_PREFIX}${this.session}`, () => new Promise<void>(() => undefined));
+    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
+      if ('rollCall' in event.data) this.channel?.postMessage({ alive: this.session } satisfies ChannelMessage);
+    });
+  }
+
+  static async open(scope: RunScope, locale: Locale): Promise<RunStore> {
+    return new RunStore(scope, locale, await openBackend(storagePrefix(scope)));
   }
 
   get available(): boolean {
-    return this.storage !== null;
+    return this.backend !== null;
   }
 
-  private keys(): string[] {
-    const s = this.storage;
-    if (!s) return [];
-    const keys: string[] = [];
-    for (let i = 0; i < s.length; i++) {
-      const key = s.key(i);
-      if (key?.startsWith(this.prefix)) keys.push(key);
-    }
-    return keys;
+  get kind(): ValueBackend['kind'] | null {
+    return this.backend?.kind ?? null;
   }
 
-  private write(key: string, value: string): WriteResult {
-    if (!this.storage) return { ok: false, reason: 'localStorage unavailable' };
+  private async write(writes: Writes): Promise<WriteResult> {
+    if (!this.backend) return { ok: false, reason: 'no storage' };
     try {
-      this.storage.setItem(key, value);
-      this.seen.set(key, value);
-      return { ok: true };
+      await this.backend.write('values', writes);
     } catch (error) {
-      return { ok: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      return { ok: false, reason: reasonOf(error) };
     }
+    for (const [key, value] of writes) {
+      this.seen.set(key, value);
+      this.channel?.postMessage({ key, value } satisfies StoredChange);
+    }
+    return { ok: true };
   }
 
-  /** Moves an unreadable value to a backup key; the original is removed only once the backup exists. */
-  private quarantine(key: string, raw: string, message: string, salvaged: StorageProblem['salvaged']): StorageProblem {
+  private async values(): Promise<Map<string, string>> {
+    return this.backend ? this.backend.entries('values', this.prefix) : new Map();
+  }
+
+  /** Moves an unreadable value to a backup key; the original goes in the same transaction. */
+  private async quarantine(
+    key: string,
+    raw: string,
+    message: string,
+    salvaged: StorageProblem['salvaged'],
+  ): Promise<StorageProblem> {
     const what = key.slice(this.prefix.length);
     const backup = backupKey(this.prefix, Date.now(), what);
-    const saved = this.write(backup, raw);
-    if (saved.ok && !salvaged) {
-      this.storage?.removeItem(key);
-      this.seen.set(key, null);
-    }
+    const writes = new Map<string, string | null>([[backup, raw]]);
+    if (!salvaged) writes.set(key, null);
+    const saved = await this.write(writes);
     return { what, backup: saved.ok ? backup : null, raw, message, salvaged };
   }
 
   /** Every readable run, newest first, and what could not be read. */
-  loadRuns(): { runs: SavedRun[]; problems: StorageProblem[] } {
+  async loadRuns(): Promise<{ runs: SavedRun[]; problems: StorageProblem[] }> {
     const runs: SavedRun[] = [];
     const problems: StorageProblem[] = [];
-    for (const key of this.keys()) {
-      if (runIdOfKey(this.prefix, key) === null) continue;
-      const raw = this.storage!.getItem(key);
-      if (raw === null) continue;
+    for (const [key, raw] of await this.values()) {
+      const id = runIdOfKey(this.prefix, key);
+      if (id === null) continue;
       this.seen.set(key, raw);
       const parsed = parseSavedRun(raw, this.scope, this.locale);
       if (!parsed.ok) {
-        problems.push(this.quarantine(key, raw, parsed.error.message, null));
+        problems.push(await this.quarantine(key, raw, parsed.error.message, null));
         continue;
       }
-      if (parsed.run.id !== runIdOfKey(this.prefix, key)) {
-        problems.push(this.quarantine(key, raw, `${key}: run id ${parsed.run.id}`, null));
+      if (parsed.run.id !== id) {
+        problems.push(await this.quarantine(key, raw, `${key}: run id ${parsed.run.id}`, null));
         continue;
       }
       if (parsed.dropped.length) {
-        problems.push(this.quarantine(key, raw, '', { run: parsed.run.id, dropped: parsed.dropped.length }));
+        problems.push(await this.quarantine(key, raw, '', { run: parsed.run.id, dropped: parsed.dropped.length }));
         // The readable part is written back so the next load is clean; the original text is in the backup.
-        this.write(key, serializeRun(parsed.run, this.scope));
+        await this.write(new Map([[key, serializeRun(parsed.run, this.scope)]]));
       }
+      this.written.set(parsed.run.id, structuredClone(parsed.run));
       runs.push(parsed.run);
     }
     runs.sort((a, b) => b.updated.localeCompare(a.updated));
     return { runs, problems };
   }
 
-  /** A run as stored now (another tab may have changed it), or null. */
-  readRun(id: string): { run: SavedRun | null; raw: string | null } {
-    const raw = this.storage?.getItem(runKey(this.prefix, id)) ?? null;
-    if (raw === null) return { run: null, raw };
-    const parsed = parseSavedRun(raw, this.scope, this.locale);
-    return { run: parsed.ok ? parsed.run : null, raw };
+  // Saving runs ---------------------------------------------------------------------------
+
+  /** A run changed in memory: it is written at once (with any other waiting), and again until it is. */
+  track(run: SavedRun): void {
+    this.pending.set(run, (this.pending.get(run) ?? 0) + 1);
+    this.kick();
   }
+
+  /** Stops writing a run (it was deleted). */
+  untrack(run: SavedRun): void {
+    this.pending.delete(run);
+  }
+
+  /** Resolves once every run waiting is written, or refused again. */
+  async flush(): Promise<SaveState> {
+    if (this.pending.size) this.kick();
+    while (this.draining) await this.draining;
+    return this.state;
+  }
+
+  /** Whether a run has changes not confirmed written. */
+  waiting(run: SavedRun): boolean {
+    return this.pending.has(run);
+  }
+
+  /** Tries a refused write again now (the page came back, space may have been freed). */
+  retry(): void {
+    if (this.pending.size) this.kick();
+  }
+
+  get saveState(): SaveState {
+    return this.state;
+  }
+
+  onSaveState(listener: (state: SaveState) => void): void {
+    this.stateListeners.push(listener);
+  }
+
+  /** Another tab had saved the run meanwhile: its results were merged into the run (in place). */
+  onMerged(listener: (run: SavedRun) => void): void {
+    this.mergeListeners.push(listener);
+  }
+
+  private setState(state: SaveState): void {
+    this.state = state;
+    for (const listener of this.stateListeners) listener(state);
+  }
+
+  private kick(): void {
+    clearTimeout(this.retryTimer);
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    let refused: SavedRun[] = [];
+    let reason = '';
+    do {
+      this.again = false;
+      refused = [];
+      this.setState({ state: 'saving' });
+      for (const [run, count] of [...this.pending]) {
+        const result = await this.writeRun(run);
+        if (!result.ok) {
+          refused.push(run);
+          reason = result.reason;
+        } else if (this.pending.get(run) === count) this.pending.delete(run);
+      }
+    } while (this.again);
+    if (refused.length) {
+      this.setState({ state: 'failed', reason, runs: refused });
+      this.retryTimer = setTimeout(() => this.retry(), retryDelay(this.attempt++));
+    } else {
+      this.attempt = 0;
+      this.setState(this.pending.size ? { state: 'saving' } : { state: 'saved' });
+      if (this.pending.size) queueMicrotask(() => this.kick());
+    }
+  }
+
+  /** Journals the run's change, writes it (merging another tab's results first), then clears the journal entry. */
+  private async writeRun(run: SavedRun): Promise<WriteResult> {
+    const backend = this.backend;
+    if (!backend) return { ok: false, reason: 'no storage' };
+    const key = runKey(this.prefix, run.id);
+    const entryKey = journalKey(this.prefix, this.session, ++this.seq);
+    const entry = journalEntry(this.session, new Date(), run, this.written.get(run.id) ?? null);
+    try {
+      await backend.write('journal', new Map([[entryKey, serializeJournalEntry(entry, this.scope)]]));
+      this.entries.set(run.id, [...(this.entries.get(run.id) ?? []), entryKey]);
+    } catch {
+      // No room even for the entry: the run's own write says what is wrong.
+    }
+    let toWrite = run;
+    let merged = false;
+    const changes = new Map<string, string | null>();
+    try {
+      await backend.update('values', key, (stored) => {
+        changes.clear();
+        toWrite = run;
+        merged = false;
+        if (stored !== null && this.seen.has(key) && stored !== this.seen.get(key)) {
+          const theirs = parseSavedRun(stored, this.scope, this.locale);
+          if (theirs.ok) {
+            toWrite = mergeRun(run, theirs.run).run;
+            merged = true;
+          } else {
+            // Another writer left something unreadable: keep its text before writing ours.
+            changes.set(backupKey(this.prefix, Date.now(), key.slice(this.prefix.length)), stored);
+          }
+        }
+        changes.set(key, serializeRun(toWrite, this.scope));
+        return changes;
+      });
+    } catch (error) {
+      return { ok: false, reason: reasonOf(error) };
+    }
+    for (const [k, v] of changes) {
+      this.seen.set(k, v);
+      this.channel?.postMessage({ key: k, value: v } satisfies StoredChange);
+    }
+    this.written.set(run.id, structuredClone(toWrite));
+    await this.clearEntries(run.id);
+    if (merged) {
+      Object.assign(run, toWrite);
+      for (const listener of this.mergeListeners) listener(run);
+    }
+    return { ok: true };
+  }
+
+  /** Removes this page's journal entries of a run (its latest state is written, or it is deleted). */
+  private async clearEntries(id: string): Promise<void> {
+    const keys = this.entries.get(id) ?? [];
+    this.entries.delete(id);
+    if (keys.length) await this.backend?.write('journal', new Map(keys.map((k) => [k, null]))).catch(() => undefined);
+  }
+
+  async removeRun(id: string): Promise<WriteResult> {
+    this.written.delete(id);
+    const removed = await this.write(new Map([[runKey(this.prefix, id), null]]));
+    // A deleted run's unsaved changes are not news for the next start.
+    if (removed.ok) await this.clearEntries(id);
+    return removed;
+  }
+
+  // The last session ---------------------------------------------------------------------
 
   /**
-   * Saves a run. If another tab saved it since this page last did, its results are merged
-   * in first; the run actually written is returned (the caller shows the merged results).
+   * Changes recorded by pages that ended before their write was confirmed, compared with
+   * `runs` as loaded. Entries whose changes are all stored are cleared.
    */
-  saveRun(run: SavedRun): WriteResult & { run: SavedRun; mergedFromElsewhere: boolean } {
-    const key = runKey(this.prefix, run.id);
-    let toWrite = run;
-    let mergedFromElsewhere = false;
-    const stored = this.storage?.getItem(key) ?? null;
-    if (stored !== null && this.seen.has(key) && stored !== this.seen.get(key)) {
-      const theirs = parseSavedRun(stored, this.scope, this.locale);
-      if (theirs.ok) {
-        toWrite = mergeRun(run, theirs.run).run;
-        mergedFromElsewhere = true;
-      } else {
-        // Another writer left something unreadable: keep its text before writing ours.
-        this.quarantine(key, stored, theirs.error.message, null);
-      }
+  async unsaved(runs: readonly SavedRun[]): Promise<UnsavedChanges[]> {
+    const live = this.backend ? await this.liveSessions() : null;
+    if (!this.backend || !live) return [];
+    live.add(this.session);
+    const raw = await this.backend.entries('journal', this.prefix);
+    const entries = [...raw].map(([key, text]) => ({ key, entry: parseJournalEntry(text, this.scope, this.locale) }));
+    const endedEntries = entries.filter(({ entry }) => !entry || !live.has(entry.session));
+    this.ended = endedEntries.map(({ key }) => key);
+    const found = unsavedChanges(
+      endedEntries.flatMap(({ entry }) => (entry ? [entry] : [])),
+      new Map(runs.map((r) => [r.id, r])),
+      live,
+    );
+    if (!found.length) await this.forgetUnsaved();
+    return found;
+  }
+
+  /** The pages open now: by their Web Locks, or where there are none (plain HTTP) by a roll call on the channel. */
+  private async liveSessions(): Promise<Set<string> | null> {
+    if (navigator.locks) {
+      const held = await navigator.locks.query();
+      return new Set(
+        [...(held.held ?? []), ...(held.pending ?? [])]
+          .map((lock) => lock.name ?? '')
+          .filter((name) => name.startsWith(LOCK_PREFIX))
+          .map((name) => name.slice(LOCK_PREFIX.length)),
+      );
     }
-    const result = this.write(key, serializeRun(toWrite, this.scope));
-    return { ...result, run: toWrite, mergedFromElsewhere };
+    const channel = this.channel;
+    if (!channel) return null;
+    const live = new Set<string>();
+    const answer = (event: MessageEvent<ChannelMessage>) => {
+      if ('alive' in event.data) live.add(event.data.alive);
+    };
+    channel.addEventListener('message', answer);
+    channel.postMessage({ rollCall: this.session } satisfies ChannelMessage);
+    await new Promise((done) => setTimeout(done, ROLL_CALL_MS));
+    channel.removeEventListener('message', answer);
+    return live;
   }
 
-  removeRun(id: string): void {
-    const key = runKey(this.prefix, id);
-    this.storage?.removeItem(key);
-    this.seen.set(key, null);
+  /** Clears the journal entries of ended pages (put back, or let go by the tester). */
+  async forgetUnsaved(): Promise<void> {
+    const keys = this.ended;
+    this.ended = [];
+    if (keys.length && this.backend)
+      await this.backend.write('journal', new Map(keys.map((k) => [k, null]))).catch(() => undefined);
   }
 
-  /** Marks a value as read (after a `storage` event delivered it). */
+  // Room ----------------------------------------------------------------------------------
+
+  /** Whether a file of `bytes` may be applied (size limit, and the browser's estimate of free space). */
+  async roomFor(bytes: number): Promise<RoomCheck> {
+    let estimate: StorageEstimate | null = null;
+    try {
+      estimate = (await navigator.storage?.estimate?.()) ?? null;
+    } catch {
+      estimate = null;
+    }
+    return roomForFile(bytes, estimate);
+  }
+
+  // Other tabs ------------------------------------------------------------------------------
+
+  /** What other tabs write. */
+  onChange(listener: (change: StoredChange) => void): void {
+    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
+      if ('key' in event.data) listener(event.data);
+    });
+  }
+
+  /** Marks a value as read (after another tab's message delivered it). */
   noteSeen(key: string, value: string | null): void {
     this.seen.set(key, value);
+    const id = runIdOfKey(this.prefix, key);
+    if (id === null) return;
+    const parsed = value === null ? null : parseSavedRun(value, this.scope, this.locale);
+    if (parsed?.ok) this.written.set(id, structuredClone(parsed.run));
   }
 
   isRunKey(key: string): string | null {
@@ -193,37 +458,39 @@ export class RunStore {
     return processesKey(this.prefix);
   }
 
-  loadProcesses(): { library: CompanyProcesses; problem: StorageProblem | null } {
+  // Processes, tester, backups ----------------------------------------------------------
+
+  async loadProcesses(): Promise<{ library: CompanyProcesses; problem: StorageProblem | null }> {
     const key = processesKey(this.prefix);
-    const raw = this.storage?.getItem(key) ?? null;
+    const raw = (await this.backend?.get('values', key)) ?? null;
     this.seen.set(key, raw);
     if (raw === null) return { library: emptyCompanyProcesses(), problem: null };
     const parsed = parseStoredProcesses(raw, this.scope, this.locale);
     if (parsed.ok) return { library: parsed.library, problem: null };
-    return { library: emptyCompanyProcesses(), problem: this.quarantine(key, raw, parsed.error.message, null) };
+    return { library: emptyCompanyProcesses(), problem: await this.quarantine(key, raw, parsed.error.message, null) };
   }
 
-  saveProcesses(library: CompanyProcesses): WriteResult {
-    return this.write(processesKey(this.prefix), serializeCompanyProcesses(library, this.scope));
+  saveProcesses(library: CompanyProcesses): Promise<WriteResult> {
+    return this.write(new Map([[processesKey(this.prefix), serializeCompanyProcesses(library, this.scope)]]));
   }
 
-  tester(): string {
-    return this.storage?.getItem(testerKey(this.prefix)) ?? '';
+  async tester(): Promise<string> {
+    return (await this.backend?.get('values', testerKey(this.prefix))) ?? '';
   }
 
-  saveTester(name: string): WriteResult {
-    return this.write(testerKey(this.prefix), name);
+  saveTester(name: string): Promise<WriteResult> {
+    return this.write(new Map([[testerKey(this.prefix), name]]));
   }
 
-  backups(): Backup[] {
-    return this.keys()
-      .map((key) => ({ key, parsed: parseBackupKey(this.prefix, key) }))
-      .filter((b): b is { key: string; parsed: { time: number; what: string } } => b.parsed !== null)
-      .map(({ key, parsed }) => ({ key, ...parsed, raw: this.storage!.getItem(key) ?? '' }))
+  async backups(): Promise<Backup[]> {
+    return [...(await this.values())]
+      .map(([key, raw]) => ({ key, raw, parsed: parseBackupKey(this.prefix, key) }))
+      .filter((b): b is { key: string; raw: string; parsed: { time: number; what: string } } => b.parsed !== null)
+      .map(({ key, raw, parsed }) => ({ key, raw, ...parsed }))
       .sort((a, b) => b.time - a.time);
   }
 
-  removeBackup(key: string): void {
-    if (parseBackupKey(this.prefix, key)) this.storage?.removeItem(key);
+  async removeBackup(key: string): Promise<WriteResult> {
+    return parseBackupKey(this.prefix, key) ? this.write(new Map([[key, null]])) : { ok: true };
   }
 }

@@ -6,6 +6,7 @@ import {
   companyProcessesText,
   mergeCompanyProcesses,
   parseCompanyProcessesText,
+  processConflicts,
   processFromDraft,
 } from '../../../src/core/run/company-processes.ts';
 import { parseStoredProcesses, serializeCompanyProcesses } from '../../../src/core/run/stored-processes.ts';
@@ -132,6 +133,22 @@ describe('the processes file', () => {
     ]);
     expect(merged).toMatchObject({ added: ['autre'], replaced: ['paie-2026'], picked: ['facturation-mensuelle'] });
     expect(merged.library.picks).toEqual(['cloture', 'facturation-mensuelle']);
+  });
+
+  it('asks about an imported process that differs from the one here, and keeps it when told', () => {
+    const library = { picks: [], processes: [OWN] };
+    const incoming = {
+      picks: [],
+      processes: [
+        { ...OWN, steps: ['Autre étape'] },
+        { ...OWN, id: 'autre' },
+      ],
+    };
+    expect(processConflicts(library, incoming)).toEqual([{ id: OWN.id, here: OWN, incoming: incoming.processes[0] }]);
+    expect(processConflicts(library, { picks: [], processes: [{ ...OWN }] })).toEqual([]);
+    const merged = mergeCompanyProcesses(library, incoming, new Set([OWN.id]));
+    expect(merged.library.processes).toEqual([OWN, incoming.processes[1]]);
+    expect(merged).toMatchObject({ added: ['autre'], replaced: [], kept: [OWN.id] });
   });
 
   it('is kept in the browser in its own versioned format', () => {

@@ -163,12 +163,12 @@ describe('the same item changed on both sides', () => {
   it('takes a settled conflict everywhere, and an edit of one version keeps the other', () => {
     const conflicted = mergeResults({ a: failed }, { a: passed }).results.a!;
     const settled = settleConflict(conflicted, 1, 'rs');
-    expect(settled).toEqual({ ...passed, rev: 'rs', base: ['ra', 'rb'] });
+    expect(settled).toEqual({ ...passed, rev: 'rs', base: ['ra', 'rb', 'r0'] });
     const elsewhere = mergeResults({ a: passed }, { a: failed }).results.a!;
     expect(mergeResults({ a: elsewhere }, { a: settled })).toMatchObject({ results: { a: settled }, taken: ['a'] });
     // Still typing in one tab: the other tab's version stays beside it.
     const typed = editedResult(conflicted, { ...failed, comment: 'Le PDF est refusé par le validateur' }, 'rc');
-    expect(typed.base).toEqual(['ra']);
+    expect(typed.base).toEqual(['ra', 'r0']);
     expect(typed.conflict).toEqual([passed]);
     const again = mergeResults({ a: elsewhere }, { a: typed });
     expect(versionsOf(again.results.a!).map((v) => v.rev)).toEqual(['rb', 'rc']);
@@ -178,12 +178,23 @@ describe('the same item changed on both sides', () => {
     const first = editedResult(start, { status: 'failed', comment: 'L' }, 'rx');
     const second = editedResult(first, { status: 'failed', comment: 'Le' }, 'rx');
     expect(second).toMatchObject({ rev: 'rx', base: ['r0'], comment: 'Le' });
-    expect(editedResult(second, { status: 'failed', comment: 'Le P' }, 'ry').base).toEqual(['rx']);
+    expect(editedResult(second, { status: 'failed', comment: 'Le P' }, 'ry').base).toEqual(['rx', 'r0']);
     // A result written before revisions existed is known by its time.
     expect(editedResult(at('passed', '08:00'), { status: 'failed' }, 'rz').base).toEqual([
       'time:2026-05-20T08:00:00.000Z',
     ]);
     expect(editedResult(undefined, { status: 'passed' }, 'rn')).toEqual({ status: 'passed', rev: 'rn' });
+  });
+
+  it('knows a version for an ancestor of one saved several times since, without a conflict', () => {
+    // One tab saves after every keystroke; the other missed those saves and still holds r0.
+    let typed = start;
+    for (const [n, comment] of ['L', 'Le', 'Le P', 'Le PDF'].entries()) {
+      typed = editedResult(typed, { status: 'failed', comment }, `r${n + 1}`);
+    }
+    expect(typed.base).toEqual(['r3', 'r2', 'r1', 'r0']);
+    expect(mergeResults({ a: start }, { a: typed })).toMatchObject({ taken: ['a'], conflicts: [] });
+    expect(mergeResults({ a: typed }, { a: start })).toMatchObject({ kept: ['a'], conflicts: [] });
   });
 
   it('takes an edit of a result written before revisions existed, and the time rule stays for those', () => {

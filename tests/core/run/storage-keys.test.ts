@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   backupKey,
+  isJournalKey,
+  journalKey,
   parseBackupKey,
   processesKey,
   runIdOfKey,
@@ -30,5 +32,14 @@ describe('storage keys', () => {
     const key = backupKey(prefix, 1700000000000, 'run:abc');
     expect(parseBackupKey(prefix, key)).toEqual({ time: 1700000000000, what: 'run:abc' });
     expect(parseBackupKey(prefix, runKey(prefix, 'abc'))).toBeNull();
+  });
+
+  it('keep journal entries apart from runs, in the order a page wrote them', () => {
+    const prefix = storagePrefix({ base: '/', product: 'Gestan' });
+    const keys = [10, 9, 100].map((n) => journalKey(prefix, 'tab-1', n));
+    expect(keys[0]).toBe('roadbook:%2F:Gestan:journal:tab-1:00000010');
+    expect([...keys].sort()).toEqual([keys[1], keys[0], keys[2]]);
+    expect(keys.every((k) => isJournalKey(prefix, k) && runIdOfKey(prefix, k) === null)).toBe(true);
+    expect(isJournalKey(prefix, runKey(prefix, 'journal'))).toBe(false);
   });
 });
