@@ -8,7 +8,7 @@ import { buildSettings } from './settings.ts';
 import { invalidateRoadBook, reportRendered, sharedRoadBook } from './shared-load.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
-const PIPELINE = 'roadbook-render-2';
+const PIPELINE = 'roadbook-render-3';
 
 type Collection = 'site' | 'versions' | 'entries' | 'problems';
 

@@ -63,6 +63,13 @@ function getTransform(): Promise<Transformer<Root>> {
       addLanguageClass: true,
       // A grammar failing on odd input must not fail the build: the block stays plain.
       onError: () => undefined,
+      // No time limit per line: with one (shiki's default is 500 ms), a line tokenized on a
+      // busy machine or a cold worker thread stops early and the rest of it takes the last
+      // token's colour, so the same Markdown would give different HTML from build to build.
+      // What bounds the time instead, the same on every machine: a line longer than this
+      // stays plain text.
+      tokenizeTimeLimit: 0,
+      tokenizeMaxLineLength: 5_000,
     }),
   );
   return transform;
