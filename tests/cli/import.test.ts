@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,9 +113,94 @@ describe('roadbook import keepachangelog', { timeout: 60_000 }, () => {
 });
 
 describe('roadbook import csv', { timeout: 60_000 }, () => {
-  it('is a command that reads its file as the changelog importer does', () => {
-    const csv = run('import', 'csv', 'export.csv', '--dry-run');
-    expect(csv.code).toBe(1);
-    expect(csv.stderr).toBe('roadbook: Cannot read export.csv: there is no such file\n');
+  const useRoadBook = () => cpSync(join(FIXTURES, 'roadbook/content'), join(root, 'content'), { recursive: true });
+
+  it('writes one entry per row into the versions, says what it skipped and why, and check accepts the result', () => {
+    useRoadBook();
+    const imported = run('import', 'csv', join(FIXTURES, 'jira-traps.csv'));
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const out = imported.stdout.toString('utf8');
+    // `15.4.0` of the tracker is the road book's `15.4`: its rows go there.
+    expect(out).toContain('  wrote content/versions/15.4/GES-5502-relance-par-courriel-des-factures-impayees.md\n');
+    expect(out).toContain('  wrote content/versions/15.3.1/index.md\n');
+    expect(out).toMatch(/jira-traps\.csv:11 {2}skipped {2}GES-5503: the issue type "Epic" maps to no type/);
+    expect(out).toMatch(/jira-traps\.csv:12 {2}skipped {2}GES-5504: the row has no fix version/);
+    expect(out).toMatch(/jira-traps\.csv:13 {2}skipped {2}GES-5505: the component "Banque" is no module/);
+    expect(out).toMatch(/\n1 versions created, 1 already there, 4 entries created, 4 skipped\.\n/);
+    // The multi-line quoted cell is the body as written; the title keeps its quotes and comma.
+    const written = readFileSync(
+      join(root, 'content/versions/15.4/GES-5502-relance-par-courriel-des-factures-impayees.md'),
+      'utf8',
+    );
+    expect(written).toContain('title: Relance, par courriel, des "factures" impayées\n');
+    expect(written).toContain('\nUne ligne après une ligne vide, avec "guillemets".\n');
+
+    const check = run('check');
+    expect(check.stderr).toMatch(/: 0 errors, \d+ warnings?\n/);
+    expect(check.code).toBe(0);
+
+    const before = snapshot(join(root, 'content'));
+    const again = run('import', 'csv', join(FIXTURES, 'jira-traps.csv'));
+    expect(again.code).toBe(0);
+    expect(again.stdout.toString('utf8')).toMatch(
+      /\n0 versions created, 2 already there, 0 entries created, 8 skipped\.\n/,
+    );
+    expect(snapshot(join(root, 'content'))).toEqual(before);
+  });
+
+  it('reads another tracker through --map, and writes nothing with --dry-run', () => {
+    useRoadBook();
+    const before = snapshot(join(root, 'content'));
+    const dry = run(
+      'import',
+      'csv',
+      join(FIXTURES, 'redmine.csv'),
+      '--map',
+      join(FIXTURES, 'redmine-map.yml'),
+      '--dry-run',
+    );
+    expect(dry.code).toBe(0);
+    expect(dry.stdout.toString('utf8')).toContain(
+      '  would write content/versions/15.4/4512-calcul-des-conges-payes.md\n',
+    );
+    expect(snapshot(join(root, 'content'))).toEqual(before);
+
+    const imported = run('import', 'csv', join(FIXTURES, 'redmine.csv'), '--map', join(FIXTURES, 'redmine-map.yml'));
+    expect(imported.code).toBe(0);
+    expect(imported.stdout.toString('utf8')).toMatch(/redmine\.csv:4 {2}skipped {2}4514: the issue type "Support"/);
+    expect(readFileSync(join(root, 'content/versions/15.4/4512-calcul-des-conges-payes.md'), 'utf8')).toMatch(
+      /\nid: "4512"\n[\s\S]*\nmodules:\n {2}- paie\n/,
+    );
+    expect(run('check').code).toBe(0);
+  });
+
+  it('refuses a CSV it cannot read at the line where the trouble opens, and a bad map at its value', () => {
+    useRoadBook();
+    const unclosed = run('import', 'csv', join(FIXTURES, 'unclosed.csv'));
+    expect(unclosed.code).toBe(1);
+    expect(unclosed.stderr).toMatch(/unclosed\.csv:3:1 {2}error {2}.+never closed.+ {2}import-input\n$/);
+    expect(unclosed.stderr).not.toMatch(STACK_TRACE);
+
+    const badMap = run('import', 'csv', join(FIXTURES, 'redmine.csv'), '--map', join(FIXTURES, 'bad-map.yml'));
+    expect(badMap.code).toBe(1);
+    expect(badMap.stderr).toMatch(/bad-map\.yml:\d+:\d+ {2}error /);
+    expect(badMap.stderr).not.toMatch(STACK_TRACE);
+
+    const missing = run('import', 'csv', 'export.csv', '--dry-run');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('roadbook: Cannot read export.csv: there is no such file\n');
   });
 });
+
+/** Every file under `dir` with its text, to tell that nothing changed. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (name.isFile()) {
+      const path = join(name.parentPath, name.name);
+      files[path.slice(dir.length)] = readFileSync(path, 'utf8');
+    }
+  }
+  return files;
+}

@@ -16,7 +16,7 @@ export interface SettledVersions {
   switched: boolean;
   /** The plan's versions to create, by version string. */
   create: Map<string, ImportedVersion>;
-  /** Plan versions that are already in the road book (same string): their entries go there. */
+  /** Plan versions that are already in the road book (equal in version order): their entries go there. */
   existing: Map<string, VersionInfo>;
   skipped: ImportSkip[];
   notes: string[];
@@ -60,16 +60,14 @@ export function settleVersions(
     const entries = plan.entries.filter((e) => e.version === v.version).length;
     const notWritten = entries ? `; it and its ${entries} entries are not imported` : '; it is not imported';
     const same = book.find((b) => compareVersions(b.version, v.version, rules) === 0);
-    if (same && same.version !== v.version) {
-      skipped.push({
-        line: v.line,
-        what: v.version,
-        why: `equals the road book's version ${same.version} (content/versions/${same.slug}/index.md) under ${ORDER_NAMES[versioning]}${notWritten}`,
-      });
-      continue;
-    }
     if (same) {
+      // The same version, however the source spells it (a tracker's `15.4.0` for the road
+      // book's `15.4`): its entries join it, under the road book's spelling.
       existing.set(v.version, same);
+      if (same.version !== v.version)
+        notes.push(
+          `${v.version} (line ${v.line}) is the road book's version ${same.version} under ${ORDER_NAMES[versioning]}: its entries go into content/versions/${same.slug}/`,
+        );
       if (v.intro)
         notes.push(`${v.version} (line ${v.line}) is already in the road book: its index.md and introduction are kept`);
       continue;
