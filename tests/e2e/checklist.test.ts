@@ -1115,9 +1115,7 @@ describe('a path of thousands of items', () => {
     await ready(page);
     expect(await page.locator('.run-item').count()).toBe(items + 4);
     // At full size: a status, typing in a comment, a filter.
-    await act(
-      `document.querySelector('[data-item="P-20-249#etape-2"] input[value="passed"]').click()`,
-    );
+    await act(`document.querySelector('[data-item="P-20-249#etape-2"] input[value="passed"]').click()`);
     await openFields(page, 'P-20-249#etape-2');
     await act(
       `const t = document.querySelector('[data-item="P-20-249#etape-2"] textarea'); t.value += 'x'; t.dispatchEvent(new Event('input', { bubbles: true }));`,
