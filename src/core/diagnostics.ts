@@ -53,7 +53,7 @@ export const DIAGNOSTIC_CODES = {
   'import-input': 'A file given to `roadbook import` is neither a changelog nor a CSV it can read.',
   'placeholder-item': 'A verification item is still the placeholder `roadbook new` wrote.',
   'reserved-id': "An entry id a version folder's own files use (`checklist.csv`…), or `CON`, `NUL`…",
-  'case-collision': 'Entry ids, version folders or assets that differ only by case.',
+  'case-collision': 'Entry, module, edition or type ids, folders or assets that differ only by case.',
   'hidden-folder': 'A folder under versions/ whose name starts with a dot: hidden, never read.',
   'asset-invalid-svg': 'An SVG that is not well-formed XML: a browser shows an error instead.',
   'number-as-text': 'A bare number where identifiers are expected (`tickets: 4521`), read as its text.',
