@@ -49,7 +49,7 @@ export const DIAGNOSTIC_CODES = {
   'unsafe-link': 'A link or image whose scheme is not http, https, mailto or relative; removed.',
   'asset-missing': 'An image the entry refers to does not exist.',
   'asset-type': 'A file under assets/ that is not an image.',
-  'asset-unsafe-svg': 'An SVG that holds a script, an event handler or a javascript: URL.',
+  'asset-unsafe-svg': 'An SVG that holds a script, an event handler, a javascript: URL or outside loads.',
   'import-input': 'A file given to `roadbook import` is neither a changelog nor a CSV it can read.',
   'placeholder-item': 'A verification item is still the placeholder `roadbook new` wrote.',
   'reserved-id': "An entry id a version folder's own files use (`checklist.csv`…), or `CON`, `NUL`…",
