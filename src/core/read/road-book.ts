@@ -45,6 +45,9 @@ export interface LoadResult {
 
 export const VERSIONS_DIR = 'content/versions';
 
+/** The file of a version folder that describes the version; every other `*.md` is an entry. */
+export const VERSION_INDEX_FILE = 'index.md';
+
 interface ReadVersion {
   version: Version;
   header: VersionHeader;
@@ -171,7 +174,7 @@ async function readVersion(
           'A version folder holds only index.md, one .md file per entry and an assets/ folder; move or remove this folder',
         );
       }
-    } else if (d.name === 'index.md') hasIndex = true;
+    } else if (d.name === VERSION_INDEX_FILE) hasIndex = true;
     else if (d.name.endsWith('.md')) markdown.push(d.name);
     else {
       diagnostics.warning(
@@ -185,7 +188,7 @@ async function readVersion(
 
   let indexSource: string | null = null;
   if (hasIndex) {
-    indexSource = decodeTextFile(await files.read(join(dir, 'index.md')), indexFile, diagnostics);
+    indexSource = decodeTextFile(await files.read(join(dir, VERSION_INDEX_FILE)), indexFile, diagnostics);
     if (indexSource === null) return null;
   } else {
     diagnostics.error(
