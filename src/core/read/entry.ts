@@ -207,6 +207,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
       body: front.body,
       bodyLine: front.bodyLine,
       verifyIntroHtml: body.verifyIntroHtml,
+      pageLinks: body.pageLinks.map((link) => link.url),
     },
     positions: {
       id: raw.id === undefined ? FILE_START : at(where, ['id']),

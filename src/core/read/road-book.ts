@@ -15,7 +15,7 @@ import { isHiddenName, SourceFiles } from './source-files.ts';
 import { caseCollisions } from '../routes.ts';
 import { pageFileMap, pageFiles } from './page-files.ts';
 import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
-import { analyzeBody } from '../markdown/analyze.ts';
+import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 
 export interface LoadOptions {
   /** Keep draft versions (and their entries) in the road book. They are checked either way. */
@@ -51,6 +51,8 @@ export const VERSION_INDEX_FILE = 'index.md';
 interface ReadVersion {
   version: Version;
   header: VersionHeader;
+  /** The introduction's links to other pages, with where they are. */
+  introLinks: AssetRef[];
   jobs: EntryJob[];
   entries: { entry: Entry; positions: EntryPositions }[];
   assets: Asset[];
@@ -201,6 +203,8 @@ async function readVersion(
   const header = parseVersionIndex(indexSource, folder, indexFile, config, diagnostics);
   if (!header) return null;
 
+  const file = hasIndex ? indexFile : folderPath;
+  const introLinks = analyzeBody(header.intro, { file, startLine: header.introLine, verifyHeadings: [] }).pageLinks;
   const version: Version = {
     version: header.version,
     slug: folder,
@@ -210,10 +214,11 @@ async function readVersion(
     installer: header.installer,
     minimumFrom: header.minimumFrom,
     database: header.database,
-    file: hasIndex ? indexFile : folderPath,
+    file,
     dir,
     intro: header.intro,
     introLine: header.introLine,
+    introLinks: introLinks.map((link) => link.url),
   };
 
   const assets = hasAssets ? await readAssets(version, diagnostics) : [];
@@ -234,7 +239,7 @@ async function readVersion(
       assets: assetPaths,
     });
   });
-  return { version, header, jobs, entries: [], assets };
+  return { version, header, introLinks, jobs, entries: [], assets };
 }
 
 /** Versions that compare equal, and release dates that go backwards. */
@@ -364,13 +369,8 @@ function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagnostics: 
   );
   for (const v of read) {
     const from = { versionSlug: v.version.slug, draft: v.version.status === 'draft' };
-    const intro = analyzeBody(v.header.intro, {
-      file: v.version.file,
-      startLine: v.header.introLine,
-      verifyHeadings: [],
-    });
     const pagesLinks = [
-      { file: v.version.file, links: intro.pageLinks },
+      { file: v.version.file, links: v.introLinks },
       ...v.entries.map(({ entry, positions }) => ({ file: entry.file, links: positions.links })),
     ];
     for (const { file, links } of pagesLinks) {
