@@ -69,6 +69,7 @@ export interface EntryContext {
 export interface EntryPositions {
   id: Position;
   supersedes: Position[];
+  modules: Position[];
   /** Relative links of the body other than to assets, checked once every page is known. */
   links: AssetRef[];
 }
@@ -212,6 +213,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
     positions: {
       id: raw.id === undefined ? FILE_START : at(where, ['id']),
       supersedes: supersedes.map((_, i) => at(where, ['supersedes', i])),
+      modules: raw.modules.map((_, i) => at(where, ['modules', i])),
       links: body.pageLinks,
     },
   };

@@ -122,6 +122,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   checkVersionOrder(read, config, diagnostics);
   checkSlugCase(read, diagnostics);
   checkEntries(read, diagnostics);
+  checkModuleCase(read, config, diagnostics);
   checkLinks(read, options.draftsPublished ?? options.drafts ?? false, diagnostics);
 
   const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
@@ -282,6 +283,31 @@ function checkSlugCase(read: ReadVersion[], diagnostics: DiagnosticList): void {
         current.version.file,
         FILE_START,
         `The version folder "${current.version.slug}" differs from ${others.join(', ')} only by case (or the dots that end it): on a case-insensitive server or share they are one folder; rename one of them`,
+      );
+    }
+  }
+}
+
+/**
+ * Without a closed list of modules in roadbook.yml, the modules are those the entries name,
+ * each with its page (`/modules/<id>/`): two that differ only by case are one page on a
+ * case-insensitive host. Said at the first entry that writes each spelling.
+ */
+function checkModuleCase(read: ReadVersion[], config: RoadBookConfig, diagnostics: DiagnosticList): void {
+  if (config.modules) return; // checked with roadbook.yml, and entries must use its ids
+  const uses = read.flatMap((v) =>
+    v.entries.flatMap(({ entry, positions }) =>
+      entry.modules.map((module, i) => ({ module, file: entry.file, at: positions.modules[i] ?? FILE_START })),
+    ),
+  );
+  for (const group of caseCollisions(uses, (use) => use.module)) {
+    for (const use of group) {
+      const others = group.filter((o) => o !== use).map((o) => `"${o.module}" (${o.file})`);
+      diagnostics.error(
+        'case-collision',
+        use.file,
+        use.at,
+        `The module "${use.module}" differs from ${others.join(', ')} only by case (or the dots that end it): a case-insensitive server or share reads them as one module page; write them the same way`,
       );
     }
   }
