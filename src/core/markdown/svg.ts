@@ -76,7 +76,7 @@ const RASTER_ELEMENTS = new Set(['image', 'feimage']);
 /** Encodings that read the bytes as this check reads them (UTF-8, of which ASCII is a part). */
 const SAME_ENCODING = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 
-/** Where an absolute or protocol-relative URL is a link the reader follows, not a load (local names). */
+/** Elements whose `href` is a link the reader follows, not a load (local names). */
 const LINK_ELEMENTS = new Set(['a']);
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -273,7 +273,8 @@ function checkElement(
         'copy what it draws into this file and point at it with #id',
       );
     const loads = URL_ATTRIBUTES.has(local) || (attribute.uri === XML_NS && local === 'base');
-    if (loads && !LINK_ELEMENTS.has(name) && isOtherOrigin(attribute.value))
+    const followed = LINK_ELEMENTS.has(name) && local === 'href';
+    if (loads && !followed && isOtherOrigin(attribute.value))
       refuse(
         startOf(attribute),
         `it would load ${attribute.value.trim()} from another origin (${attribute.name} of <${tag.name}>)`,

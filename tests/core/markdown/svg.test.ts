@@ -251,6 +251,11 @@ describe('checkSvg', () => {
       '(href of <linearGradient>)',
     ],
     [
+      'a base on a link, which sends its drawing away',
+      '<svg><a href="https://example.com" xml:base="https://x.example/"><image href="p.png"/></a></svg>',
+      '(xml:base of <a>)',
+    ],
+    [
       'a base that sends relative URLs away',
       '<svg><g xml:base="https://x.example/"><image href="p.png"/></g></svg>',
       '(xml:base of <g>)',
