@@ -85,6 +85,13 @@ export function toVersionData(version: Version, order: number): VersionData {
 
 export function toEntryData(entry: Entry, order: number): EntryData {
   // The source and body stay out of the store: the rendered HTML is what pages need.
-  const { source: _source, body: _body, bodyLine: _line, dir: _dir, ...record } = entry as Entry & { dir?: string };
+  const {
+    source: _source,
+    body: _body,
+    bodyLine: _line,
+    pageLinks: _links,
+    dir: _dir,
+    ...record
+  } = entry as Entry & { dir?: string };
   return { ...record, order };
 }

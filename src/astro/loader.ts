@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
-import { renderEntries, renderIntro } from '../core/render.ts';
+import { renderEntries, renderIntro, resolvedLinks } from '../core/render.ts';
 import { toEntryData, toProblemsData, toSiteData, toVersionData } from './collections.ts';
 import { buildSettings } from './settings.ts';
 import { invalidateRoadBook, reportRendered, sharedRoadBook } from './shared-load.ts';
@@ -48,10 +48,11 @@ async function sync(collection: Collection, context: LoaderContext): Promise<num
   const { store, generateDigest } = context;
   const untouched = new Set(store.keys());
   // Each item is stored again only when its digest changed; bodies are rendered only then.
-  // `source` is what the HTML is made from when `data` does not hold it (a version's intro).
-  const changed = <T>(id: string, data: Record<string, unknown>, subject: T, source = '') => {
+  // `source` is what the HTML is made from when `data` does not hold it (a version's intro);
+  // `links`, what the body's links to other pages resolve to, which the body alone does not say.
+  const changed = <T>(id: string, data: Record<string, unknown>, subject: T, source = '', links: string[] = []) => {
     untouched.delete(id);
-    const digest = generateDigest({ data, source, pipeline: PIPELINE, base: book.config.base });
+    const digest = generateDigest({ data, source, links, pipeline: PIPELINE, base: book.config.base });
     return store.get(id)?.digest === digest ? [] : [{ id, data, digest, subject }];
   };
   const save = (items: { id: string; data: Record<string, unknown>; digest: string }[], html: string[] | null) =>
@@ -65,11 +66,15 @@ async function sync(collection: Collection, context: LoaderContext): Promise<num
     save(todo, null);
     count = todo.length;
   } else if (collection === 'versions') {
-    const todo = book.versions.flatMap((v, order) => changed(v.slug, toVersionData(v, order), v, v.intro));
+    const todo = book.versions.flatMap((v, order) =>
+      changed(v.slug, toVersionData(v, order), v, v.intro, resolvedLinks(v.introLinks, v.slug, book)),
+    );
     save(todo, await Promise.all(todo.map((t) => renderIntro(t.subject, book))));
     count = todo.length;
   } else {
-    const todo = book.entries.flatMap((e, order) => changed(e.id, toEntryData(e, order), e));
+    const todo = book.entries.flatMap((e, order) =>
+      changed(e.id, toEntryData(e, order), e, '', resolvedLinks(e.pageLinks, e.versionSlug, book)),
+    );
     save(
       todo,
       await renderEntries(

@@ -121,6 +121,8 @@ export interface Version extends VersionInfo {
   intro: string;
   /** Line in index.md where the introduction starts (1-based), for diagnostics. */
   introLine: number;
+  /** The introduction's relative links to other pages, as written (see `Entry.pageLinks`). */
+  introLinks: string[];
 }
 
 /** An entry with what only the Node side needs. */
@@ -134,6 +136,11 @@ export interface Entry extends EntryRecord {
   bodyLine: number;
   /** Paragraphs written before the items in the verification sections, as safe HTML. */
   verifyIntroHtml: string;
+  /**
+   * The body's relative links to other pages, as written (`../15.2.0/GES-4410.md#x`): what
+   * they resolve to is, with the body, what its rendered HTML is made of.
+   */
+  pageLinks: string[];
 }
 
 /** An image file a version folder holds under assets/. */

@@ -48,6 +48,17 @@ export function renderIntro(version: Version, book: RoadBook): Promise<string> {
   });
 }
 
+/**
+ * The site addresses the relative links of a body (`Entry.pageLinks`, `Version.introLinks`)
+ * resolve to, as its render writes them: with the body, what its HTML is made of, so a cache
+ * of rendered bodies keys on both (an entry linked to gets another id, its version is left
+ * out of the build…).
+ */
+export function resolvedLinks(links: readonly string[], versionSlug: string, book: RoadBook): string[] {
+  const resolve = urlResolver(renderContext(book), versionSlug);
+  return links.map(resolve);
+}
+
 export function renderJob(job: RenderJob, context: RenderContext): Promise<string> {
   return renderBody(job.body, {
     verifyHeadings: context.verifyHeadings,

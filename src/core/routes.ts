@@ -70,6 +70,19 @@ export function reservedNameOf(entryId: string): ReservedName | null {
   return WINDOWS_DEVICES.has(device) ? { name: device.toUpperCase(), kind: 'device' } : null;
 }
 
+const RESERVED_WHY: Record<ReservedName['kind'], (name: string) => string> = {
+  route: (name) => `is taken by the version's own "${name}" on the site: its page would replace that file or be lost`,
+  device: (name) => `is ${name}, a name Windows keeps for a device: no Windows server or share can hold its page`,
+};
+
+/**
+ * Why an entry cannot have a reserved id, to follow `The id "…"`: said the same by `check`,
+ * the importers and `roadbook new`.
+ */
+export function reservedWhy(reserved: ReservedName): string {
+  return RESERVED_WHY[reserved.kind](reserved.name);
+}
+
 /**
  * Groups of things whose names differ but are one name on a case-insensitive host (see
  * `hostKey`), each name in a group given by the first thing that has it.

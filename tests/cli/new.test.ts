@@ -216,6 +216,22 @@ describe('roadbook new entry', SLOW, () => {
       'the id "GES 5502" must start with a letter or digit and hold only letters, digits, . _ - (64 at most)',
     ],
     [['15.4.0', '  ', '--type', 'correction', '--module', 'ventes'], 'the title is empty'],
+    [
+      ['15.4.0', 'Titre', '--type', 'correction', '--module', 'ventes', '--id', 'GES-5501.'],
+      'the id "GES-5501." is taken by content/versions/15.4.0/GES-5501-arrondi-tva.md',
+    ],
+    [
+      ['15.4.0', 'Titre', '--type', 'correction', '--module', 'ventes', '--id', 'Checklist.csv'],
+      `the id "Checklist.csv" is taken by the version's own "checklist.csv" on the site: its page would replace that file or be lost`,
+    ],
+    [
+      ['15.4.0', 'CON', '--type', 'correction', '--module', 'ventes'],
+      'the id "con" is CON, a name Windows keeps for a device: no Windows server or share can hold its page; give the entry an --id',
+    ],
+    [
+      ['15.4.0', 'Index', '--type', 'correction', '--module', 'ventes'],
+      'the file would be index.md, which describes the version; give the entry an --id',
+    ],
   ])('refuses %j', async (args, problem) => {
     const root = await book();
     const run = roadbookNew(root, 'entry', ...args);

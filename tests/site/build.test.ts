@@ -706,6 +706,20 @@ describe('the digest cache of rendered entries', () => {
   });
 });
 
+describe('the digest cache and links between pages', () => {
+  const builds = inject('linkCache');
+
+  it('renders a page again when an entry it links to changes id, as a build without a cache does', () => {
+    for (const path of Object.keys(builds.cold)) {
+      expect(builds.cold[path], path).toContain('href="/versions/1.1.0-DU1/SEC-9/"');
+      expect(builds.cold[path], path).not.toContain('/versions/1.1.0-DU1/SEC-1/');
+      expect(builds.warm[path], path).toBe(builds.cold[path]);
+    }
+    // SEC-9 itself (its id changed) and FAC-3, which links to it; the intro is a version's.
+    expect(builds.warmStderr).toMatch(/\(2 rendered, 5 unchanged since the last build\)/);
+  });
+});
+
 describe('the URL space of a version folder', () => {
   it('holds its entries’ pages and only the names core/routes.ts reserves, each used by some version', async () => {
     const { out, root } = sites.frDrafts;

@@ -64,9 +64,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const afterEdit = await build('render-cache', cacheRoot, '/', false);
   project.provide('renderCache', { first: first.stderr, again: again.stderr, afterEdit: afterEdit.stderr });
 
+  // The same road book again, a version's introduction now linking to SEC-1 as FAC-3 does;
+  // then SEC-1's id changes, and neither linking file does. The warm build's pages must be
+  // those a build without a cache makes of the same content.
+  const du1 = join(cacheRoot, 'content/versions/1.1.0-DU1');
+  await writeFile(
+    join(du1, 'index.md'),
+    `${await readFile(join(du1, 'index.md'), 'utf8')}Voir [TLS 1.2](SEC-1-tls.md).\n`,
+  );
+  await build('render-cache', cacheRoot, '/', false);
+  const target = join(du1, 'SEC-1-tls.md');
+  await writeFile(target, (await readFile(target, 'utf8')).replace('id: SEC-1\n', 'id: SEC-9\n'));
+  const warm = await build('render-cache', cacheRoot, '/', false);
+  const coldRoot = join(dir, 'render-cache-cold-src');
+  await cp(join(cacheRoot, 'content'), join(coldRoot, 'content'), { recursive: true });
+  const cold = await build('render-cache-cold', coldRoot, '/', false);
+  const linking = ['versions/1.1.0-DU1/FAC-3/index.html', 'versions/1.1.0-DU1/index.html'];
+  const pages = async (site: BuiltSite) =>
+    Object.fromEntries(await Promise.all(linking.map(async (p) => [p, await readFile(join(site.out, p), 'utf8')])));
+  project.provide('linkCache', { warm: await pages(warm), cold: await pages(cold), warmStderr: warm.stderr });
+
   return async () => {
     // Caches belong to content folders; those of the temporary ones go with them.
-    for (const root of [cacheRoot, sites.sampleChanged.root, sites.sampleWithdrawn.root]) {
+    for (const root of [cacheRoot, coldRoot, sites.sampleChanged.root, sites.sampleWithdrawn.root]) {
       const caches = cachePaths(root);
       await rm(caches.astroCacheDir, { recursive: true, force: true });
       await rm(caches.entryCacheFile, { force: true });

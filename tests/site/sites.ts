@@ -37,10 +37,22 @@ export interface RenderCacheBuilds {
   afterEdit: string;
 }
 
+/**
+ * The pages that link to an entry whose id changed between two builds of one road book
+ * (`warm`, its render cache in use) and in a build of the same content without a cache
+ * (`cold`), by path under the site; and what the warm build printed.
+ */
+export interface LinkCacheBuilds {
+  warm: Record<string, string>;
+  cold: Record<string, string>;
+  warmStderr: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     sites: BuiltSites;
     renderCache: RenderCacheBuilds;
+    linkCache: LinkCacheBuilds;
   }
 }
 

@@ -13,7 +13,8 @@ import { parseDocument, stringify } from 'yaml';
 import { isValidId, slugifyStep } from '../items.ts';
 import type { RoadBookConfig } from '../model.ts';
 import { CONFIG_FILE } from '../read/config.ts';
-import { loadRoadBook, VERSIONS_DIR } from '../read/road-book.ts';
+import { hostKey, reservedNameOf, reservedWhy } from '../routes.ts';
+import { loadRoadBook, VERSION_INDEX_FILE, VERSIONS_DIR } from '../read/road-book.ts';
 import { urlSafeVersion, type Versioning } from '../versions.ts';
 import type { ImportedEntry, ImportedVersion, ImportPlan, ImportSkip } from './plan.ts';
 import { settleVersions } from './settle-versions.ts';
@@ -50,9 +51,6 @@ export interface WriteSummary {
 /** Entry ids derived from a version and a title are cut to fit the id pattern's 64 characters. */
 const ID_MAX_LENGTH = 64;
 
-/** Names a version folder holds that no entry may take. */
-const RESERVED_NAMES = new Set(['index']);
-
 export async function writePlan(plan: ImportPlan, options: WriteOptions): Promise<WriteSummary> {
   const { root } = options;
   const dryRun = options.dryRun ?? false;
@@ -71,7 +69,8 @@ export async function writePlan(plan: ImportPlan, options: WriteOptions): Promis
   }
   for (const [version, info] of settled.existing) folderOf.set(version, info.slug);
 
-  const taken = new Map(loaded.book.entries.map((e) => [e.id.toLowerCase(), e.file]));
+  // Keyed as a case-insensitive host sees an id (`GES-1`, `ges-1`, `GES-1.`): `check` refuses two such ids.
+  const taken = new Map(loaded.book.entries.map((e) => [hostKey(e.id), { id: e.id, file: e.file }]));
   const names = new Set<string>();
   const derived = derivedIds(plan.entries);
   const entries: PlannedFile[] = [];
@@ -89,9 +88,18 @@ export async function writePlan(plan: ImportPlan, options: WriteOptions): Promis
       skipped.push({ line: entry.line, what: id, why: 'not a valid entry id ([A-Za-z0-9][A-Za-z0-9._-]{0,63})' });
       continue;
     }
-    const holder = taken.get(id.toLowerCase());
+    const reserved = reservedNameOf(id);
+    if (reserved) {
+      skipped.push({ line: entry.line, what: id, why: `the id ${reservedWhy(reserved)}; give the entry another id` });
+      continue;
+    }
+    const holder = taken.get(hostKey(id));
     if (holder !== undefined) {
-      skipped.push({ line: entry.line, what: id, why: `the road book already has an entry with this id (${holder})` });
+      const why =
+        holder.id === id
+          ? `the road book already has an entry with this id (${holder.file})`
+          : `the id differs only by case from "${holder.id}" (${holder.file}), one name on a case-insensitive server or share`;
+      skipped.push({ line: entry.line, what: id, why });
       continue;
     }
     const path = freeName(
@@ -100,7 +108,7 @@ export async function writePlan(plan: ImportPlan, options: WriteOptions): Promis
       entry.id === null ? slugifyStep(entry.title) : `${id}-${slugifyStep(entry.title)}`,
       names,
     );
-    taken.set(id.toLowerCase(), path);
+    taken.set(hostKey(id), { id, file: path });
     entries.push({ path, text: entryFile(entry, id) });
     if (config.requireVerify.includes(entry.type)) withoutItems++;
   }
@@ -158,8 +166,8 @@ function derivedIds(entries: readonly ImportedEntry[]): Map<ImportedEntry, strin
     if (entry.id !== null) continue;
     const base = fitId(`${urlSafeVersion(entry.version)}-${slugifyStep(entry.title)}`, 0);
     let id = base;
-    for (let n = 2; used.has(id.toLowerCase()); n++) id = `${fitId(base, `-${n}`.length)}-${n}`;
-    used.add(id.toLowerCase());
+    for (let n = 2; used.has(hostKey(id)); n++) id = `${fitId(base, `-${n}`.length)}-${n}`;
+    used.add(hostKey(id));
     ids.set(entry, id);
   }
   return ids;
@@ -173,14 +181,17 @@ function fitId(id: string, room: number): string {
   return id.slice(0, cut > 0 ? cut : max).replace(/[-._]+$/, '');
 }
 
-/** `<name>.md` in the folder, or `<name>-2.md`…: never a file that exists or that this import writes. */
+/**
+ * `<name>.md` in the folder, or `<name>-2.md`…: never a file that exists or that this import
+ * writes, never the version's index.md, nor a name Windows keeps for a device (`con.md`).
+ */
 function freeName(root: string, folder: string, name: string, names: Set<string>): string {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${name}-${n}`;
-    if (RESERVED_NAMES.has(candidate)) continue;
+    if (hostKey(`${candidate}.md`) === VERSION_INDEX_FILE || reservedNameOf(candidate)) continue;
     const path = `${VERSIONS_DIR}/${folder}/${candidate}.md`;
-    if (names.has(path.toLowerCase()) || existsSync(join(root, path))) continue;
-    names.add(path.toLowerCase());
+    if (names.has(hostKey(path)) || existsSync(join(root, path))) continue;
+    names.add(hostKey(path));
     return path;
   }
 }

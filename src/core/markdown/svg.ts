@@ -6,6 +6,10 @@
  * script or load another document once the file is a page: script elements in any namespace
  * or spelling, event-handler attributes, `javascript:` and `data:` URLs however they are
  * spelled, HTML in the drawing, `<use>` of another file, animations that rewrite a link.
+ * So is anything that would load from another origin once the file is opened (the site
+ * promises no request leaves its own origin): an absolute or protocol-relative URL in a
+ * loading attribute of any element but a link `<a>` the reader follows, and `url(…)` or
+ * `@import` in CSS (a `<style>`, a `style=`, a presentation attribute such as `fill=`).
  *
  * A DOCTYPE with an internal subset is refused whole: its entities expand into attribute
  * values and text before any check could see them (`<!ENTITY s "&#60;script&#62;…">`). Only
@@ -72,7 +76,13 @@ const RASTER_ELEMENTS = new Set(['image', 'feimage']);
 /** Encodings that read the bytes as this check reads them (UTF-8, of which ASCII is a part). */
 const SAME_ENCODING = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 
+/** Elements whose `href` is a link the reader follows, not a load (local names). */
+const LINK_ELEMENTS = new Set(['a']);
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
 const FIX_SCRIPT = 'export it again without scripts, event handlers, HTML or javascript: links';
+const FIX_OTHER_ORIGIN = 'copy what it loads into this file, or into assets/ and point at it with a relative URL';
 const FIX_MALFORMED = 'a browser opening it shows an error instead of the image; fix the file or export it again';
 
 /** Thrown by a handler to stop the parser at the first problem. */
@@ -191,6 +201,8 @@ export function checkSvg(text: string): SvgProblem | null {
     const closed = open.pop();
     if (closed?.style && hasScriptUrl(closed.style))
       refuse(closed.start, 'it holds a javascript: URL in a <style> element');
+    const load = closed?.style ? crossOriginLoadInCss(closed.style) : null;
+    if (load) refuse(closed!.start, `${load} in a <style> element`, FIX_OTHER_ORIGIN);
   });
 
   try {
@@ -260,6 +272,18 @@ function checkElement(
         `it uses a drawing from outside this file (<${tag.name} ${attribute.name}>)`,
         'copy what it draws into this file and point at it with #id',
       );
+    const loads = URL_ATTRIBUTES.has(local) || (attribute.uri === XML_NS && local === 'base');
+    const followed = LINK_ELEMENTS.has(name) && local === 'href';
+    if (loads && !followed && isOtherOrigin(attribute.value))
+      refuse(
+        startOf(attribute),
+        `it would load ${attribute.value.trim()} from another origin (${attribute.name} of <${tag.name}>)`,
+        FIX_OTHER_ORIGIN,
+      );
+    // A style, or a presentation attribute holding CSS (`fill`, `marker-end`, `filter`, `cursor`…).
+    const css = local === 'style' || /url\(/i.test(decodeCssEscapes(attribute.value));
+    const cssLoad = css ? crossOriginLoadInCss(attribute.value) : null;
+    if (cssLoad) refuse(startOf(attribute), `${cssLoad} (${attribute.name} of <${tag.name}>)`, FIX_OTHER_ORIGIN);
     if (ANIMATION_ELEMENTS.has(name) && local === 'attributename') {
       // `<set attributeName="onclick" to="…">` would animate an event handler into place.
       const target = value.slice(value.lastIndexOf(':') + 1);
@@ -282,6 +306,51 @@ function plain(value: string): string {
 /** Whether a value holds a script URL anywhere, whatever spaces, controls or references hide it. */
 function hasScriptUrl(value: string): boolean {
   return /(?:java|vb)script:/.test(plain(value)) || /(?:java|vb)script:/.test(plain(decodeCharacterReferences(value)));
+}
+
+/**
+ * Whether a URL leaves the file's origin: protocol-relative (`//host/…`, a backslash counting
+ * as a slash as browsers read it) or with a scheme of its own (`https:`, `ftp:`…). A `data:`
+ * URL stays in the file (which `data:` URLs are allowed is checked apart); a relative URL or
+ * a `#fragment` stays on the site.
+ */
+function isOtherOrigin(url: string): boolean {
+  const value = plain(url).replaceAll('\\', '/');
+  if (value.startsWith('//')) return true;
+  return /^[a-z][a-z0-9+.-]*:/.test(value) && !value.startsWith('data:');
+}
+
+/**
+ * What in a piece of CSS would load from another origin, as "it …", or null. The CSS is read
+ * with its escapes decoded and its comments dropped, as a browser reads it (`u\72l(` is
+ * `url(`); every `url(…)` and every quoted string is then taken for a URL, which also covers
+ * `image-set("…")` and `src("…")`. Any `@import` is refused: the sheet it loads could load
+ * further.
+ */
+function crossOriginLoadInCss(css: string): string | null {
+  const decoded = decodeCssEscapes(css).replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '');
+  if (/@import/i.test(decoded)) return 'it imports another stylesheet (@import), which would load from another origin';
+  for (const match of decoded.matchAll(/url\(([^)]*)|"([^"]*)"|'([^']*)'/gi)) {
+    // A quoted url("…") is read up to its `)`, its quotes dropped here.
+    const url = (match[1] ?? match[2] ?? match[3] ?? '').trim().replace(/^["']\s*|\s*["']$/g, '');
+    if (isOtherOrigin(url)) return `it would load ${url} from another origin`;
+  }
+  return null;
+}
+
+/** CSS with its escapes (`\72`, `\"`, an escaped line break) replaced by what they stand for. */
+function decodeCssEscapes(css: string): string {
+  return css.replace(
+    /\\(?:([0-9a-f]{1,6})(?:\r\n|[ \t\n\r\f])?|(\r\n|[\n\r\f])|([\s\S]))/gi,
+    (_, hex, _newline, char) => {
+      if (char !== undefined) return char;
+      if (hex === undefined) return '';
+      const code = parseInt(hex, 16);
+      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)
+        ? '\ufffd'
+        : String.fromCodePoint(code);
+    },
+  );
 }
 
 /** Index of the first character of each line. */

@@ -5,6 +5,7 @@ import type { Choice, Locale, RoadBookConfig } from '../model.ts';
 import { DEFAULT_LOCALE } from '../i18n.ts';
 import { DEFAULT_VERSION_WORDS, VERSIONINGS } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
+import { caseCollisions } from '../routes.ts';
 import { id, list, oneOf, text } from './fields.ts';
 import { checkMapping, at, type Located } from './schema-check.ts';
 import { decodeTextFile } from './text-file.ts';
@@ -149,12 +150,19 @@ export function parseConfig(source: string, file: string, diagnostics: Diagnosti
     versioning: raw.versioning ?? defaults.versioning,
   };
   for (const key of ['editions', 'modules', 'types'] as const) {
+    const choices = (config[key] ?? []).map((choice, index) => ({ choice, index }));
     const seen = new Set<string>();
-    (config[key] ?? []).forEach((c, i) => {
-      if (seen.has(c.id))
-        diagnostics.error('duplicate-choice-id', file, at(where, [key, i]), `\`${key}\` lists "${c.id}" twice`);
-      seen.add(c.id);
-    });
+    for (const { choice, index } of choices) {
+      if (seen.has(choice.id))
+        diagnostics.error(
+          'duplicate-choice-id',
+          file,
+          at(where, [key, index]),
+          `\`${key}\` lists "${choice.id}" twice`,
+        );
+      seen.add(choice.id);
+    }
+    checkChoiceCase(key, choices, where);
   }
   const typeIds = new Set(config.types.map((t) => t.id));
   const requireVerify = raw.requireVerify ?? defaults.requireVerify.filter((t) => typeIds.has(t));
@@ -170,4 +178,27 @@ export function parseConfig(source: string, file: string, diagnostics: Diagnosti
   });
   config.requireVerify = requireVerify;
   return config;
+}
+
+/**
+ * Ids of one closed list that differ only by case (`Paie`, `paie`): a module's page
+ * (`/modules/<id>/`) is one file for both on a case-insensitive host, and a path's
+ * `modules=`/`editions=` or an entry's `type:` would name either. An error at each id.
+ */
+function checkChoiceCase(
+  key: 'editions' | 'modules' | 'types',
+  choices: readonly { choice: Choice; index: number }[],
+  where: Located,
+): void {
+  for (const group of caseCollisions(choices, ({ choice }) => choice.id)) {
+    for (const { choice, index } of group) {
+      const others = group.filter((other) => other.choice !== choice).map((other) => `"${other.choice.id}"`);
+      where.diagnostics.error(
+        'case-collision',
+        where.file,
+        at(where, [key, index, 'id']),
+        `\`${key}\` lists "${choice.id}", which differs from ${others.join(', ')} only by case (or the dots that end it): a case-insensitive server or share reads them as one name; change one of the ids`,
+      );
+    }
+  }
 }

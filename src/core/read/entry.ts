@@ -8,7 +8,7 @@ import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 import { isBlankText } from '../markdown/plain-text.ts';
 import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
-import { reservedNameOf, type ReservedName } from '../routes.ts';
+import { reservedNameOf, reservedWhy } from '../routes.ts';
 import { boolean, id, identifierList, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
 import { isPlaceholderStep } from '../scaffold/placeholder.ts';
@@ -41,11 +41,6 @@ const verifyItemSchema = z.object({
 });
 
 /** Why an entry id cannot be a reserved name, by whose name it is. */
-const RESERVED_WHY: Record<ReservedName['kind'], (name: string) => string> = {
-  route: (name) => `is taken by the version's own "${name}" on the site: its page would replace that file or be lost`,
-  device: (name) => `is ${name}, a name Windows keeps for a device: no Windows server or share can hold its page`,
-};
-
 export const ENTRY_KEYS = Object.keys(entrySchema.shape);
 export const VERIFY_ITEM_KEYS = Object.keys(verifyItemSchema.shape);
 
@@ -74,6 +69,7 @@ export interface EntryContext {
 export interface EntryPositions {
   id: Position;
   supersedes: Position[];
+  modules: Position[];
   /** Relative links of the body other than to assets, checked once every page is known. */
   links: AssetRef[];
 }
@@ -124,7 +120,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
       'reserved-id',
       file,
       raw.id === undefined ? FILE_START : at(where, ['id']),
-      `The id "${entryId}" ${RESERVED_WHY[reserved.kind](reserved.name)}; ${raw.id === undefined ? 'rename the file or set `id:`' : 'choose another `id`'}`,
+      `The id "${entryId}" ${reservedWhy(reserved)}; ${raw.id === undefined ? 'rename the file or set `id:`' : 'choose another `id`'}`,
     );
     return null;
   }
@@ -212,10 +208,12 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
       body: front.body,
       bodyLine: front.bodyLine,
       verifyIntroHtml: body.verifyIntroHtml,
+      pageLinks: body.pageLinks.map((link) => link.url),
     },
     positions: {
       id: raw.id === undefined ? FILE_START : at(where, ['id']),
       supersedes: supersedes.map((_, i) => at(where, ['supersedes', i])),
+      modules: raw.modules.map((_, i) => at(where, ['modules', i])),
       links: body.pageLinks,
     },
   };

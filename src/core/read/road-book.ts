@@ -15,7 +15,7 @@ import { isHiddenName, SourceFiles } from './source-files.ts';
 import { caseCollisions } from '../routes.ts';
 import { pageFileMap, pageFiles } from './page-files.ts';
 import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
-import { analyzeBody } from '../markdown/analyze.ts';
+import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 
 export interface LoadOptions {
   /** Keep draft versions (and their entries) in the road book. They are checked either way. */
@@ -45,9 +45,14 @@ export interface LoadResult {
 
 export const VERSIONS_DIR = 'content/versions';
 
+/** The file of a version folder that describes the version; every other `*.md` is an entry. */
+export const VERSION_INDEX_FILE = 'index.md';
+
 interface ReadVersion {
   version: Version;
   header: VersionHeader;
+  /** The introduction's links to other pages, with where they are. */
+  introLinks: AssetRef[];
   jobs: EntryJob[];
   entries: { entry: Entry; positions: EntryPositions }[];
   assets: Asset[];
@@ -117,6 +122,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   checkVersionOrder(read, config, diagnostics);
   checkSlugCase(read, diagnostics);
   checkEntries(read, diagnostics);
+  checkModuleCase(read, config, diagnostics);
   checkLinks(read, options.draftsPublished ?? options.drafts ?? false, diagnostics);
 
   const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
@@ -171,7 +177,7 @@ async function readVersion(
           'A version folder holds only index.md, one .md file per entry and an assets/ folder; move or remove this folder',
         );
       }
-    } else if (d.name === 'index.md') hasIndex = true;
+    } else if (d.name === VERSION_INDEX_FILE) hasIndex = true;
     else if (d.name.endsWith('.md')) markdown.push(d.name);
     else {
       diagnostics.warning(
@@ -185,7 +191,7 @@ async function readVersion(
 
   let indexSource: string | null = null;
   if (hasIndex) {
-    indexSource = decodeTextFile(await files.read(join(dir, 'index.md')), indexFile, diagnostics);
+    indexSource = decodeTextFile(await files.read(join(dir, VERSION_INDEX_FILE)), indexFile, diagnostics);
     if (indexSource === null) return null;
   } else {
     diagnostics.error(
@@ -198,6 +204,8 @@ async function readVersion(
   const header = parseVersionIndex(indexSource, folder, indexFile, config, diagnostics);
   if (!header) return null;
 
+  const file = hasIndex ? indexFile : folderPath;
+  const introLinks = analyzeBody(header.intro, { file, startLine: header.introLine, verifyHeadings: [] }).pageLinks;
   const version: Version = {
     version: header.version,
     slug: folder,
@@ -207,10 +215,11 @@ async function readVersion(
     installer: header.installer,
     minimumFrom: header.minimumFrom,
     database: header.database,
-    file: hasIndex ? indexFile : folderPath,
+    file,
     dir,
     intro: header.intro,
     introLine: header.introLine,
+    introLinks: introLinks.map((link) => link.url),
   };
 
   const assets = hasAssets ? await readAssets(version, diagnostics) : [];
@@ -231,7 +240,7 @@ async function readVersion(
       assets: assetPaths,
     });
   });
-  return { version, header, jobs, entries: [], assets };
+  return { version, header, introLinks, jobs, entries: [], assets };
 }
 
 /** Versions that compare equal, and release dates that go backwards. */
@@ -274,6 +283,31 @@ function checkSlugCase(read: ReadVersion[], diagnostics: DiagnosticList): void {
         current.version.file,
         FILE_START,
         `The version folder "${current.version.slug}" differs from ${others.join(', ')} only by case (or the dots that end it): on a case-insensitive server or share they are one folder; rename one of them`,
+      );
+    }
+  }
+}
+
+/**
+ * Without a closed list of modules in roadbook.yml, the modules are those the entries name,
+ * each with its page (`/modules/<id>/`): two that differ only by case are one page on a
+ * case-insensitive host. Said at the first entry that writes each spelling.
+ */
+function checkModuleCase(read: ReadVersion[], config: RoadBookConfig, diagnostics: DiagnosticList): void {
+  if (config.modules) return; // checked with roadbook.yml, and entries must use its ids
+  const uses = read.flatMap((v) =>
+    v.entries.flatMap(({ entry, positions }) =>
+      entry.modules.map((module, i) => ({ module, file: entry.file, at: positions.modules[i] ?? FILE_START })),
+    ),
+  );
+  for (const group of caseCollisions(uses, (use) => use.module)) {
+    for (const use of group) {
+      const others = group.filter((o) => o !== use).map((o) => `"${o.module}" (${o.file})`);
+      diagnostics.error(
+        'case-collision',
+        use.file,
+        use.at,
+        `The module "${use.module}" differs from ${others.join(', ')} only by case (or the dots that end it): a case-insensitive server or share reads them as one module page; write them the same way`,
       );
     }
   }
@@ -361,13 +395,8 @@ function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagnostics: 
   );
   for (const v of read) {
     const from = { versionSlug: v.version.slug, draft: v.version.status === 'draft' };
-    const intro = analyzeBody(v.header.intro, {
-      file: v.version.file,
-      startLine: v.header.introLine,
-      verifyHeadings: [],
-    });
     const pagesLinks = [
-      { file: v.version.file, links: intro.pageLinks },
+      { file: v.version.file, links: v.introLinks },
       ...v.entries.map(({ entry, positions }) => ({ file: entry.file, links: positions.links })),
     ];
     for (const { file, links } of pagesLinks) {

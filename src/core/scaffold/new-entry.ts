@@ -6,7 +6,8 @@
 import type { Choice } from '../model.ts';
 import { isValidId, slugifyStep } from '../items.ts';
 import { compareVersions } from '../versions.ts';
-import { VERSIONS_DIR } from '../read/road-book.ts';
+import { VERSION_INDEX_FILE, VERSIONS_DIR } from '../read/road-book.ts';
+import { hostKey, reservedNameOf, reservedWhy } from '../routes.ts';
 import { frontMatterFile } from './front-matter-file.ts';
 import type { NewFile, Scaffold, ScaffoldBook } from './new-version.ts';
 import { PLACEHOLDER_STEPS } from './placeholder.ts';
@@ -36,11 +37,16 @@ export function findVersion(
   };
 }
 
-/** Why `id` cannot be a new entry's id, or null. Ids equal but for case would collide in URLs. */
+/**
+ * Why `id` cannot be a new entry's id, or null: what `check` would refuse. Ids equal but for
+ * case (or the dots that end them) are one name on a case-insensitive host.
+ */
 export function idProblem(id: string, book: ScaffoldBook): string | null {
   if (!isValidId(id))
     return `the id "${id}" must start with a letter or digit and hold only letters, digits, . _ - (64 at most)`;
-  const same = book.entries.find((e) => e.id.toLowerCase() === id.toLowerCase());
+  const reserved = reservedNameOf(id);
+  if (reserved) return `the id "${id}" ${reservedWhy(reserved)}`;
+  const same = book.entries.find((e) => hostKey(e.id) === hostKey(id));
   return same ? `the id "${id}" is taken by ${same.file}` : null;
 }
 
@@ -59,11 +65,14 @@ export function planNewEntry(request: NewEntryRequest, book: ScaffoldBook): Scaf
 
   const slug = slugifyStep(title);
   const id = request.id ?? slug;
-  const idIssue = idProblem(id, book);
+  const name = request.id === null ? `${slug}.md` : `${request.id}-${slug}.md`;
+  const idIssue =
+    hostKey(name) === VERSION_INDEX_FILE
+      ? `the file would be ${VERSION_INDEX_FILE}, which describes the version`
+      : idProblem(id, book);
   if (idIssue) problems.push(request.id === null ? `${idIssue}; give the entry an --id` : idIssue);
   if (problems.length > 0 || !version.ok) return { ok: false, problems };
 
-  const name = request.id === null ? `${slug}.md` : `${request.id}-${slug}.md`;
   const heading = config.verifyHeadings[0] ?? 'Vérifications';
   const text = frontMatterFile(
     {

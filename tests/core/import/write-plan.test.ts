@@ -255,3 +255,76 @@ describe('an existing road book', () => {
     expect(result.errorCount).toBe(0);
   });
 });
+
+describe('ids check would refuse', () => {
+  const entry = (line: number, id: string | null, title: string): ImportPlan['entries'][number] => ({
+    version: '1.0.0',
+    id,
+    title,
+    type: 'correction',
+    modules: ['core'],
+    tags: [],
+    tickets: [],
+    breaking: false,
+    body: '',
+    line,
+  });
+  const plan = (entries: ImportPlan['entries']): ImportPlan => ({
+    versions: [{ version: '1.0.0', date: '2024-01-01', status: 'published', title: null, intro: '', line: 1 }],
+    entries,
+    skipped: [],
+    versioning: null,
+    notes: [],
+  });
+
+  it('skips reserved ids and ids equal but for case to another, saying why at their line', async () => {
+    write('content/versions/1.0.0/index.md', '---\ndate: 2024-01-01\n---\n');
+    write('content/versions/1.0.0/ges-1.md', '---\nid: GES-1\ntitle: First\ntype: technique\nmodules: core\n---\n');
+    const summary = await writePlan(
+      plan([
+        entry(3, 'checklist.csv', 'A download'),
+        entry(4, 'CON', 'A device'),
+        entry(5, 'ges-1', 'Same ticket, other case'),
+        entry(6, 'GES-2', 'Second'),
+        entry(7, 'ges-2.', 'Second again'),
+      ]),
+      { root },
+    );
+    expect(summary.entries.map((e) => e.path)).toEqual(['content/versions/1.0.0/GES-2-second.md']);
+    expect(summary.skipped).toEqual([
+      {
+        line: 3,
+        what: 'checklist.csv',
+        why: `the id is taken by the version's own "checklist.csv" on the site: its page would replace that file or be lost; give the entry another id`,
+      },
+      {
+        line: 4,
+        what: 'CON',
+        why: 'the id is CON, a name Windows keeps for a device: no Windows server or share can hold its page; give the entry another id',
+      },
+      {
+        line: 5,
+        what: 'ges-1',
+        why: 'the id differs only by case from "GES-1" (content/versions/1.0.0/ges-1.md), one name on a case-insensitive server or share',
+      },
+      {
+        line: 7,
+        what: 'ges-2.',
+        why: 'the id differs only by case from "GES-2" (content/versions/1.0.0/GES-2-second.md), one name on a case-insensitive server or share',
+      },
+    ]);
+    const { result } = await check();
+    expect(result.errorCount).toBe(0);
+  });
+
+  it('never names a file after a Windows device or the version index', async () => {
+    write('content/versions/1.0.0/index.md', '---\ndate: 2024-01-01\n---\n');
+    const summary = await writePlan(plan([entry(3, null, 'Con'), entry(4, null, 'Index')]), { root });
+    expect(summary.entries.map((e) => e.path)).toEqual([
+      'content/versions/1.0.0/con-2.md',
+      'content/versions/1.0.0/index-2.md',
+    ]);
+    const { result } = await check();
+    expect(result.errorCount).toBe(0);
+  });
+});

@@ -201,6 +201,120 @@ describe('checkSvg', () => {
     expect(checkSvg(svg)?.reason).toContain(reason);
   });
 
+  it.each([
+    [
+      'an https link the reader follows',
+      `<svg ${XLINK}><a xlink:href="https://example.com"><text>x</text></a><a href="//example.com"/></svg>`,
+    ],
+    [
+      'an image of the site, by a relative URL',
+      '<svg><image href="../assets/logo.png"/><image href="logo.png"/></svg>',
+    ],
+    [
+      'CSS pointing at the file itself',
+      '<svg><style>.a { fill: url(#g); font-family: "Sans Serif" }</style><rect style="fill:url(\'#g\')"/></svg>',
+    ],
+    [
+      'an embedded raster image in CSS',
+      '<svg><rect style="fill: url(data:image/png;base64,AAAA)"/><line marker-end="url(#m)" aria-label="\'https://example.com\'"/></svg>',
+    ],
+  ])('accepts %s, which loads nothing from another origin', (_name, svg) => {
+    expect(checkSvg(svg)).toBeNull();
+  });
+
+  it.each([
+    [
+      'an image from another site',
+      '<svg><image href="https://tracker.example/p.png"/></svg>',
+      'it would load https://tracker.example/p.png from another origin (href of <image>)',
+    ],
+    [
+      'an image through xlink:href',
+      `<svg ${XLINK}><image xlink:href="http://x.example/p.png"/></svg>`,
+      '(xlink:href of <image>)',
+    ],
+    ['a protocol-relative image', '<svg><image href="//x.example/p.png"/></svg>', '//x.example/p.png'],
+    [
+      'a protocol-relative image written with backslashes',
+      '<svg><image href="\\\\x.example/p.png"/></svg>',
+      'from another origin',
+    ],
+    [
+      'a scheme spelled with spaces and case',
+      '<svg><image href=" HT TPS://x.example/p.png"/></svg>',
+      'from another origin',
+    ],
+    ['a filter image', '<svg><filter><feImage href="https://x.example/f.png"/></filter></svg>', '(href of <feImage>)'],
+    [
+      'a gradient of another file',
+      '<svg><linearGradient href="https://x.example/g.svg#g"/></svg>',
+      '(href of <linearGradient>)',
+    ],
+    [
+      'a base on a link, which sends its drawing away',
+      '<svg><a href="https://example.com" xml:base="https://x.example/"><image href="p.png"/></a></svg>',
+      '(xml:base of <a>)',
+    ],
+    [
+      'a base that sends relative URLs away',
+      '<svg><g xml:base="https://x.example/"><image href="p.png"/></g></svg>',
+      '(xml:base of <g>)',
+    ],
+    [
+      'url() in a <style>',
+      '<svg><style>rect { fill: url(https://x.example/p.png) }</style></svg>',
+      'https://x.example/p.png from another origin in a <style> element',
+    ],
+    [
+      'a quoted url() in a <style>',
+      '<svg><style><![CDATA[ rect { fill: url( "//x.example/p.png" ) } ]]></style></svg>',
+      '//x.example/p.png from another origin',
+    ],
+    [
+      'an escaped url() in a <style>',
+      '<svg><style>rect { fill: u\\72 l(https://x.example/p.png) }</style></svg>',
+      'from another origin',
+    ],
+    [
+      'a scheme split by a CSS comment-free escape',
+      '<svg><style>rect { fill: url(ht\\tps://x.example/p.png) }</style></svg>',
+      'from another origin',
+    ],
+    [
+      'image-set() in a <style>',
+      '<svg><style>rect { fill: image-set("https://x.example/p.png" 1x) }</style></svg>',
+      'from another origin',
+    ],
+    ['@import in a <style>', '<svg><style>@import "theme.css";</style></svg>', '@import'],
+    ['@import spelled with an escape', '<svg><style>@\\69mport url(theme.css);</style></svg>', '@import'],
+    [
+      'url() in a presentation attribute',
+      '<svg><line marker-end="url(https://x.example/m.svg#m)"/></svg>',
+      'from another origin (marker-end of <line>)',
+    ],
+    [
+      'a cursor of another site',
+      '<svg><rect cursor="URL( //x.example/c.png ), auto"/></svg>',
+      'from another origin (cursor of <rect>)',
+    ],
+    [
+      'url() in a style attribute',
+      '<svg><rect style="fill: url(https://x.example/p.png)"/></svg>',
+      'from another origin (style of <rect>)',
+    ],
+  ])('refuses %s, which would load from another origin', (_name, svg, reason) => {
+    const problem = checkSvg(svg);
+    expect(problem).toMatchObject({ code: 'asset-unsafe-svg' });
+    expect(problem?.reason).toContain(reason);
+  });
+
+  it.each([
+    ['an attribute', '<svg>\n  <image width="1"\n    href="https://x.example/p.png"/>\n</svg>', 3, 5],
+    ['a style element', '<svg>\n <style>a { b: url(//x.example/p.png) }</style>\n</svg>', 2, 2],
+  ])('points at %s that would load from another origin', (_name, svg, line, column) => {
+    expect(checkSvg(svg)).toMatchObject({ line, column });
+  });
+
   it('tells a file that could run a script from one a browser cannot read', () => {
     expect(checkSvg('<svg><script>alert(1)</script></svg>')?.code).toBe('asset-unsafe-svg');
     expect(checkSvg('<!DOCTYPE svg [ <!ENTITY a "b"> ]><svg/>')?.code).toBe('asset-unsafe-svg');

@@ -92,6 +92,15 @@ const CASES: [string, string[]][] = [
     ],
   ],
   [
+    'case-collision-modules',
+    [
+      `${V}/GES-1.md:5:11 error case-collision`,
+      `${V}/GES-1.md:5:24 error case-collision`,
+      `${V}/GES-2.md:5:10 error case-collision`,
+      `${V}/GES-3.md:7:5 error case-collision`,
+    ],
+  ],
+  [
     'invisible-step',
     [
       `${V}/GES-1.md:6:5 error empty-item`,
