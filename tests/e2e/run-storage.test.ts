@@ -10,7 +10,7 @@ import { serializeRun } from '../../src/core/run/saved.ts';
 import { DATABASE } from '../../src/core/run/storage-keys.ts';
 import type { SavedRun } from '../../src/core/run/types.ts';
 import { launchChromium } from './browser.ts';
-import { mountSmallDisk } from './full-disk.ts';
+import { mountSmallDisk } from './small-disk.ts';
 import { launchKillable, type KillableChromium } from './killable-chromium.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
