@@ -19,7 +19,7 @@ export interface SmallDisk {
   fill(): Promise<void>;
   /** Deletes the filler: the space is back. */
   free(): Promise<void>;
-  /** Unmounts the tmpfs and removes its folder. */
+  /** Unmounts the tmpfs (at once, even while a closing process still holds it) and removes its folder. */
   unmount(): Promise<void>;
 }
 
@@ -58,7 +58,9 @@ export async function mountSmallDisk(size: string): Promise<SmallDisk> {
       await rm(filler, { force: true });
     },
     async unmount() {
-      await run('umount', [dir]);
+      // Lazily: a helper process of the browser still closing does not keep the disk mounted;
+      // the tmpfs goes as soon as the last one has let go.
+      await run('umount', ['--lazy', dir]);
       await rmdir(dir);
     },
   };
