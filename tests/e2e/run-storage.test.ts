@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ import { serializeRun } from '../../src/core/run/saved.ts';
 import { DATABASE } from '../../src/core/run/storage-keys.ts';
 import type { SavedRun } from '../../src/core/run/types.ts';
 import { launchChromium } from './browser.ts';
-import { launchKillable } from './killable-chromium.ts';
+import { mountSmallDisk } from './small-disk.ts';
+import { launchKillable, type KillableChromium } from './killable-chromium.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
 import { storedValues } from './stored-values.ts';
@@ -249,73 +251,89 @@ describe('a change another open tab could not save', () => {
 
 describe('a full storage', () => {
   it('says "not saved" in the header with the export at hand, retries, and says saved once space is back', async () => {
-    const context = await browser.newContext();
-    // The browser's own refusal, as IndexedDB gives it when the origin's quota is used up.
-    await context.addInitScript(() => {
-      const put = IDBObjectStore.prototype.put;
-      IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
-        if ((window as unknown as { full?: boolean }).full)
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return put.call(this, value, key);
-      };
-    });
-    const full = (page: Page, value: boolean) =>
-      page.evaluate((v) => ((window as unknown as { full?: boolean }).full = v), value);
-    const { page, errors } = await watch(context, server.origin);
-    // The page's clock is the test's: a retry on its timer happens when the test moves time on, never by chance.
-    await page.clock.install();
-    await page.goto(`${server.url}${PATH}`);
-    await ready(page);
-    await page.clock.pauseAt(Date.now() + 1000);
-    const [a, b, c] = expected.items;
-    await setStatus(page, a!.id, 'passed');
-    await expect.poll(() => saveState(page)).toBe('saved');
-    await full(page, true);
-    await setStatus(page, b!.id, 'failed');
-    await comment(page, b!.id, 'Pas de place');
-    await expect.poll(() => saveState(page)).toBe('failed');
-    const header = page.locator('[data-part="run-saved"]');
-    expect(await header.innerText()).toContain('PAS enregistrée');
-    expect(await header.innerText()).toContain('exportez maintenant un fichier de progression');
-    expect(await header.innerText()).not.toContain('Enregistrée dans ce navigateur');
-    // The export is in the header, and holds what the browser refused.
-    const file = await downloadOf(page, () => page.click('[data-part="save-export"]'));
-    const progress = JSON.parse(file.data.toString('utf8'));
-    expect(progress.runs[0].results[b!.id]).toMatchObject({ status: 'failed', comment: 'Pas de place' });
-    // More work while full: tried again at once, refused again, kept in the page, still said.
-    await setStatus(page, c!.id, 'na');
-    await expect.poll(() => saveState(page)).toBe('failed');
-    expect((await storedRuns(page))[0]!.results[b!.id]).toBeUndefined();
+    // The browser's profile on a disk of its own, filled for real: its writes are refused by the
+    // file system (no space left), as on a tester's full disk.
+    const disk = await mountSmallDisk('32m');
+    let chromium: KillableChromium | undefined;
+    try {
+      chromium = await launchKillable(join(disk.dir, 'profile'));
+      const { page, errors } = await watch(chromium.context, server.origin);
+      // The page's clock is the test's: a retry on its timer happens when the test moves time on, never by chance.
+      await page.clock.install();
+      await page.goto(`${server.url}${PATH}`);
+      await ready(page);
+      await page.clock.pauseAt(Date.now() + 1000);
+      const [a, b, c] = expected.items;
+      await setStatus(page, a!.id, 'passed');
+      await expect.poll(() => saveState(page)).toBe('saved');
+      await disk.fill();
+      // A tester's note with a pasted trace, one the browser cannot compress to nothing: the run
+      // no longer fits in whatever the browser frees on the disk as it recovers from a refusal.
+      const note = `Pas de place. Trace : ${randomBytes(96 * 1024).toString('base64')}`;
+      await comment(page, b!.id, note);
+      await setStatus(page, b!.id, 'failed');
+      await expect.poll(() => saveState(page)).toBe('failed');
+      const header = page.locator('[data-part="run-saved"]');
+      expect(await header.innerText()).toContain('PAS enregistrée');
+      expect(await header.innerText()).toContain('exportez maintenant un fichier de progression');
+      expect(await header.innerText()).not.toContain('Enregistrée dans ce navigateur');
+      // The export is in the header, and holds what the browser refused.
+      const file = await downloadOf(page, () => page.click('[data-part="save-export"]'));
+      const progress = JSON.parse(file.data.toString('utf8'));
+      expect(progress.runs[0].results[b!.id]).toMatchObject({ status: 'failed', comment: note });
+      // More work while full: tried again at once, refused again, kept in the page, still said.
+      await setStatus(page, c!.id, 'na');
+      await expect.poll(() => saveState(page)).toBe('failed');
 
-    // Space comes back. After several refusals in a row the retries are further apart than the
-    // first delay, and never more than the longest one.
-    await full(page, false);
-    await page.clock.runFor(RETRY_FIRST_MS);
-    expect(await saveState(page)).toBe('failed');
-    await page.clock.runFor(RETRY_MAX_MS);
-    await expect.poll(() => saveState(page)).toBe('saved');
-    expect(await header.innerText()).toContain('Enregistrée dans ce navigateur');
-    expect(await page.locator('[data-part="save-export"]').isHidden()).toBe(true);
-    expect(await page.locator('[data-alert="storage-full"]').count()).toBe(0);
-    const results = (await storedRuns(page))[0]!.results;
-    expect(results[a!.id]?.status).toBe('passed');
-    expect(results[b!.id]).toMatchObject({ status: 'failed', comment: 'Pas de place' });
-    expect(results[c!.id]?.status).toBe('na');
+      // Space comes back. After several refusals in a row the retries are further apart than the
+      // first delay, and never more than the longest one.
+      await disk.free();
+      expect((await storedRuns(page))[0]!.results[b!.id]).toBeUndefined();
+      await page.clock.runFor(RETRY_FIRST_MS);
+      expect(await saveState(page)).toBe('failed');
+      await page.clock.runFor(RETRY_MAX_MS);
+      await expect.poll(() => saveState(page)).toBe('saved');
+      expect(await header.innerText()).toContain('Enregistrée dans ce navigateur');
+      expect(await page.locator('[data-part="save-export"]').isHidden()).toBe(true);
+      expect(await page.locator('[data-alert="storage-full"]').count()).toBe(0);
+      const results = (await storedRuns(page))[0]!.results;
+      expect(results[a!.id]?.status).toBe('passed');
+      expect(results[b!.id]).toMatchObject({ status: 'failed', comment: note });
+      expect(results[c!.id]?.status).toBe('na');
 
-    // Full again, then the tester comes back to the page: the retry on focus saves, with the clock still.
-    await full(page, true);
-    await setStatus(page, a!.id, 'blocked');
-    await expect.poll(() => saveState(page)).toBe('failed');
-    await full(page, false);
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-    await expect.poll(() => saveState(page)).toBe('saved');
-    await page.clock.resume();
-    await page.reload();
-    await ready(page);
-    expect(await statusOf(page, a!.id)).toBe('blocked');
-    expect(await statusOf(page, b!.id)).toBe('failed');
-    expect(errors).toEqual([]);
-    await context.close();
+      // Full again, then the tester comes back to the page: the retry on focus saves, with the clock still.
+      await disk.fill();
+      await setStatus(page, a!.id, 'blocked');
+      await expect.poll(() => saveState(page)).toBe('failed');
+      await disk.free();
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await expect.poll(() => saveState(page)).toBe('saved');
+      await page.clock.resume();
+      await page.reload();
+      await ready(page);
+      expect(await statusOf(page, a!.id)).toBe('blocked');
+      expect(await statusOf(page, b!.id)).toBe('failed');
+      expect(await statusOf(page, c!.id)).toBe('na');
+      expect(errors).toEqual([]);
+
+      // On the disk itself: the browser killed and started again on the profile has them all.
+      await chromium.kill();
+      chromium = await launchKillable(join(disk.dir, 'profile'));
+      const again = await watch(chromium.context, server.origin);
+      await again.page.goto(`${server.url}checklist/`);
+      await again.page.waitForSelector('rb-run[data-state="idle"]');
+      await again.page.click('.run-summary-name');
+      await ready(again.page);
+      expect(await statusOf(again.page, a!.id)).toBe('blocked');
+      expect(await statusOf(again.page, b!.id)).toBe('failed');
+      expect(await statusOf(again.page, c!.id)).toBe('na');
+      await row(again.page, b!.id).locator('button.edit-result').click();
+      expect(await row(again.page, b!.id).locator('[data-field="comment"]').inputValue()).toBe(note);
+      expect(again.errors).toEqual([]);
+    } finally {
+      await chromium?.close();
+      await disk.unmount();
+    }
   });
 });
 

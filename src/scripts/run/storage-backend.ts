@@ -30,11 +30,55 @@ export interface ValueBackend {
   write(area: Area, writes: Writes): Promise<void>;
 }
 
+/**
+ * The database through one connection at a time. The browser closes a connection itself when a
+ * write could not reach the disk (no space left): the transaction after that opens a new one,
+ * so once space is back a retry is written instead of failing on a closed connection forever.
+ */
 class IndexedDbBackend implements ValueBackend {
   readonly kind = 'indexeddb';
-  private readonly db: IDBPDatabase;
-  constructor(db: IDBPDatabase) {
-    this.db = db;
+  private db: Promise<IDBPDatabase> | null = null;
+
+  /** The backend with its first connection open, or null when IndexedDB cannot be opened. */
+  static async open(): Promise<IndexedDbBackend | null> {
+    const backend = new IndexedDbBackend();
+    try {
+      await backend.connection();
+      return backend;
+    } catch {
+      return null;
+    }
+  }
+
+  private connection(): Promise<IDBPDatabase> {
+    if (this.db) return this.db;
+    const opening = openDB(DATABASE.name, DATABASE.version, {
+      upgrade(db) {
+        if (!db.objectStoreNames.contains(DATABASE.values)) db.createObjectStore(DATABASE.values);
+        if (!db.objectStoreNames.contains(DATABASE.journal)) db.createObjectStore(DATABASE.journal);
+      },
+      terminated: () => {
+        if (this.db === opening) this.db = null;
+      },
+    });
+    // A connection that could not be opened is tried again by the next transaction.
+    opening.catch(() => {
+      if (this.db === opening) this.db = null;
+    });
+    return (this.db = opening);
+  }
+
+  private async reading(area: Area) {
+    return handled((await this.connection()).transaction(this.store(area), 'readonly'));
+  }
+
+  private async writing(area: Area): Promise<ReadWrite> {
+    return handled((await this.connection()).transaction(this.store(area), 'readwrite', { durability: 'strict' }));
+  }
+
+  close(): void {
+    void this.db?.then((db) => db.close()).catch(() => undefined);
+    this.db = null;
   }
 
   private store(area: Area): string {
@@ -44,30 +88,41 @@ class IndexedDbBackend implements ValueBackend {
   async entries(area: Area, prefix: string): Promise<Map<string, string>> {
     // Keys starting with prefix: from prefix up to prefix followed by the highest code unit.
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    const tx = this.db.transaction(this.store(area), 'readonly');
+    const tx = await this.reading(area);
     const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
     await tx.done;
     return new Map(keys.map((k, i) => [String(k), String(values[i])]));
   }
 
   async get(area: Area, key: string): Promise<string | null> {
-    const value: unknown = await this.db.get(this.store(area), key);
+    const tx = await this.reading(area);
+    const value: unknown = await tx.store.get(key);
     return typeof value === 'string' ? value : null;
   }
 
   async update(area: Area, key: string, decide: (current: string | null) => Writes): Promise<void> {
-    const tx = this.db.transaction(this.store(area), 'readwrite', { durability: 'strict' });
+    const tx = await this.writing(area);
     const current: unknown = await tx.store.get(key);
     await commit(tx, () => requests(tx.store, decide(typeof current === 'string' ? current : null)));
   }
 
   async write(area: Area, writes: Writes): Promise<void> {
-    const tx = this.db.transaction(this.store(area), 'readwrite', { durability: 'strict' });
+    const tx = await this.writing(area);
     await commit(tx, () => requests(tx.store, writes));
   }
 }
 
 type ReadWrite = IDBPTransaction<unknown, [string], 'readwrite'>;
+
+/**
+ * A transaction whose abort is not also reported as an unhandled rejection: when a closed
+ * connection aborts it, its request's rejection reaches the caller first and `done` is never
+ * awaited.
+ */
+function handled<T extends IDBPTransaction<unknown, [string], IDBTransactionMode>>(tx: T): T {
+  tx.done.catch(() => undefined);
+  return tx;
+}
 
 function requests(store: ReadWrite['store'], writes: Writes): Promise<unknown>[] {
   return [...writes].map(([k, v]) => (v === null ? store.delete(k) : store.put(v, k)));
@@ -143,20 +198,6 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
-async function openIndexedDb(): Promise<IDBPDatabase | null> {
-  try {
-    if (typeof indexedDB === 'undefined') return null;
-    return await openDB(DATABASE.name, DATABASE.version, {
-      upgrade(db) {
-        if (!db.objectStoreNames.contains(DATABASE.values)) db.createObjectStore(DATABASE.values);
-        if (!db.objectStoreNames.contains(DATABASE.journal)) db.createObjectStore(DATABASE.journal);
-      },
-    });
-  } catch {
-    return null;
-  }
-}
-
 /** Copies this road book's localStorage values into IndexedDB; the old keys go once the copy is on disk. */
 async function migrate(local: Storage, backend: IndexedDbBackend, prefix: string): Promise<boolean> {
   const old = await new LocalStorageBackend(local).entries('values', prefix);
@@ -177,11 +218,10 @@ async function migrate(local: Storage, backend: IndexedDbBackend, prefix: string
 /** IndexedDB (with this road book's localStorage values moved in), else localStorage, else null. */
 export async function openBackend(prefix: string): Promise<ValueBackend | null> {
   const local = localStorageOrNull();
-  const db = await openIndexedDb();
-  if (db) {
-    const backend = new IndexedDbBackend(db);
+  const backend = typeof indexedDB === 'undefined' ? null : await IndexedDbBackend.open();
+  if (backend) {
     if (!local || (await migrate(local, backend, prefix))) return backend;
-    db.close();
+    backend.close();
   }
   return local ? new LocalStorageBackend(local) : null;
 }
