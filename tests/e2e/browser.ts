@@ -15,19 +15,19 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, paths: readon
   return found;
 }
 
+/** Chromium's flags for the tests: nothing that talks to the network on its own. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** A headless Chromium with nothing that talks to the network on its own. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS] });
 }
 
 /** The widths every page is audited at: a desktop's (Playwright's default) and a phone's. */

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { findChromium } from './browser.ts';
+import { CHROMIUM_FLAGS, findChromium } from './browser.ts';
 
 export interface KillableChromium {
   browser: Browser;
@@ -49,12 +49,7 @@ export async function launchKillable(profile: string): Promise<KillableChromium>
     findChromium(),
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       '--no-default-browser-check',
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
