@@ -15,6 +15,7 @@ import { isHiddenName, SourceFiles } from './source-files.ts';
 import { caseCollisions } from '../routes.ts';
 import { pageFileMap, pageFiles } from './page-files.ts';
 import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
+import type { WorkerOption } from '../workers.ts';
 import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 
 export interface LoadOptions {
@@ -29,8 +30,11 @@ export interface LoadOptions {
   base?: string | null;
   /** A file where what reading each entry gave is kept between runs (see entry-cache.ts). */
   cacheFile?: string | null;
-  /** False: never read entries on worker threads (by default they are, for large road books). */
-  workers?: boolean;
+  /**
+   * False: never read entries on worker threads; a number: always, on that many threads. By
+   * default they are for large road books (see workers.ts).
+   */
+  workers?: WorkerOption;
   /** Where files are read from; a long-lived process passes one that remembers them. */
   files?: SourceFiles;
 }
