@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { DiagnosticList, FILE_START, type Diagnostic } from '../diagnostics.ts';
 import type { Asset, Entry, RoadBook, RoadBookConfig, Version } from '../model.ts';
 import { compareVersions } from '../versions.ts';
@@ -148,10 +148,6 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
     errorCount: diagnostics.errorCount,
     warningCount: diagnostics.warningCount,
   };
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 async function readVersion(
@@ -452,8 +448,4 @@ function linkSupersedes(entries: Entry[]): void {
   for (const entry of entries) {
     for (const target of entry.supersedes) byId.get(target)?.supersededBy.push(entry.id);
   }
-}
-
-export function relativeToRoot(root: string, path: string): string {
-  return toPosix(relative(root, path));
 }
