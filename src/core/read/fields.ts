@@ -70,7 +70,6 @@ export const date = z
   .refine(isCalendarDate, problem('invalid-date', 'must be a real date written YYYY-MM-DD, such as 2026-10-14'))
   .meta({ pattern: DATE_PATTERN.source });
 
-
 export const id = matching(
   ID_PATTERN,
   'invalid-id',
