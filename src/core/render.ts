@@ -3,7 +3,7 @@ import { pageFiles } from './read/page-files.ts';
 import { renderBody, renderIntro as renderIntroMarkdown } from './markdown/render.ts';
 import type { Entry, Locale, RoadBook, Version } from './model.ts';
 import type { PageFile } from './links.ts';
-import { mapOnWorkers, workerCount } from './workers.ts';
+import { mapOnWorkers, poolThreads, type WorkerOption } from './workers.ts';
 
 /** What rendering an entry's body needs besides the body itself. */
 export interface RenderContext {
@@ -31,12 +31,21 @@ export function renderEntry(entry: Entry, book: RoadBook): Promise<string> {
   return renderJob({ body: entry.body, versionSlug: entry.versionSlug }, renderContext(book));
 }
 
-/** Renders many entries: on worker threads when there are many (a cold build of a large road book). */
-export async function renderEntries(entries: readonly Entry[], book: RoadBook): Promise<string[]> {
+/**
+ * Renders many entries: on worker threads when there are many (a cold build of a large road
+ * book), or as `workers` says.
+ */
+export async function renderEntries(
+  entries: readonly Entry[],
+  book: RoadBook,
+  workers: WorkerOption = true,
+): Promise<string[]> {
   const context = renderContext(book);
   const jobs = entries.map((e) => ({ body: e.body, versionSlug: e.versionSlug }));
-  if (jobs.length < POOL_THRESHOLD || workerCount() < 2) return Promise.all(jobs.map((job) => renderJob(job, context)));
-  return mapOnWorkers<RenderContext, RenderJob, string>(new URL('./render-worker.ts', import.meta.url), context, jobs);
+  const threads = poolThreads(workers, jobs.length, POOL_THRESHOLD);
+  if (threads === 0) return Promise.all(jobs.map((job) => renderJob(job, context)));
+  const worker = new URL('./render-worker.ts', import.meta.url);
+  return mapOnWorkers<RenderContext, RenderJob, string>(worker, context, jobs, threads);
 }
 
 /** Renders a version's introduction (index.md's body). */

@@ -1,23 +1,51 @@
 import { availableParallelism } from 'node:os';
 
+/**
+ * Where a batch of work runs: `false` in this thread, `true` on a pool of threads when the
+ * input is large enough for the pool to pay (the default), a number on a pool of that many
+ * threads whatever the input's size (so a test can make sure the pool really runs).
+ */
+export type WorkerOption = boolean | number;
+
 /** One thread per core, at most eight: reading and rendering are CPU-bound. */
-export function workerCount(): number {
+function coreCount(): number {
   return Math.min(availableParallelism(), 8);
 }
 
 /**
- * Runs `items` through the default export of the module at `worker` on a pool of worker
- * threads, in batches that keep messaging cheap while every thread stays busy to the end.
- * The module receives `{ shared, items }` and returns one result per item; results keep the
- * items' order.
+ * How many threads `count` items go to under `option`; 0 means in this thread. Automatic
+ * pools start only from `threshold` items and with at least two cores: below that, starting
+ * worker threads costs more than it saves.
+ */
+export function poolThreads(option: WorkerOption, count: number, threshold: number): number {
+  if (option === false || count === 0) return 0;
+  if (option !== true) return Math.max(1, Math.floor(option));
+  return count >= threshold && coreCount() > 1 ? coreCount() : 0;
+}
+
+let tasksOnThreads = 0;
+
+/**
+ * How many batches worker threads of this process have run so far, as the pools counted
+ * them: what shows that work said to go to a pool did not stay in this thread.
+ */
+export function batchesRunOnWorkers(): number {
+  return tasksOnThreads;
+}
+
+/**
+ * Runs `items` through the default export of the module at `worker` on a pool of `threads`
+ * worker threads, in batches that keep messaging cheap while every thread stays busy to the
+ * end. The module receives `{ shared, items }` and returns one result per item; results keep
+ * the items' order.
  */
 export async function mapOnWorkers<Shared, Item, Result>(
   worker: URL,
   shared: Shared,
   items: readonly Item[],
+  threads: number,
 ): Promise<Result[]> {
   const { Tinypool } = await import('tinypool');
-  const threads = workerCount();
   const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
   try {
     const size = Math.max(25, Math.ceil(items.length / (threads * 6)));
@@ -26,6 +54,7 @@ export async function mapOnWorkers<Shared, Item, Result>(
     const results: Result[][] = await Promise.all(batches.map((batch) => pool.run({ shared, items: batch })));
     return results.flat();
   } finally {
+    tasksOnThreads += pool.completed;
     await pool.destroy();
   }
 }

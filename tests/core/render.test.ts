@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.ts';
 import { loadRoadBook } from '../../src/core/read/road-book.ts';
 import { renderEntries, renderEntry } from '../../src/core/render.ts';
+import { batchesRunOnWorkers } from '../../src/core/workers.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'roadbook-render-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -13,7 +14,11 @@ describe('rendering entries', () => {
   it('gives the same HTML on worker threads as in this thread', async () => {
     await generate(240, dir);
     const { book } = await loadRoadBook(dir, { workers: false });
-    const pooled = await renderEntries(book.entries, book);
+    const before = batchesRunOnWorkers();
+    // Two threads, whatever the machine's cores: the pool runs even where it would not pay.
+    const pooled = await renderEntries(book.entries, book, 2);
+    // 240 bodies in batches of 25: ten batches, every one run on a worker thread.
+    expect(batchesRunOnWorkers() - before).toBe(10);
     expect(pooled).toHaveLength(240);
     const inline = await Promise.all(book.entries.slice(0, 40).map((e) => renderEntry(e, book)));
     expect(pooled.slice(0, 40)).toEqual(inline);

@@ -122,5 +122,4 @@ export async function exportChecklist(
   return { data, fileName: exportFileName(checklist, format), mimeType: format.mimeType, format };
 }
 
-export { neutralise } from './neutralise.ts';
 export type { ExportOptions } from './labels.ts';

@@ -94,9 +94,6 @@ const mapSchema = z.object({
   defaultModule: id.optional(),
 });
 
-/** Keys of a map file, for the docs and the tests. */
-export const CSV_MAP_KEYS = Object.keys(mapSchema.shape);
-
 export interface CsvMapResult {
   /** Null when the file has an error (every problem is in `diagnostics`). */
   map: CsvMap | null;

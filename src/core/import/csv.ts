@@ -23,7 +23,7 @@ import {
   type ImportSkip,
 } from './plan.ts';
 
-export { readCsvMap, type CsvMap, type CsvMapResult } from './csv-map.ts';
+export { readCsvMap, type CsvMap } from './csv-map.ts';
 
 /** Column indexes per field: every column whose header is one of the field's names. */
 type Columns = Record<CsvField, number[]>;

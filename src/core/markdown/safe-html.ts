@@ -33,10 +33,6 @@ export const CONTENT_DROPPING_ELEMENTS: ReadonlySet<string> = new Set(
   ),
 );
 
-export function isSafeRawElement(name: string): boolean {
-  return SAFE_ELEMENTS.has(name.toLowerCase());
-}
-
 export function isSafeRawAttribute(element: string, attribute: string): boolean {
   return SAFE_RAW_ATTRIBUTES[element.toLowerCase()]?.includes(attribute.toLowerCase()) ?? false;
 }

@@ -67,9 +67,6 @@ export const configSchema = z.object({
   versioning: oneOf(VERSIONINGS).optional(),
 });
 
-/** The whole configuration, every default applied; the keys roadbook.yml may set. */
-export const CONFIG_KEYS = Object.keys(configSchema.shape);
-
 export const CONFIG_FILE = 'content/roadbook.yml';
 
 /** Settings when roadbook.yml is absent or unusable. */

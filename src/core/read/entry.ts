@@ -40,10 +40,6 @@ const verifyItemSchema = z.object({
   setup: text.optional(),
 });
 
-/** Why an entry id cannot be a reserved name, by whose name it is. */
-export const ENTRY_KEYS = Object.keys(entrySchema.shape);
-export const VERIFY_ITEM_KEYS = Object.keys(verifyItemSchema.shape);
-
 /**
  * An entry's front matter as a whole, for editors (src/core/schemas/): each `verify` item,
  * a step or a mapping, is checked on its own (see `frontMatterItems`), with the same definition.

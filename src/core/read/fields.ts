@@ -5,7 +5,6 @@
  */
 import * as z from 'zod';
 import { ID_PATTERN } from '../items.ts';
-import { isVersion } from '../versions.ts';
 import type { DiagnosticCode } from '../diagnostics.ts';
 
 /** A failure with a contract code; `message` is completed with the field name by the reporter. */
@@ -70,13 +69,6 @@ export const date = z
   .string()
   .refine(isCalendarDate, problem('invalid-date', 'must be a real date written YYYY-MM-DD, such as 2026-10-14'))
   .meta({ pattern: DATE_PATTERN.source });
-
-export const version = z
-  .string()
-  .refine(
-    (v) => isVersion(v),
-    problem('invalid-version', 'is not a version string (digits and letters separated by . - _ /, such as 15.3.0)'),
-  );
 
 export const id = matching(
   ID_PATTERN,

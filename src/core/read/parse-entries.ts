@@ -3,7 +3,7 @@ import { DiagnosticList } from '../diagnostics.ts';
 import type { RoadBookConfig } from '../model.ts';
 import { parseEntry, type ParsedEntry } from './entry.ts';
 import type { EntryCache } from './entry-cache.ts';
-import { mapOnWorkers, workerCount } from '../workers.ts';
+import { mapOnWorkers, poolThreads, type WorkerOption } from '../workers.ts';
 
 /** One entry file to read, with what its reading depends on. */
 export interface EntryJob {
@@ -28,23 +28,25 @@ const POOL_THRESHOLD = 400;
 /**
  * Reads every entry, each from the cache when its text and everything its reading depends on
  * are unchanged, the others on worker threads when there are many (a cold run of a large
- * road book), in this thread otherwise. The outcomes keep the jobs' order.
+ * road book) or as `workers` says, in this thread otherwise. The outcomes keep the jobs' order.
  */
 export async function parseEntries(
   jobs: readonly EntryJob[],
   config: RoadBookConfig,
   cache: EntryCache | null,
-  workers = true,
+  workers: WorkerOption = true,
 ): Promise<EntryOutcome[]> {
   const outcomes: (EntryOutcome | undefined)[] = jobs.map((job) => cache?.get(job));
   const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => outcomes[i] === undefined);
 
+  const threads = poolThreads(workers, missing.length, POOL_THRESHOLD);
   const fresh =
-    workers && missing.length >= POOL_THRESHOLD && workerCount() > 1
+    threads > 0
       ? await mapOnWorkers<RoadBookConfig, EntryJob, EntryOutcome>(
           new URL('./parse-worker.ts', import.meta.url),
           config,
           missing.map((m) => m.job),
+          threads,
         )
       : missing.map(({ job }) => parseEntryJob(job, config));
   missing.forEach(({ job, i }, n) => {

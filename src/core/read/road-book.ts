@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { DiagnosticList, FILE_START, type Diagnostic } from '../diagnostics.ts';
 import type { Asset, Entry, RoadBook, RoadBookConfig, Version } from '../model.ts';
 import { compareVersions } from '../versions.ts';
@@ -15,6 +15,7 @@ import { isHiddenName, SourceFiles } from './source-files.ts';
 import { caseCollisions } from '../routes.ts';
 import { pageFileMap, pageFiles } from './page-files.ts';
 import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
+import type { WorkerOption } from '../workers.ts';
 import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 
 export interface LoadOptions {
@@ -29,8 +30,11 @@ export interface LoadOptions {
   base?: string | null;
   /** A file where what reading each entry gave is kept between runs (see entry-cache.ts). */
   cacheFile?: string | null;
-  /** False: never read entries on worker threads (by default they are, for large road books). */
-  workers?: boolean;
+  /**
+   * False: never read entries on worker threads; a number: always, on that many threads. By
+   * default they are for large road books (see workers.ts).
+   */
+  workers?: WorkerOption;
   /** Where files are read from; a long-lived process passes one that remembers them. */
   files?: SourceFiles;
 }
@@ -144,10 +148,6 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
     errorCount: diagnostics.errorCount,
     warningCount: diagnostics.warningCount,
   };
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 async function readVersion(
@@ -448,8 +448,4 @@ function linkSupersedes(entries: Entry[]): void {
   for (const entry of entries) {
     for (const target of entry.supersedes) byId.get(target)?.supersededBy.push(entry.id);
   }
-}
-
-export function relativeToRoot(root: string, path: string): string {
-  return toPosix(relative(root, path));
 }

@@ -23,8 +23,6 @@ const versionSchema = z.object({
   database: text.optional(),
 });
 
-export const VERSION_KEYS = Object.keys(versionSchema.shape);
-
 /**
  * A version's front matter as a whole, for editors (src/core/schemas/): `installer` is
  * checked on its own (so that its unknown keys are reported), with the same definition.

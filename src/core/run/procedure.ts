@@ -36,8 +36,6 @@ export const PROCEDURE_STEPS = [
   { n: 7, key: 'install-production', kind: 'item' },
 ] as const;
 
-export type ProcedureStepKey = (typeof PROCEDURE_STEPS)[number]['key'];
-
 export interface Procedure {
   /** Steps 1 and 2: before the tests, counted in the sign-off. */
   before: ChecklistItem[];

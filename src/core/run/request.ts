@@ -9,8 +9,6 @@ import type { ChecklistRequest } from '../checklist/types.ts';
 import type { Choice, Process } from '../model.ts';
 import type { RunRequest } from './types.ts';
 
-export const PATH_PARAMS = ['from', 'to', 'modules', 'editions', 'processes'] as const;
-
 function list(params: URLSearchParams, name: string): string[] {
   const values = params
     .getAll(name)

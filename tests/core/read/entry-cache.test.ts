@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../../bench/generate.ts';
 import { loadRoadBook } from '../../../src/core/read/road-book.ts';
+import { batchesRunOnWorkers } from '../../../src/core/workers.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -44,13 +45,18 @@ describe('the cache of checked entries', () => {
     const root = join(dir, 'large');
     await generate(450, root);
     const cacheFile = join(dir, 'large-cache.json');
-    // No cache: 450 entries go to the worker pool.
-    const pooled = await loadRoadBook(root, { cacheFile });
+    // No cache: 450 entries go to a pool of two threads, whatever the machine's cores.
+    const before = batchesRunOnWorkers();
+    const pooled = await loadRoadBook(root, { cacheFile, workers: 2 });
+    // 450 entries in batches of 38 (450 / (2 threads × 6)): twelve batches, all on worker threads.
+    expect(batchesRunOnWorkers() - before).toBe(12);
     expect(pooled.book.entries).toHaveLength(450);
     expect(pooled.errorCount).toBe(0);
     expect(pooled).toEqual(await loadRoadBook(root, { workers: false }));
-    // From the cache, in this thread.
-    const cached = await loadRoadBook(root, { cacheFile });
+    // From the cache, in this thread: nothing is left for a pool to read.
+    const fromCache = batchesRunOnWorkers();
+    const cached = await loadRoadBook(root, { cacheFile, workers: 2 });
+    expect(batchesRunOnWorkers()).toBe(fromCache);
     expect(cached).toEqual(pooled);
     expect(pooled.book.entries.some((e) => e.supersededBy.length > 0)).toBe(true);
   }, 60_000);
