@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import * as z from 'zod';
 import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.ts';
 import { escapeHtml } from '../escape.ts';
+import { entryItemId } from '../item-id.ts';
 import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
@@ -171,7 +172,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
 
   warnPlaceholders(all, file, diagnostics);
   const items: Item[] = all.map((draft, i) => ({
-    id: `${entryId}#${ids.keys[i]}`,
+    id: entryItemId(entryId, ids.keys[i]!),
     key: ids.keys[i]!,
     ...draft.item,
   }));

@@ -24,7 +24,8 @@ import type { Checklist, ChecklistItem } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n.ts';
 import { checklistTitle, labelOf, selectionText } from '../export/labels.ts';
 import type { Locale, Priority } from '../model.ts';
-import { isProcedureItem, type Procedure } from './procedure.ts';
+import { isProcedureItem, processGroupKey } from '../item-id.ts';
+import type { Procedure } from './procedure.ts';
 import type { Decision, SignOffForm, SignOffParty } from './types.ts';
 import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
 
@@ -241,7 +242,7 @@ export function signOffReport(input: ReportInput): SignOffReport {
     const row = reportItem(item, results);
     if (isProcedureItem(item.id)) push('procedure', t('procedure.title'), row);
     else if (item.process !== null)
-      push(`process:${item.process}`, t('signoff.processGroup', { label: item.title }), row);
+      push(processGroupKey(item.process), t('signoff.processGroup', { label: item.title }), row);
     else push(item.module ?? '', labelOf(checklist.labels.modules, item.module ?? ''), row);
   }
   const all = groups.flatMap((g) => g.items);
@@ -282,7 +283,7 @@ export function signOffReport(input: ReportInput): SignOffReport {
     done: progress.done,
     groups,
     processes: checklist.processes.map((p) => {
-      const items = groups.find((g) => g.id === `process:${p.id}`)?.items ?? [];
+      const items = groups.find((g) => g.id === processGroupKey(p.id))?.items ?? [];
       return { id: p.id, label: p.label, custom: p.custom, counts: counts(items), total: items.length };
     }),
     reserves: all

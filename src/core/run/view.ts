@@ -15,7 +15,8 @@ import {
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
 import type { Priority } from '../model.ts';
 import type { ItemResult } from '../checklist/progress.ts';
-import { isProcedureItem, type Procedure } from './procedure.ts';
+import { isProcedureItem, parseItemId } from '../item-id.ts';
+import type { Procedure } from './procedure.ts';
 
 /** Statuses that mean the item was run (for the progress bar). */
 export const DONE_STATUSES: readonly Status[] = ['passed', 'failed', 'blocked', 'na'];
@@ -124,16 +125,13 @@ export function orphanResults(
   const orphans: Orphan[] = [];
   for (const [id, result] of Object.entries(results)) {
     if (view.byId.has(id)) continue;
+    const { kind, owner } = parseItemId(id);
     let reason: OrphanReason;
-    let owner: string | null = null;
-    if (isProcedureItem(id)) {
+    if (owner === null) {
       reason = 'item-removed';
-    } else if (id.startsWith('process:')) {
-      owner = id.slice('process:'.length).replace(/#[^#]*$/, '');
+    } else if (kind === 'process') {
       reason = processes.has(owner) ? 'item-removed' : 'not-in-path';
     } else {
-      const hash = id.lastIndexOf('#');
-      owner = hash > 0 ? id.slice(0, hash) : id;
       reason = listed.has(owner) ? 'item-removed' : pathEntryIds.has(owner) ? 'not-in-path' : 'entry-removed';
     }
     orphans.push({ id, result, reason, owner });
