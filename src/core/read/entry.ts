@@ -8,7 +8,7 @@ import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 import { isBlankText } from '../markdown/plain-text.ts';
-import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
+import { PRIORITIES, type Entry, type Item, type Priority, type RoadBookConfig } from '../model.ts';
 import { reservedNameOf, reservedWhy } from '../routes.ts';
 import { boolean, id, identifierList, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
@@ -36,7 +36,7 @@ const verifyItemSchema = z.object({
   id: id.optional(),
   step: text,
   expect: text.optional(),
-  priority: oneOf(['critical', 'high', 'normal', 'low']).optional(),
+  priority: oneOf(PRIORITIES).optional(),
   menu: text.optional(),
   setup: text.optional(),
 });

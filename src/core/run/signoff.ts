@@ -23,7 +23,7 @@ import {
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n.ts';
 import { checklistTitle, labelOf, selectionText } from '../export/labels.ts';
-import type { Locale, Priority } from '../model.ts';
+import { PRIORITIES, type Locale, type Priority } from '../model.ts';
 import { isProcedureItem, processGroupKey } from '../item-id.ts';
 import type { Procedure } from './procedure.ts';
 import type { Decision, SignOffForm, SignOffParty } from './types.ts';
@@ -211,8 +211,6 @@ function counts(items: readonly ReportItem[]): Record<Status, number> {
   return c;
 }
 
-const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, normal: 2, low: 3 };
-
 export interface ReportInput {
   checklist: Checklist;
   procedure: Procedure;
@@ -288,7 +286,7 @@ export function signOffReport(input: ReportInput): SignOffReport {
     }),
     reserves: all
       .filter((i) => NEEDS_COMMENT.includes(i.status))
-      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]),
+      .sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority)),
     notRun: progress.counts.untested + progress.counts.retest,
     changed: all.filter((i) => i.changed),
     orphans: orphanResults(view, checklist, results, input.pathEntryIds).map((o) => ({

@@ -21,9 +21,9 @@ export interface RunRequest {
   processes: (string | Process)[];
 }
 
-export type Decision = 'accepted' | 'reserves' | 'refused';
+export type Decision = (typeof DECISIONS)[number];
 
-export const DECISIONS: readonly Decision[] = ['accepted', 'reserves', 'refused'];
+export const DECISIONS = ['accepted', 'reserves', 'refused'] as const;
 
 /** A person who signs the report, and on whose behalf. */
 export interface SignOffParty {

@@ -13,7 +13,7 @@ import {
   type Status,
 } from '../checklist/progress.ts';
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
-import type { Priority } from '../model.ts';
+import { PRIORITIES, type Priority } from '../model.ts';
 import type { ItemResult } from '../checklist/progress.ts';
 import { isProcedureItem, parseItemId } from '../item-id.ts';
 import type { Procedure } from './procedure.ts';
@@ -89,7 +89,7 @@ export function filterFromParams(params: URLSearchParams): ItemFilter {
   return {
     status: (STATUSES as readonly string[]).includes(status) ? (status as Status) : '',
     group: params.get('group') ?? '',
-    priority: ['critical', 'high', 'normal', 'low'].includes(priority) ? (priority as Priority) : '',
+    priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : '',
     changed: params.get('changed') === '1',
   };
 }
