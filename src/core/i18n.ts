@@ -10,7 +10,7 @@ export type MessageKey = keyof typeof fr;
 
 const MESSAGES: Record<Locale, Partial<Record<MessageKey, string>>> = { fr, en };
 
-export const LOCALES: readonly Locale[] = ['fr', 'en'];
+export { LOCALES } from './model.ts';
 
 /** The interface language when roadbook.yml names none. */
 export const DEFAULT_LOCALE: Locale = 'fr';

@@ -5,6 +5,7 @@
  * everything here is therefore a pure function of the entry's own text. Browser-safe.
  */
 import type { Diagnostic, Position } from './diagnostics.ts';
+import { slugify } from './slug.ts';
 
 /** Entry ids and explicit item ids (content-format.md, "Entry"). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -19,27 +20,9 @@ export const SLUG_MAX_LENGTH = 48;
 /** The id an empty slug falls back to (a step of punctuation or emoji only). */
 export const EMPTY_SLUG = 'item';
 
-/** Letters NFD does not split into a base letter and a mark. */
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
-
-/**
- * The automatic id of a step: lowercased, accents removed, every run of characters outside
- * `a-z0-9` replaced by `-`, trimmed of `-`, cut to 48 characters at a `-` where possible.
- */
+/** The automatic id of a step: its slug (slug.ts) cut to 48 characters, or `item`. */
 export function slugifyStep(plainText: string): string {
-  const folded = plainText
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[œæßøđłı]/g, (c) => LIGATURES[c]!);
-  let slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (slug.length > SLUG_MAX_LENGTH) {
-    // Cut between words when a `-` lies at or before the limit; a cut right after the limit
-    // (`slug[48] === '-'`) keeps the whole 48 characters.
-    const cut = slug.lastIndexOf('-', SLUG_MAX_LENGTH);
-    slug = slug.slice(0, cut > 0 ? cut : SLUG_MAX_LENGTH).replace(/-+$/, '');
-  }
-  return slug || EMPTY_SLUG;
+  return slugify(plainText, SLUG_MAX_LENGTH) || EMPTY_SLUG;
 }
 
 export interface ItemIdDraft {

@@ -6,13 +6,17 @@
 
 import type { Versioning } from './versions.ts';
 
-export type Locale = 'fr' | 'en';
-export type VersionStatus = 'published' | 'draft' | 'withdrawn';
-export type Priority = 'critical' | 'high' | 'normal' | 'low';
+// Each closed list is written once, as data; its type, the readers' checks and the
+// exporters' columns are read from it.
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const VERSION_STATUSES = ['published', 'draft', 'withdrawn'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 /** Ordered from the most to the least urgent; exporters and sorting read this. */
-export const PRIORITIES: readonly Priority[] = ['critical', 'high', 'normal', 'low'];
-export const VERSION_STATUSES: readonly VersionStatus[] = ['published', 'draft', 'withdrawn'];
+export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
 
 /** An entry of a closed list in roadbook.yml (module, edition, type). */
 export interface Choice {

@@ -7,6 +7,7 @@ import type { Process } from '../../core/model.ts';
 import { parseCompanyProcesses } from '../../core/read/processes.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { decodeTextFile } from '../../core/read/text-file.ts';
+import type { RunRequest } from '../../core/run/types.ts';
 import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
 import { reportDiagnostics } from './check.ts';
@@ -47,20 +48,22 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
     return 1;
   }
 
-  const processes: (string | Process)[] = [...(args.process ?? [])];
+  const request: RunRequest = {
+    from: args.from ?? null,
+    to: args.to,
+    modules: args.module ?? [],
+    editions: args.edition ?? [],
+    processes: [...(args.process ?? [])],
+  };
   if (args.processes)
-    processes.push(...(await readCompanyProcesses(resolve(io.cwd, args.processes), args.processes, loaded, io)));
+    request.processes.push(
+      ...(await readCompanyProcesses(resolve(io.cwd, args.processes), args.processes, loaded, io)),
+    );
 
   const source = sourceFromRoadBook(loaded.book, { includeDrafts: Boolean(args.drafts) });
   let checklist: Checklist;
   try {
-    checklist = buildChecklist(source, {
-      from: args.from ?? null,
-      to: args.to,
-      modules: args.module ?? [],
-      editions: args.edition ?? [],
-      processes,
-    });
+    checklist = buildChecklist(source, request);
   } catch (error) {
     if (error instanceof ChecklistError) throw new CliError(error.message, 1);
     throw error;

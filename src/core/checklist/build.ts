@@ -6,6 +6,7 @@
  */
 import { escapeHtml } from '../escape.ts';
 import { translate } from '../i18n.ts';
+import { processItemId } from '../item-id.ts';
 import type { EntryRecord, Process, VersionInfo } from '../model.ts';
 import { entryUrl, versionUrl } from '../urls.ts';
 import { compareVersions } from '../versions.ts';
@@ -138,11 +139,6 @@ function entryItems(entry: EntryRecord, module: string, url: string): ChecklistI
     url,
     hash: entry.hash,
   }));
-}
-
-/** The id of step `n` (from 1) of a process. */
-export function processItemId(processId: string, n: number): string {
-  return `process:${processId}#${n}`;
 }
 
 /** Process steps are high priority: the company picked them as what must keep working. */

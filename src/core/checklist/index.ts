@@ -31,7 +31,7 @@ export {
   type RollbackPlan,
   type RollbackResult,
 } from './path.ts';
-export { buildChecklist, inEditions, listedModule, moduleOrder, processItemId, PROCESS_PRIORITY } from './build.ts';
+export { buildChecklist, inEditions, listedModule, moduleOrder, PROCESS_PRIORITY } from './build.ts';
 export { rollback } from './rollback.ts';
 export { sourceFromDataFiles, sourceFromRoadBook, type SourceOptions } from './source.ts';
 export { databaseChanges, effectiveDatabase } from './data-changes.ts';

@@ -6,10 +6,9 @@
  */
 import type { Checklist, ChecklistItem } from './types.ts';
 
-export type Status = 'untested' | 'passed' | 'failed' | 'blocked' | 'retest' | 'na';
-
 /** In the order a tester meets them; labels are `status.<status>` in src/i18n. */
-export const STATUSES: readonly Status[] = ['untested', 'passed', 'failed', 'blocked', 'retest', 'na'];
+export const STATUSES = ['untested', 'passed', 'failed', 'blocked', 'retest', 'na'] as const;
+export type Status = (typeof STATUSES)[number];
 
 /** Statuses that need a comment before sign-off. */
 export const NEEDS_COMMENT: readonly Status[] = ['failed', 'blocked'];

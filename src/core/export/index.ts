@@ -8,6 +8,7 @@
 import type { RunResults } from '../checklist/progress.ts';
 import type { Checklist } from '../checklist/types.ts';
 import type { MessageKey } from '../i18n.ts';
+import { slugify } from '../slug.ts';
 import { urlSafeVersion } from '../versions.ts';
 import type { ExportOptions } from './labels.ts';
 
@@ -98,13 +99,7 @@ export function exportFileName(
   checklist: Pick<Checklist, 'product' | 'from' | 'to'>,
   format: Pick<ExportFormat, 'extension'>,
 ): string {
-  const product =
-    checklist.product
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'checklist';
+  const product = slugify(checklist.product) || 'checklist';
   const versions = [checklist.from, checklist.to].filter((v): v is string => v !== null).map(urlSafeVersion);
   return `${[product, ...versions].join('-')}.${format.extension}`;
 }

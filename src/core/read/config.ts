@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
-import type { Choice, Locale, RoadBookConfig } from '../model.ts';
+import { LOCALES, type Choice, type Locale, type RoadBookConfig } from '../model.ts';
 import { DEFAULT_LOCALE } from '../i18n.ts';
 import { DEFAULT_VERSION_WORDS, VERSIONINGS } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
@@ -40,7 +40,7 @@ export const configSchema = z.object({
   product: text.optional(),
   title: text.optional(),
   publisher: text.optional(),
-  locale: oneOf(['fr', 'en']).optional(),
+  locale: oneOf(LOCALES).optional(),
   site: z
     .string()
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v), {

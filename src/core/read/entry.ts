@@ -3,11 +3,12 @@ import { posix } from 'node:path';
 import * as z from 'zod';
 import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.ts';
 import { escapeHtml } from '../escape.ts';
+import { entryItemId } from '../item-id.ts';
 import { assignItemIds, isValidId } from '../items.ts';
 import { resolveRelativeUrl } from '../links.ts';
 import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 import { isBlankText } from '../markdown/plain-text.ts';
-import type { Entry, Item, Priority, RoadBookConfig } from '../model.ts';
+import { PRIORITIES, type Entry, type Item, type Priority, type RoadBookConfig } from '../model.ts';
 import { reservedNameOf, reservedWhy } from '../routes.ts';
 import { boolean, id, identifierList, list, oneOf, text } from './fields.ts';
 import { checkChoices } from './choices.ts';
@@ -35,7 +36,7 @@ const verifyItemSchema = z.object({
   id: id.optional(),
   step: text,
   expect: text.optional(),
-  priority: oneOf(['critical', 'high', 'normal', 'low']).optional(),
+  priority: oneOf(PRIORITIES).optional(),
   menu: text.optional(),
   setup: text.optional(),
 });
@@ -167,7 +168,7 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
 
   warnPlaceholders(all, file, diagnostics);
   const items: Item[] = all.map((draft, i) => ({
-    id: `${entryId}#${ids.keys[i]}`,
+    id: entryItemId(entryId, ids.keys[i]!),
     key: ids.keys[i]!,
     ...draft.item,
   }));

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Installer, RoadBookConfig, VersionInfo } from '../model.ts';
+import { VERSION_STATUSES, type Installer, type RoadBookConfig, type VersionInfo } from '../model.ts';
 import { compareVersions, isVersion, urlSafeVersion, type Versioning } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import { byteCount, date, oneOf, sha256, text } from './fields.ts';
@@ -15,7 +15,7 @@ const installerSchema = z.object({
 const versionSchema = z.object({
   version: text.optional(),
   date: date.optional(),
-  status: oneOf(['published', 'draft', 'withdrawn']).optional(),
+  status: oneOf(VERSION_STATUSES).optional(),
   title: text.optional(),
   installer: z.unknown().optional(),
   // Checked below, against the road book's `versioning`.

@@ -17,17 +17,17 @@
  * breaks included: character references in attributes, CDATA for `failure` and `system-out`.
  */
 import { xmlBuilder, xmlCdata } from '../export/xml.ts';
+import { parseItemId, processGroupKey } from '../item-id.ts';
 import type { ReportGroup, ReportItem, SignOffReport } from './signoff.ts';
 
 function classname(item: ReportItem): string {
   if (item.entry !== null) return item.entry;
-  if (item.process !== null) return `process:${item.process}`;
+  if (item.process !== null) return processGroupKey(item.process);
   return 'procedure';
 }
 
 function caseName(item: ReportItem): string {
-  const key = item.id.includes('#') ? item.id.slice(item.id.lastIndexOf('#') + 1) : item.id.replace(/^procedure:/, '');
-  return `${key} – ${item.step}`;
+  return `${parseItemId(item.id).key} – ${item.step}`;
 }
 
 function outcome(item: ReportItem): Record<string, unknown> {

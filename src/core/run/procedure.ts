@@ -19,9 +19,11 @@ import type { Checklist, ChecklistItem, PathVersion } from '../checklist/types.t
 import { textDigest } from '../checklist/digest.ts';
 import { escapeHtml } from '../escape.ts';
 import { translate, type MessageKey } from '../i18n.ts';
+import { procedureItemId } from '../item-id.ts';
 import type { Locale } from '../model.ts';
 
-export const PROCEDURE_PREFIX = 'procedure:';
+/** Read from here by the procedure's own tests and callers; item ids live in item-id.ts. */
+export { isProcedureItem } from '../item-id.ts';
 
 export type ProcedureItemKey = 'copy-data' | 'install-test' | 'archive' | 'install-production';
 
@@ -41,10 +43,6 @@ export interface Procedure {
   before: ChecklistItem[];
   /** Steps 6 and 7: after the sign-off. */
   after: ChecklistItem[];
-}
-
-export function isProcedureItem(id: string): boolean {
-  return id.startsWith(PROCEDURE_PREFIX);
 }
 
 function installerText(locale: Locale, version: PathVersion | null): string | null {
@@ -68,7 +66,7 @@ function item(
   setup: string | null,
 ): ChecklistItem {
   return {
-    id: `${PROCEDURE_PREFIX}${key}`,
+    id: procedureItemId(key),
     key,
     entry: null,
     process: null,

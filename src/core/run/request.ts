@@ -7,7 +7,7 @@
  */
 import type { ChecklistRequest } from '../checklist/types.ts';
 import type { Choice, Process } from '../model.ts';
-import type { RunRequest } from './types.ts';
+import type { PathRequest, RunRequest } from './types.ts';
 
 function list(params: URLSearchParams, name: string): string[] {
   const values = params
@@ -19,13 +19,7 @@ function list(params: URLSearchParams, name: string): string[] {
 }
 
 /** What an address asks for; null when it names no target version. */
-export function requestFromParams(params: URLSearchParams): {
-  from: string | null;
-  to: string;
-  modules: string[];
-  editions: string[];
-  processes: string[];
-} | null {
+export function requestFromParams(params: URLSearchParams): PathRequest | null {
   const to = params.get('to')?.trim();
   if (!to) return null;
   const from = params.get('from')?.trim() || null;
@@ -42,9 +36,9 @@ export function processId(process: string | Process): string {
   return typeof process === 'string' ? process : process.id;
 }
 
-/** The address parameters of a path (empty lists are left out). */
+/** The address parameters of a path (empty lists are left out); `${params}` is its query. */
 export function requestToParams(
-  request: Pick<RunRequest, 'from' | 'to' | 'modules' | 'editions'> & { processes?: (string | Process)[] },
+  request: Omit<RunRequest, 'processes'> & { processes?: readonly (string | Process)[] },
 ): URLSearchParams {
   const params = new URLSearchParams();
   if (request.from) params.set('from', request.from);
@@ -103,6 +97,16 @@ export function resolveProcessIds(
     }
   }
   return { processes, unknown };
+}
+
+/** The run a path asks for: its process ids resolved as `resolveProcessIds` does. */
+export function resolveRequest(
+  asked: PathRequest,
+  catalogue: readonly Process[],
+  company: readonly Process[],
+): { request: RunRequest; unknown: string[] } {
+  const { processes, unknown } = resolveProcessIds(asked.processes, catalogue, company);
+  return { request: { ...asked, processes }, unknown };
 }
 
 /** "15.1.0 → 15.3.0 · Facturation, Ventes": a run's default name. */

@@ -23,7 +23,7 @@ export const KNOWN_FORMATS = [RUN_FORMAT, PROGRESS_FORMAT, PROCESSES_FORMAT] as 
 const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
 
 const resultFields = {
-  status: z.enum(STATUSES as unknown as [string, ...string[]]),
+  status: z.enum(STATUSES),
   comment: z.optional(z.string()),
   tester: z.optional(z.string()),
   time: z.optional(isoTime),
@@ -59,7 +59,7 @@ export const signOffSchema = z.object({
   place: z.string(),
   date: z.string(),
   testers: z.string(),
-  decision: z.nullable(z.enum(DECISIONS as unknown as [string, ...string[]])),
+  decision: z.nullable(z.enum(DECISIONS)),
   parties: z.array(z.object({ role: z.string(), name: z.string() })),
   notes: z.string(),
 });

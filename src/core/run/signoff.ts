@@ -23,8 +23,9 @@ import {
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n.ts';
 import { checklistTitle, labelOf, selectionText } from '../export/labels.ts';
-import type { Locale, Priority } from '../model.ts';
-import { isProcedureItem, type Procedure } from './procedure.ts';
+import { PRIORITIES, type Locale, type Priority } from '../model.ts';
+import { isProcedureItem, processGroupKey } from '../item-id.ts';
+import type { Procedure } from './procedure.ts';
 import type { Decision, SignOffForm, SignOffParty } from './types.ts';
 import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
 
@@ -210,8 +211,6 @@ function counts(items: readonly ReportItem[]): Record<Status, number> {
   return c;
 }
 
-const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, normal: 2, low: 3 };
-
 export interface ReportInput {
   checklist: Checklist;
   procedure: Procedure;
@@ -241,7 +240,7 @@ export function signOffReport(input: ReportInput): SignOffReport {
     const row = reportItem(item, results);
     if (isProcedureItem(item.id)) push('procedure', t('procedure.title'), row);
     else if (item.process !== null)
-      push(`process:${item.process}`, t('signoff.processGroup', { label: item.title }), row);
+      push(processGroupKey(item.process), t('signoff.processGroup', { label: item.title }), row);
     else push(item.module ?? '', labelOf(checklist.labels.modules, item.module ?? ''), row);
   }
   const all = groups.flatMap((g) => g.items);
@@ -282,12 +281,12 @@ export function signOffReport(input: ReportInput): SignOffReport {
     done: progress.done,
     groups,
     processes: checklist.processes.map((p) => {
-      const items = groups.find((g) => g.id === `process:${p.id}`)?.items ?? [];
+      const items = groups.find((g) => g.id === processGroupKey(p.id))?.items ?? [];
       return { id: p.id, label: p.label, custom: p.custom, counts: counts(items), total: items.length };
     }),
     reserves: all
       .filter((i) => NEEDS_COMMENT.includes(i.status))
-      .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]),
+      .sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority)),
     notRun: progress.counts.untested + progress.counts.retest,
     changed: all.filter((i) => i.changed),
     orphans: orphanResults(view, checklist, results, input.pathEntryIds).map((o) => ({

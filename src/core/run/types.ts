@@ -7,23 +7,30 @@
 import type { RunResults } from '../checklist/progress.ts';
 import type { Process } from '../model.ts';
 
-/** The path of a run: what `buildChecklist` is asked, with every list present. */
-export interface RunRequest {
+/**
+ * A path asked for, with every list present: what the path form reads, what a page address
+ * carries (request.ts writes and reads its URL form; processes by id) and, as `RunRequest`,
+ * what a run keeps. Empty lists mean every module, every edition, no process.
+ */
+export interface PathRequest<P extends string | Process = string> {
   /** Version installed now; null: the checklist of `to` alone. */
   from: string | null;
   to: string;
   modules: string[];
   editions: string[];
-  /**
-   * Catalogue process ids, or a company's own process as it was when picked (a snapshot, so
-   * the run keeps its items when the company's list changes or is cleared).
-   */
-  processes: (string | Process)[];
+  processes: P[];
 }
 
-export type Decision = 'accepted' | 'reserves' | 'refused';
+/**
+ * The path of a run: what `buildChecklist` is asked. A process is a catalogue id, or a
+ * company's own process as it was when picked (a snapshot, so the run keeps its items when
+ * the company's list changes or is cleared).
+ */
+export type RunRequest = PathRequest<string | Process>;
 
-export const DECISIONS: readonly Decision[] = ['accepted', 'reserves', 'refused'];
+export type Decision = (typeof DECISIONS)[number];
+
+export const DECISIONS = ['accepted', 'reserves', 'refused'] as const;
 
 /** A person who signs the report, and on whose behalf. */
 export interface SignOffParty {

@@ -13,9 +13,10 @@ import {
   type Status,
 } from '../checklist/progress.ts';
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
-import type { Priority } from '../model.ts';
+import { PRIORITIES, type Priority } from '../model.ts';
 import type { ItemResult } from '../checklist/progress.ts';
-import { isProcedureItem, type Procedure } from './procedure.ts';
+import { isProcedureItem, parseItemId } from '../item-id.ts';
+import type { Procedure } from './procedure.ts';
 
 /** Statuses that mean the item was run (for the progress bar). */
 export const DONE_STATUSES: readonly Status[] = ['passed', 'failed', 'blocked', 'na'];
@@ -88,7 +89,7 @@ export function filterFromParams(params: URLSearchParams): ItemFilter {
   return {
     status: (STATUSES as readonly string[]).includes(status) ? (status as Status) : '',
     group: params.get('group') ?? '',
-    priority: ['critical', 'high', 'normal', 'low'].includes(priority) ? (priority as Priority) : '',
+    priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : '',
     changed: params.get('changed') === '1',
   };
 }
@@ -124,16 +125,13 @@ export function orphanResults(
   const orphans: Orphan[] = [];
   for (const [id, result] of Object.entries(results)) {
     if (view.byId.has(id)) continue;
+    const { kind, owner } = parseItemId(id);
     let reason: OrphanReason;
-    let owner: string | null = null;
-    if (isProcedureItem(id)) {
+    if (owner === null) {
       reason = 'item-removed';
-    } else if (id.startsWith('process:')) {
-      owner = id.slice('process:'.length).replace(/#[^#]*$/, '');
+    } else if (kind === 'process') {
       reason = processes.has(owner) ? 'item-removed' : 'not-in-path';
     } else {
-      const hash = id.lastIndexOf('#');
-      owner = hash > 0 ? id.slice(0, hash) : id;
       reason = listed.has(owner) ? 'item-removed' : pathEntryIds.has(owner) ? 'not-in-path' : 'entry-removed';
     }
     orphans.push({ id, result, reason, owner });

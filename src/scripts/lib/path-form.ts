@@ -4,13 +4,7 @@
  * with only valid targets; here a target at or before the installed version is disabled as
  * soon as the installed version changes, so an impossible path cannot be asked for.
  */
-export interface PathChoice {
-  from: string | null;
-  to: string;
-  modules: string[];
-  editions: string[];
-  processes: string[];
-}
+import type { PathRequest } from '../../core/run/types.ts';
 
 function select(form: HTMLFormElement, name: string): HTMLSelectElement | null {
   const el = form.elements.namedItem(name);
@@ -21,7 +15,7 @@ function boxes(form: HTMLFormElement, name: string): HTMLInputElement[] {
   return [...form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${name}"]`)];
 }
 
-export function readForm(form: HTMLFormElement): PathChoice {
+export function readForm(form: HTMLFormElement): PathRequest {
   const checked = (name: string) =>
     boxes(form, name)
       .filter((b) => b.checked)
@@ -36,7 +30,7 @@ export function readForm(form: HTMLFormElement): PathChoice {
 }
 
 /** Puts a choice in the form; values the form does not offer are left out and returned. */
-export function fillForm(form: HTMLFormElement, choice: Partial<PathChoice>): string[] {
+export function fillForm(form: HTMLFormElement, choice: Partial<PathRequest>): string[] {
   const missing: string[] = [];
   const set = (name: 'from' | 'to', value: string | null | undefined) => {
     const el = select(form, name);

@@ -39,7 +39,7 @@ import {
   versionsOf,
   type ResultVersion,
 } from '../../core/run/merge.ts';
-import { isProcedureItem } from '../../core/run/procedure.ts';
+import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
 import {
   GROUP_PROCEDURE,
   GROUP_PROCESSES,
@@ -86,6 +86,11 @@ interface Row {
 }
 
 /** A DOM id for an item id (`GES-1#a-b` → `item-GES-1_23a-b`), unique and valid in a URL fragment. */
+/** The heading an item is listed under: its process, else its module. */
+function groupKeyOf(item: ChecklistItem): string {
+  return item.process !== null ? processGroupKey(item.process) : `module:${item.module}`;
+}
+
 export function rowId(itemId: string): string {
   return `item-${itemId.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
@@ -193,7 +198,7 @@ export class ItemList {
     const entries = new Map(checklist.entries.map((e) => [e.id, e]));
     const countIn = new Map<string, number>();
     for (const item of checklist.items) {
-      const key = item.process !== null ? `process:${item.process}` : `module:${item.module}`;
+      const key = groupKeyOf(item);
       countIn.set(key, (countIn.get(key) ?? 0) + 1);
     }
 
@@ -211,7 +216,7 @@ export class ItemList {
         deadline = performance.now() + SLICE_MS;
       }
       const isProcess = item.process !== null;
-      const key = isProcess ? `process:${item.process}` : `module:${item.module}`;
+      const key = groupKeyOf(item);
       if (key !== groupKey) {
         groupKey = key;
         ownerKey = null;

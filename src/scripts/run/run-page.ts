@@ -37,7 +37,7 @@ import {
   processId,
   requestFromParams,
   requestToParams,
-  resolveProcessIds,
+  resolveRequest,
   sameRequest,
 } from '../../core/run/request.ts';
 import { newRunId, parseProgressFile, parseSavedRun, progressFileText } from '../../core/run/saved.ts';
@@ -201,7 +201,7 @@ class RoadbookRun extends HTMLElement {
     const runId = params.get('run');
     let run = runId ? this.runs.find((r) => r.id === runId) : undefined;
     if (!run && asked) {
-      const resolved = resolveProcessIds(asked.processes, this.index.processes, this.processes.own);
+      const resolved = resolveRequest(asked, this.index.processes, this.processes.own);
       if (resolved.unknown.length) {
         this.alerts.error(
           this.t('run.unknownProcesses', { ids: resolved.unknown.join(', ') }),
@@ -209,13 +209,7 @@ class RoadbookRun extends HTMLElement {
           'unknown-processes',
         );
       }
-      const request: RunRequest = {
-        from: asked.from,
-        to: asked.to,
-        modules: asked.modules,
-        editions: asked.editions,
-        processes: resolved.processes,
-      };
+      const { request } = resolved;
       run = this.runs.find((r) => sameRequest(r.request, request)) ?? this.newRun(request);
     }
     if (run && this.session?.run === run) {
@@ -268,14 +262,7 @@ class RoadbookRun extends HTMLElement {
   private async submitPath(apply: boolean): Promise<void> {
     this.flush();
     const choice = readForm(this.form);
-    const resolved = resolveProcessIds(choice.processes, this.index.processes, this.processes.own);
-    const request: RunRequest = {
-      from: choice.from,
-      to: choice.to,
-      modules: choice.modules,
-      editions: choice.editions,
-      processes: resolved.processes,
-    };
+    const { request } = resolveRequest(choice, this.index.processes, this.processes.own);
     void this.processes.rememberPicks(choice.processes);
     let run: SavedRun;
     let saved: boolean;

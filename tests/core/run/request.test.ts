@@ -5,6 +5,7 @@ import {
   requestFromParams,
   requestToParams,
   resolveProcessIds,
+  resolveRequest,
   sameRequest,
 } from '../../../src/core/run/request.ts';
 import { PROCESSES } from '../../fixtures/checklist/road-book.ts';
@@ -52,6 +53,17 @@ describe('the path in an address', () => {
     expect(resolved).toEqual({ processes: ['cloture', own], unknown: ['inconnu'] });
     expect(resolved.processes[1]).not.toBe(own);
     expect(checklistRequest({ ...run().request, processes: resolved.processes }).processes).toEqual(['cloture', own]);
+  });
+
+  it('turns a path read from an address into the request of a run', () => {
+    const own = { id: 'maison', label: 'Maison', modules: ['facturation'], steps: ['Faire'] };
+    const asked = requestFromParams(
+      new URLSearchParams('from=15.1.0&to=15.3.0&modules=ventes&processes=maison,inconnu'),
+    );
+    expect(resolveRequest(asked!, PROCESSES, [own])).toEqual({
+      request: { from: '15.1.0', to: '15.3.0', modules: ['ventes'], editions: [], processes: [own] },
+      unknown: ['inconnu'],
+    });
   });
 
   it('names a run after its path and modules', () => {
