@@ -6,6 +6,7 @@
 import type { ProcessConflict } from '../../core/run/company-processes.ts';
 import type { Process } from '../../core/model.ts';
 import { h, part } from '../lib/dom.ts';
+import { askDialog } from './confirm.ts';
 import type { Translate } from './item-list.ts';
 
 export type ConflictChoice = 'keep' | 'replace';
@@ -32,19 +33,7 @@ export function chooseProcess(
     describe(t, t('processes.conflict.here'), conflict.here),
     describe(t, t('processes.conflict.incoming'), conflict.incoming),
   );
-  const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  dialog.returnValue = '';
-  dialog.showModal();
-  dialog.querySelector<HTMLButtonElement>('button[value="keep"]')?.focus();
-  return new Promise((done) => {
-    dialog.addEventListener(
-      'close',
-      () => {
-        before?.focus();
-        const value = dialog.returnValue;
-        done(value === 'keep' || value === 'replace' ? value : null);
-      },
-      { once: true },
-    );
-  });
+  return askDialog(dialog, 'button[value="keep"]').then((value) =>
+    value === 'keep' || value === 'replace' ? value : null,
+  );
 }
