@@ -2,12 +2,10 @@
  * One fixture road book per kind of bad input (tests/fixtures/bad/<case>/content): each must
  * give exactly the diagnostics listed, with file, line, column, severity and code.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRoadBook } from '../../../src/core/read/road-book.ts';
+import { diagnosticsOfFiles, loadFiles } from '../../helpers/road-book-files.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/bad/', import.meta.url));
 const V = 'content/versions/15.3.0';
@@ -181,25 +179,6 @@ describe('values the contract accepts', () => {
   });
 });
 
-/** A road book written on the spot: names that differ only by case cannot be committed for every checkout. */
-async function loadFiles(files: Record<string, string>) {
-  const root = await mkdtemp(join(tmpdir(), 'roadbook-bad-'));
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      await mkdir(dirname(join(root, path)), { recursive: true });
-      await writeFile(join(root, path), text);
-    }
-    return await loadRoadBook(root, { workers: false });
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
-}
-
-async function diagnosticsOfFiles(files: Record<string, string>): Promise<string[]> {
-  const result = await loadFiles(files);
-  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`);
-}
-
 describe('text that shows nothing', () => {
   it('is no expected result, in front matter as in the body', async () => {
     const { book, diagnostics } = await loadFiles({
@@ -228,19 +207,6 @@ describe('text that shows nothing', () => {
 });
 
 describe('names a case-insensitive host reads as one', () => {
-  it('reports version folders that differ only by case at both folders', async () => {
-    expect(
-      await diagnosticsOfFiles({
-        'content/versions/15.3.0-rc1/index.md': '---\ndate: 2026-10-14\n---\n',
-        'content/versions/15.3.0-RC1/index.md': '---\ndate: 2026-10-14\n---\n',
-      }),
-    ).toEqual([
-      'content/versions/15.3.0-RC1/index.md:1:1 error case-collision',
-      'content/versions/15.3.0-rc1/index.md:1:1 error case-collision',
-      'content/versions/15.3.0-rc1/index.md:1:1 error duplicate-version',
-    ]);
-  });
-
   it('reports assets that differ only by case at both files', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
     expect(
@@ -251,41 +217,5 @@ describe('names a case-insensitive host reads as one', () => {
         [`${V}/assets/logo-2.svg`]: svg,
       }),
     ).toEqual([`${V}/assets/Logo.svg:1:1 error case-collision`, `${V}/assets/logo.svg:1:1 error case-collision`]);
-  });
-});
-
-describe('links between pages', () => {
-  it('name the nearest existing file of a missing one', async () => {
-    const result = await loadRoadBook(FIXTURES + 'link-missing');
-    expect(result.diagnostics[0]!.message).toBe(
-      'The link "../15.2.0/GES-4410-remis.md#calcul" points at content/versions/15.2.0/GES-4410-remis.md, which does not exist; did you mean `../15.2.0/GES-4410-remise.md`?',
-    );
-  });
-
-  it('become the pages they point at in verification items, once every page is known', async () => {
-    const { book, diagnostics } = await loadRoadBook(FIXTURES + 'good-item-links', { base: '/docs/' });
-    expect(diagnostics).toEqual([]);
-    const entry = book.entries.find((e) => e.id === 'GES-1')!;
-    expect(entry.items.map((i) => [i.stepHtml, i.expectHtml])).toEqual([
-      ['Une étape sans lien', null],
-      [
-        'Refaire <a href="/docs/versions/15.2.0/GES-4410/#calcul">le calcul</a>',
-        'identique à <a href="/docs/versions/15.2.0/">la 15.2.0</a>',
-      ],
-    ]);
-    expect(entry.verifyIntroHtml).toContain('<a href="/docs/versions/15.2.0/GES-4410/">la remise</a>');
-  });
-
-  it('never suggest the linking page itself', async () => {
-    const result = await loadRoadBook(FIXTURES + 'link-missing');
-    expect(result.diagnostics[1]!.message).toBe(
-      'The link "./GES-2.md" points at content/versions/15.3.0/GES-2.md, which does not exist; did you mean `index.md`?',
-    );
-  });
-
-  it('may point at drafts in a build with drafts, and from a draft always', async () => {
-    expect((await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true })).diagnostics).toEqual([]);
-    const checked = await loadRoadBook(FIXTURES + 'link-to-draft', { drafts: true, draftsPublished: false });
-    expect(checked.diagnostics.map((d) => d.code)).toEqual(['link-to-draft', 'link-to-draft']);
   });
 });

@@ -1,0 +1,76 @@
+import type { DiagnosticList } from '../diagnostics.ts';
+import type { RoadBookConfig } from '../model.ts';
+import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
+import { analyzeBody } from '../markdown/analyze.ts';
+import { pageFileMap, pageFiles } from './page-files.ts';
+import type { ReadVersion } from './version-folder.ts';
+
+/**
+ * Links between pages, once every Markdown file is known: to a file that does not exist, or
+ * from a published page to a draft's (see links.ts). Entries that could not be read still
+ * exist as files, under their file name.
+ */
+export function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagnostics: DiagnosticList): void {
+  const pages = pageFileMap(
+    read.flatMap((v) => {
+      const draft = v.version.status === 'draft';
+      const versionSlug = v.version.slug;
+      const ids = new Map(v.entries.map(({ entry }) => [entry.file, entry.id]));
+      return [
+        ...(v.version.file.endsWith('/index.md') ? [{ fileName: 'index.md', versionSlug, entryId: null, draft }] : []),
+        ...v.jobs.map((job) => ({
+          fileName: `${job.name}.md`,
+          versionSlug,
+          entryId: ids.get(job.file) ?? job.name,
+          draft,
+        })),
+      ];
+    }),
+  );
+  for (const v of read) {
+    const from = { versionSlug: v.version.slug, draft: v.version.status === 'draft' };
+    const pagesLinks = [
+      { file: v.version.file, links: v.introLinks },
+      ...v.entries.map(({ entry, positions }) => ({ file: entry.file, links: positions.links })),
+    ];
+    for (const { file, links } of pagesLinks) {
+      const own = `${from.versionSlug}/${file.slice(file.lastIndexOf('/') + 1)}`;
+      for (const link of links) {
+        const problem = linkProblem({ ...from, file: own, url: link.url }, pages, draftsPublished);
+        if (problem) diagnostics.error(problem.code, file, link, problem.message);
+      }
+    }
+  }
+}
+
+/**
+ * Verification items (and their sections' introductions) that link to other pages get the
+ * pages' addresses, once every page kept in the book is known: an entry is read on its own,
+ * so its items keep such links as written until here. Front-matter items are plain text.
+ */
+export function resolveItemLinks(kept: ReadVersion[], config: RoadBookConfig): void {
+  const parsed = kept.flatMap((v) => v.entries);
+  const linking = parsed.filter(({ entry, positions }) =>
+    positions.links.some((l) => linkTarget(l.url, entry.versionSlug)?.kind === 'markdown'),
+  );
+  if (linking.length === 0) return;
+  const pages = pageFiles(
+    kept.map((v) => v.version),
+    parsed.map((p) => p.entry),
+  );
+  for (const { entry } of linking) {
+    const link = { base: config.base, versionSlug: entry.versionSlug, pages };
+    const body = analyzeBody(entry.body, {
+      file: entry.file,
+      startLine: entry.bodyLine,
+      verifyHeadings: config.verifyHeadings,
+      resolveUrl: (url) => resolveRelativeUrl(url, link),
+    });
+    const first = entry.items.length - body.items.length;
+    entry.items = entry.items.map((item, i) => {
+      const read = i >= first ? body.items[i - first] : undefined;
+      return read ? { ...item, stepHtml: read.stepHtml, expectHtml: read.expectHtml } : item;
+    });
+    entry.verifyIntroHtml = body.verifyIntroHtml;
+  }
+}
