@@ -8,9 +8,9 @@
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
 import { parseMarkdown } from '../markdown/parse.ts';
 import type { RoadBookConfig } from '../model.ts';
-import { isCalendarDate } from '../read/fields.ts';
 import { slugifyStep } from '../items.ts';
-import { isVersion, parseSemver } from '../versions.ts';
+import { firstLine, ticketsOf, titleOf, withoutBreakingMarker } from './changelog-bullet.ts';
+import { readVersionHeading, type HeadingMeaning } from './changelog-heading.ts';
 import { defaultTypeMap, sectionKey, type SectionMeaning, type TypeMap } from './changelog-sections.ts';
 import { definitionsOf, plainText, standAlone, toMarkdown, type Definitions } from './changelog-markdown.ts';
 import { ImportInputError, type ImportPlan, type ImportedEntry, type ImportedVersion } from './plan.ts';
@@ -26,71 +26,6 @@ export interface KeepAChangelogInput {
   /** Version the `[Unreleased]` section is imported as (a draft); null: reported and skipped. */
   unreleased?: string | null;
 }
-
-/** Longest title, in characters; a longer first sentence is cut at a word. */
-export const TITLE_MAX_LENGTH = 119;
-
-type HeadingMeaning =
-  | { kind: 'version'; version: string; date: string | null; badDate: string | null; yanked: boolean }
-  | { kind: 'unreleased' }
-  | { kind: 'other'; why: string };
-
-const UNRELEASED = /^\[?\s*(?:unreleased|non publiée?s?)\s*\]?(?:\s|$|[-–—:(])/i;
-/** `[1.2.0]`, `v1.2.0`, `Version 1.2.0`: the token that must be a version. */
-const VERSION_TOKEN = /^(?:(?:version|release)\s+)?\[?\s*([^\s[\]()]+)\s*\]?(.*)$/is;
-const DATE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
-const YANKED = /\bYANKED\b/i;
-const DATE_ONLY = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/;
-
-/** What a version-level heading's text says. */
-export function readVersionHeading(text: string): HeadingMeaning {
-  if (UNRELEASED.test(`${text} `)) return { kind: 'unreleased' };
-  const m = VERSION_TOKEN.exec(text);
-  const token = (m?.[1] ?? '').replace(/[:,]$/, '');
-  if (!m || DATE_ONLY.test(token) || !(isVersion(token) || parseSemver(token) !== null)) {
-    return { kind: 'other', why: 'not a version heading (such as ## [1.2.0] - 2024-01-02)' };
-  }
-  const rest = m[2] ?? '';
-  const d = DATE.exec(rest);
-  let date: string | null = null;
-  let badDate: string | null = null;
-  if (d) {
-    const written = `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`;
-    if (isCalendarDate(written)) date = written;
-    else badDate = d[0];
-  }
-  return { kind: 'version', version: token, date, badDate, yanked: YANKED.test(rest) };
-}
-
-/**
- * A leading breaking-change marker: `Breaking:` in any case, `BREAKING` in capitals, or the
- * word alone in bold or italics (`**Breaking**`, `*Breaking:*`). Plain `Breaking changes to…`
- * is a sentence, not a marker.
- */
-const BREAKING_TEXT =
-  /^\s*(?:\[?breaking(?: changes?)?\]?\s*:|\[BREAKING(?: CHANGES?)?\]|BREAKING(?: CHANGES?)?\b)\s*:?\s*/i;
-const BREAKING_CAPITALS = /^\s*\[?BREAKING(?: CHANGES?)?\b|^\s*\[?breaking(?: changes?)?\]?\s*:/i;
-const BREAKING_WORD = /^\s*\[?breaking(?: changes?)?\]?\s*:?\s*$/i;
-
-/** The lead's text without its breaking marker, and whether it had one. */
-function withoutBreakingMarker(lead: readonly RootContent[]): { text: string; marked: boolean } {
-  const first = lead[0];
-  if (first && (first.type === 'strong' || first.type === 'emphasis') && BREAKING_WORD.test(plainText(first))) {
-    return { text: plainText(lead.slice(1)).replace(/^\s*:?\s*/, ''), marked: true };
-  }
-  const text = plainText(lead);
-  const capitals = BREAKING_CAPITALS.exec(text);
-  // `BREAKING` counts in capitals only; `breaking:` with its colon in any case.
-  if (capitals && (capitals[0].includes(':') || capitals[0] === capitals[0].toUpperCase())) {
-    return { text: text.replace(BREAKING_TEXT, ''), marked: true };
-  }
-  return { text, marked: false };
-}
-
-/** `#123`, not `&#123;` nor a URL fragment. */
-const TICKET = /(?<![\w&/#])#(\d+)\b/g;
-/** Trailing `(#123)`, `(#123, #124 @someone)`: references, not part of a title. */
-const TRAILING_REFERENCES = /\s*\((?:\s*(?:\[?#\d+\]?|@[\w-]+|[0-9a-f]{7,40}|[,;]|and|by))+\s*\)\s*$/i;
 
 interface Block {
   version: ImportedVersion;
@@ -302,7 +237,7 @@ function entryOf(
     skip(reading, line, plainText(moved.nodes).slice(0, 60) || '(empty bullet)', 'a bullet without text for a title');
     return null;
   }
-  const tickets = [...new Set([...plainText(moved.nodes).matchAll(TICKET)].map((m) => m[1]!))];
+  const tickets = ticketsOf(plainText(moved.nodes));
   return {
     version,
     id: null,
@@ -315,32 +250,6 @@ function entryOf(
     body: toMarkdown(moved.nodes),
     line,
   };
-}
-
-/**
- * The paragraph up to its first hard line break. Soft breaks are the writer's wrapping at
- * 80 columns, not the end of a line of meaning: they read as spaces.
- */
-function firstLine(paragraph: Extract<RootContent, { type: 'paragraph' }>): RootContent[] {
-  const end = paragraph.children.findIndex((child) => child.type === 'break');
-  return end === -1 ? paragraph.children : paragraph.children.slice(0, end);
-}
-
-/** First sentence of the first line, without trailing references or punctuation, cut at a word under the limit. */
-export function titleOf(text: string): string {
-  const sentence = /^(.+?[.!?])\s+(?=[A-ZÀ-Ý])/.exec(text)?.[1] ?? text;
-  let title = sentence;
-  // `(#907) (61b41fa)`: one group of references after another.
-  for (let before = ''; before !== title;) {
-    before = title;
-    title = title.replace(TRAILING_REFERENCES, '');
-  }
-  title = title.replace(/[.:;,]$/, '').trim();
-  if (title.length > TITLE_MAX_LENGTH) {
-    const cut = title.lastIndexOf(' ', TITLE_MAX_LENGTH - 1);
-    title = `${title.slice(0, cut > 40 ? cut : TITLE_MAX_LENGTH - 1).trimEnd()}…`;
-  }
-  return title;
 }
 
 function skip(reading: Reading, line: number, what: string, why: string): void {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticList } from '../../../src/core/diagnostics.ts';
 import { readTypeMap } from '../../../src/core/import/changelog-sections.ts';
-import { planFromKeepAChangelog, readVersionHeading, titleOf } from '../../../src/core/import/keepachangelog.ts';
+import { planFromKeepAChangelog } from '../../../src/core/import/keepachangelog.ts';
 import { ImportInputError, type ImportPlan } from '../../../src/core/import/plan.ts';
 import { defaultConfig } from '../../../src/core/read/config.ts';
 
@@ -33,54 +33,6 @@ function plan(name: string, options: { unreleased?: string; typeMap?: string } =
 const versionAt = (p: ImportPlan, version: string) => p.versions.find((v) => v.version === version)!;
 const entriesOf = (p: ImportPlan, version: string) => p.entries.filter((e) => e.version === version);
 const entryTitled = (p: ImportPlan, title: string) => p.entries.find((e) => e.title === title)!;
-
-describe('version headings', () => {
-  it.each([
-    ['[1.2.0] - 2024-01-02', '1.2.0', '2024-01-02'],
-    ['[1.2.0] (2024-01-02)', '1.2.0', '2024-01-02'],
-    ['1.2.0 / 2024-01-02', '1.2.0', '2024-01-02'],
-    ['1.2.0', '1.2.0', null],
-    ['[1.2.0]', '1.2.0', null],
-    ['v2.0.0 (2024-03-15)', 'v2.0.0', '2024-03-15'],
-    ['[4.0.0-1] Prerelease (2019-10-08)', '4.0.0-1', '2019-10-08'],
-    ['3.0.0-0 Prerelease / 2019-07-28', '3.0.0-0', '2019-07-28'],
-    ['[7.37.5] - 2025.04.03', '7.37.5', '2025-04-03'],
-    ['15.30.02/DU3 - 2024-01-02', '15.30.02/DU3', '2024-01-02'],
-  ])('reads %j', (text, version, date) => {
-    expect(readVersionHeading(text)).toMatchObject({ kind: 'version', version, date, yanked: false });
-  });
-
-  it('reads [YANKED] and Unreleased', () => {
-    expect(readVersionHeading('[3.0.0] - 2024-06-01 [YANKED]')).toMatchObject({ version: '3.0.0', yanked: true });
-    expect(readVersionHeading('[Unreleased]').kind).toBe('unreleased');
-    expect(readVersionHeading('Unreleased').kind).toBe('unreleased');
-    expect(readVersionHeading('[Non publié]').kind).toBe('unreleased');
-  });
-
-  it.each(['Older releases', 'Changelog', '2024-01-02', 'latest', 'Version history'])(
-    '%j is not a version heading',
-    (text) => {
-      expect(readVersionHeading(text).kind).toBe('other');
-    },
-  );
-});
-
-describe('titles', () => {
-  it('takes the first sentence, without trailing references or full stop', () => {
-    expect(titleOf('Relance automatique des impayés. Les relances partent chaque lundi.')).toBe(
-      'Relance automatique des impayés',
-    );
-    expect(titleOf('help for sub commands ([#1018])')).toBe('help for sub commands');
-    expect(titleOf('Add ability to specify arguments (#258 @rrthomas)')).toBe('Add ability to specify arguments');
-    expect(titleOf('Supports e.g. version 2.0. Also more')).toBe('Supports e.g. version 2.0');
-  });
-
-  it('cuts a long first sentence at a word, under 120 characters', () => {
-    const title = titleOf(`${'word '.repeat(40)}end`);
-    expect(title.length).toBeLessThan(120);
-    expect(title).toMatch(/^word( word)+…$/);
-  });
-});
 
 describe('commander.js', () => {
   const p = plan('commander.md');
