@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { configSchema } from '../read/config.ts';
-import { entryFrontMatterSchema } from '../read/entry.ts';
+import { entryFrontMatterSchema } from '../read/entry-schema.ts';
 import { processSchema } from '../read/processes.ts';
 import { versionFrontMatterSchema } from '../read/version-index.ts';
 
