@@ -4,57 +4,20 @@
  * edition filters, then every remaining entry's items ordered by module, version, entry, item;
  * the chosen processes' steps come after them.
  */
-import { escapeHtml } from '../escape.ts';
-import { translate } from '../i18n.ts';
-import { processItemId } from '../item-id.ts';
-import type { EntryRecord, Process, VersionInfo } from '../model.ts';
+import type { EntryRecord, VersionInfo } from '../model.ts';
 import { entryUrl, versionUrl } from '../urls.ts';
-import { compareVersions } from '../versions.ts';
+import { entryItems, processItems } from './checklist-items.ts';
 import { databaseChanges, entryDataChanges, supersededOnPath } from './data-changes.ts';
-import { textDigest } from './digest.ts';
-import { canBeTarget, findVersion, planPath, type PathPlan, type PlanOptions } from './path.ts';
-import type {
-  Checklist,
-  ChecklistEntry,
-  ChecklistItem,
-  ChecklistRequest,
-  ChecklistSource,
-  ChecklistWarning,
-  PathVersion,
-} from './types.ts';
+import { inEditions, listedModule, moduleOrder } from './entry-filters.ts';
+import { draftWarnings, minimumWarnings } from './path-warnings.ts';
+import { planPath, type PlanOptions } from './path.ts';
+import type { Checklist, ChecklistEntry, ChecklistRequest, ChecklistSource, PathVersion } from './types.ts';
 
 /** An entry on the path with where it stands in road book order. */
 interface Placed {
   entry: EntryRecord;
   versionIndex: number;
   entryIndex: number;
-}
-
-/** The entry's first module that is selected (its first module when none is). */
-export function listedModule(entry: Pick<EntryRecord, 'modules'>, selected: readonly string[]): string | null {
-  if (selected.length === 0) return entry.modules[0] ?? '';
-  return entry.modules.find((m) => selected.includes(m)) ?? null;
-}
-
-/** Whether an entry is for one of the selected editions: an entry with no editions is for all. */
-export function inEditions(entry: Pick<EntryRecord, 'editions'>, selected: readonly string[]): boolean {
-  return selected.length === 0 || entry.editions.length === 0 || entry.editions.some((e) => selected.includes(e));
-}
-
-/**
- * Orders module ids: the modules of roadbook.yml in their order, then any other module
- * alphabetically.
- */
-export function moduleOrder(known: readonly { id: string }[]): (a: string, b: string) => number {
-  const rank = new Map(known.map((m, i) => [m.id, i]));
-  return (a, b) => {
-    const ra = rank.get(a);
-    const rb = rank.get(b);
-    if (ra !== undefined && rb !== undefined) return ra - rb;
-    if (ra !== undefined) return -1;
-    if (rb !== undefined) return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
 }
 
 function pathVersion(base: string, version: VersionInfo): PathVersion {
@@ -70,101 +33,6 @@ function pathVersion(base: string, version: VersionInfo): PathVersion {
     database,
     url: versionUrl(base, slug),
   };
-}
-
-/** One `minimum-from` warning per minimum above `from`, for the oldest version that declares it. */
-function minimumWarnings(source: ChecklistSource, plan: PathPlan): ChecklistWarning[] {
-  const { from } = plan;
-  if (!from) return [];
-  const words = source.versionWords;
-  const warnings: ChecklistWarning[] = [];
-  const seen = new Set<string>();
-  for (const version of plan.versions) {
-    const minimum = version.minimumFrom;
-    if (!minimum || compareVersions(minimum, from.version, words) <= 0) continue;
-    const known = findVersion(source.versions, minimum, words);
-    const key = known?.slug ?? minimum;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // The version to install first: the oldest one that can be a target at or above the minimum.
-    const install =
-      source.versions.find(
-        (v) => canBeTarget(v, source.includeDrafts) && compareVersions(v.version, minimum, words) >= 0,
-      ) ?? known;
-    const installText = install?.version ?? minimum;
-    warnings.push({
-      code: 'minimum-from',
-      message: translate(source.locale, 'checklist.warning.minimumFrom', {
-        version: version.version,
-        minimum: known?.version ?? minimum,
-        install: installText,
-        to: plan.to.version,
-      }),
-      version: version.version,
-      minimumFrom: known?.version ?? minimum,
-      install: installText,
-    });
-  }
-  return warnings;
-}
-
-function draftWarnings(source: ChecklistSource, plan: PathPlan): ChecklistWarning[] {
-  return plan.versions
-    .filter((v) => v.status === 'draft')
-    .map((v) => ({
-      code: 'draft' as const,
-      message: translate(source.locale, 'checklist.warning.draft', { version: v.version }),
-      version: v.version,
-    }));
-}
-
-function entryItems(entry: EntryRecord, module: string, url: string): ChecklistItem[] {
-  return entry.items.map((item) => ({
-    id: item.id,
-    key: item.key,
-    entry: entry.id,
-    process: null,
-    title: entry.title,
-    version: entry.version,
-    module,
-    modules: [...entry.modules],
-    type: entry.type,
-    step: item.step,
-    stepHtml: item.stepHtml,
-    expect: item.expect,
-    expectHtml: item.expectHtml,
-    priority: item.priority,
-    menu: item.menu,
-    setup: item.setup,
-    url,
-    hash: entry.hash,
-  }));
-}
-
-/** Process steps are high priority: the company picked them as what must keep working. */
-export const PROCESS_PRIORITY = 'high';
-
-function processItems(process: Process, to: VersionInfo): ChecklistItem[] {
-  return process.steps.map((step, i) => ({
-    id: processItemId(process.id, i + 1),
-    key: String(i + 1),
-    entry: null,
-    process: process.id,
-    title: process.label,
-    version: to.version,
-    module: null,
-    modules: [...process.modules],
-    type: null,
-    step,
-    stepHtml: escapeHtml(step),
-    expect: null,
-    expectHtml: null,
-    priority: PROCESS_PRIORITY,
-    menu: null,
-    setup: null,
-    url: null,
-    hash: textDigest(step),
-  }));
 }
 
 /**

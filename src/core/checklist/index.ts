@@ -31,7 +31,9 @@ export {
   type RollbackPlan,
   type RollbackResult,
 } from './path.ts';
-export { buildChecklist, inEditions, listedModule, moduleOrder, PROCESS_PRIORITY } from './build.ts';
+export { buildChecklist } from './build.ts';
+export { PROCESS_PRIORITY } from './checklist-items.ts';
+export { inEditions, listedModule, moduleOrder } from './entry-filters.ts';
 export { rollback } from './rollback.ts';
 export { sourceFromDataFiles, sourceFromRoadBook, type SourceOptions } from './source.ts';
 export { databaseChanges, effectiveDatabase } from './data-changes.ts';
