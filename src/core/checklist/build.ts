@@ -5,7 +5,7 @@
  * the chosen processes' steps come after them.
  */
 import { escapeHtml } from '../escape.ts';
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import { processItemId } from '../item-id.ts';
 import type { EntryRecord, Process, VersionInfo } from '../model.ts';
 import { entryUrl, versionUrl } from '../urls.ts';
