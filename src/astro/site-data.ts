@@ -9,7 +9,8 @@ import {
 } from '../core/data-files.ts';
 import { formatters, type Formatters } from '../core/i18n/format.ts';
 import { choiceLabels } from '../core/i18n/labels.ts';
-import { counter, type CountKey } from '../core/i18n/plural.ts';
+import { counter } from '../core/i18n/count.ts';
+import type { CountKey } from '../core/i18n/plural.ts';
 import { translator, type Translate } from '../core/i18n/translate.ts';
 import type { Asset, Choice, EntryRecord, Locale, RoadBookConfig, VersionInfo } from '../core/model.ts';
 import type { EntryData, SiteData, VersionData } from './collections.ts';

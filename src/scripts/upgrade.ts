@@ -10,7 +10,7 @@
 import { buildChecklist, planPath, sourceFromDataFiles, type Checklist } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
 import { choiceLabels, versionStatusLabel } from '../core/i18n/labels.ts';
-import { counter } from '../core/i18n/plural.ts';
+import { counter } from '../core/i18n/count.ts';
 import { translator } from '../core/i18n/translate.ts';
 import type { Locale } from '../core/model.ts';
 import { requestFromParams, requestToParams } from '../core/run/request.ts';

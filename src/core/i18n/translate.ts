@@ -3,9 +3,10 @@
  * French is the reference: a key missing from another language falls back to it.
  *
  * This folder is the one place for words and formats: translate.ts (strings), plural.ts
- * (counts), format.ts (dates, times, numbers, sizes), labels.ts (the labels of every closed
- * list of the model and of roadbook.yml's choices). The site, the browser scripts and the
- * exporters all call it; nothing else formats a date or picks a plural.
+ * (plural forms), count.ts (counts in words), format.ts (dates, instants, numbers, sizes),
+ * labels.ts (the labels of every closed list of the model and of roadbook.yml's choices).
+ * The site, the browser scripts and the exporters all call it; nothing else formats a date
+ * or a number for people, picks a plural or labels a value.
  */
 import en from '../../i18n/en.json' with { type: 'json' };
 import fr from '../../i18n/fr.json' with { type: 'json' };
