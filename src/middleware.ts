@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { ProblemsData } from './astro/collections.ts';
-import { DEFAULT_LOCALE } from './core/i18n.ts';
+import { DEFAULT_LOCALE } from './core/i18n/translate.ts';
 import { loadingPage, problemsPage, withProblems } from './astro/dev-problems.ts';
 
 /**

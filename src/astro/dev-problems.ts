@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { escapeHtml } from '../core/escape.ts';
-import { translate } from '../core/i18n.ts';
+import { translate } from '../core/i18n/translate.ts';
 import type { Locale } from '../core/model.ts';
 import type { ProblemsData } from './collections.ts';
 

@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { xmlText } from '../core/export/xml.ts';
+import { versionStatusLabel } from '../core/i18n/labels.ts';
 import { absoluteUrl, feedUrl, homeUrl, versionUrl } from '../core/urls.ts';
 import type { Site } from './site-data.ts';
 
@@ -40,11 +41,16 @@ export function buildFeed(site: Site): string {
       (site.versionEntry(version.slug) as { rendered?: { html?: string } } | undefined)?.rendered?.html ?? '';
     return {
       id: xmlText(id(versionUrl(base, version.slug), `version:${encodeURIComponent(version.version)}`)),
-      title: { '@_type': 'text', '#text': xmlText(withdrawn ? `[${t('versionStatus.withdrawn')}] ${name}` : name) },
+      title: {
+        '@_type': 'text',
+        '#text': xmlText(withdrawn ? `[${versionStatusLabel(site.locale, 'withdrawn')}] ${name}` : name),
+      },
       link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url(versionUrl(base, version.slug)) },
       published: timestamp(version.date!),
       updated: timestamp(version.date!),
-      ...(withdrawn ? { category: { '@_term': 'withdrawn', '@_label': t('versionStatus.withdrawn') } } : {}),
+      ...(withdrawn
+        ? { category: { '@_term': 'withdrawn', '@_label': versionStatusLabel(site.locale, 'withdrawn') } }
+        : {}),
       summary: { '@_type': 'text', '#text': xmlText(summary) },
       ...(intro ? { content: { '@_type': 'html', '#text': xmlText(intro) } } : {}),
     };

@@ -7,12 +7,13 @@ import {
   type RoadBookData,
   type VersionCounts,
 } from '../core/data-files.ts';
-import { translator, type MessageKey } from '../core/i18n.ts';
+import { formatters, type Formatters } from '../core/i18n/format.ts';
+import { choiceLabels } from '../core/i18n/labels.ts';
+import { counter } from '../core/i18n/count.ts';
+import type { CountKey } from '../core/i18n/plural.ts';
+import { translator, type Translate } from '../core/i18n/translate.ts';
 import type { Asset, Choice, EntryRecord, Locale, RoadBookConfig, VersionInfo } from '../core/model.ts';
 import type { EntryData, SiteData, VersionData } from './collections.ts';
-import { formatters, type Formatters } from './format.ts';
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /**
  * Everything the pages show, read from the three collections once per build: the road book
@@ -26,7 +27,7 @@ export interface Site {
   locale: Locale;
   t: Translate;
   /** `t` for a count: picks `<key>.one` or `<key>.other` by the locale's plural rules, `{n}` formatted. */
-  tn: (key: string, n: number) => string;
+  tn: (key: CountKey, n: number) => string;
   format: Formatters;
   /** sha256 over every version and every entry's hash: identifies this build of the road book. */
   buildId: string;
@@ -118,16 +119,11 @@ async function loadSite(): Promise<Site> {
   }
   const counts = new Map([...byVersion].map(([slug, list]) => [slug, countVersion(list)]));
 
-  const labels = (choices: readonly Choice[]) => new Map(choices.map((c) => [c.id, c.label]));
   const modules = moduleChoices(data);
-  const typeLabels = labels(config.types);
-  const moduleLabels = labels(modules);
-  const editionLabels = labels(config.editions);
   const moduleRank = new Map(modules.map((m, i) => [m.id, i]));
 
   const t = translator(config.locale);
   const format = formatters(config.locale);
-  const plural = new Intl.PluralRules(format.intlLocale);
   const newestFirst = [...versions].reverse();
 
   return {
@@ -136,7 +132,7 @@ async function loadSite(): Promise<Site> {
     base: config.base,
     locale: config.locale,
     t,
-    tn: (key, n) => t(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as MessageKey, { n: format.number(n) }),
+    tn: counter(config.locale),
     format,
     buildId: site.buildId,
     versions,
@@ -151,9 +147,9 @@ async function loadSite(): Promise<Site> {
     entry: (id) => entryById.get(id),
     entryEntry: (id) => entryEntryById.get(id),
     moduleEntries: (id) => byModule.get(id) ?? [],
-    typeLabel: (id) => typeLabels.get(id) ?? id,
-    moduleLabel: (id) => moduleLabels.get(id) ?? id,
-    editionLabel: (id) => editionLabels.get(id) ?? id,
+    typeLabel: choiceLabels(config.types),
+    moduleLabel: choiceLabels(modules),
+    editionLabel: choiceLabels(config.editions),
     sortedModules: (ids) => [...ids].sort((a, b) => (moduleRank.get(a) ?? Infinity) - (moduleRank.get(b) ?? Infinity)),
   };
 }

@@ -19,7 +19,7 @@ export type {
   VersionInfo,
   VersionStatus,
 } from './model.ts';
-export { PRIORITIES, VERSION_STATUSES } from './model.ts';
+export { LOCALES, PRIORITIES, VERSION_STATUSES } from './model.ts';
 export {
   compareDiagnostics,
   DIAGNOSTIC_CODES,
@@ -46,7 +46,7 @@ export { defaultConfig, normaliseBase, readConfig } from './read/config.ts';
 export { parseCompanyProcesses, parseProcesses } from './read/processes.ts';
 export { renderEntry, renderIntro } from './render.ts';
 export { escapeHtml } from './escape.ts';
-export { LOCALES, translate, translator, type MessageKey } from './i18n.ts';
+export { translate, translator, type MessageKey } from './i18n/translate.ts';
 export * as urls from './urls.ts';
 export {
   countVersion,

@@ -3,6 +3,8 @@
  * enhancement: every entry is in the page and visible; the controls appear only once this
  * element runs. The choice is kept in the address (?type=…&module=…) so it can be shared.
  */
+import { pluralForm } from '../core/i18n/plural.ts';
+
 class RoadbookEntryFilter extends HTMLElement {
   private form: HTMLFormElement | null = null;
 
@@ -46,7 +48,7 @@ class RoadbookEntryFilter extends HTMLElement {
     }
     const status = this.querySelector<HTMLElement>('[data-filter-status]');
     if (status) {
-      const form = new Intl.PluralRules(document.documentElement.lang).select(shown) === 'one' ? 'one' : 'other';
+      const form = pluralForm(document.documentElement.lang, shown);
       status.textContent = (status.dataset[form === 'one' ? 'templateOne' : 'templateOther'] ?? '')
         .replace('{shown}', String(shown))
         .replace('{total}', String(entries.length));

@@ -9,12 +9,14 @@
  */
 import { buildChecklist, planPath, sourceFromDataFiles, type Checklist } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
-import { translator, type MessageKey } from '../core/i18n.ts';
+import { choiceLabels, versionStatusLabel } from '../core/i18n/labels.ts';
+import { counter } from '../core/i18n/count.ts';
+import { translator } from '../core/i18n/translate.ts';
 import type { Locale } from '../core/model.ts';
 import { requestFromParams, requestToParams } from '../core/run/request.ts';
 import { checklistUrl, versionUrl } from '../core/urls.ts';
 import { DataFiles, includesDrafts } from './lib/data.ts';
-import { h, nextFrame, part, plural } from './lib/dom.ts';
+import { h, nextFrame, part } from './lib/dom.ts';
 import { fillForm, readForm, wirePathForm } from './lib/path-form.ts';
 
 const CHUNK = 400;
@@ -94,11 +96,9 @@ class RoadbookUpgrade extends HTMLElement {
   private async render(checklist: Checklist, index: DataIndex, generation: number): Promise<void> {
     const t = this.t;
     const base = index.base;
-    const lang = document.documentElement.lang || this.locale;
-    const count = (key: string, n: number) =>
-      t(`${key}.${plural(lang, n)}` as MessageKey, { n: n.toLocaleString(lang) });
-    const typeLabel = (id: string) => index.types.find((c) => c.id === id)?.label ?? id;
-    const moduleLabel = (id: string) => checklist.labels.modules.find((c) => c.id === id)?.label ?? id;
+    const count = counter(this.locale);
+    const typeLabel = choiceLabels(index.types);
+    const moduleLabel = choiceLabels(checklist.labels.modules);
     const entryLink = (entry: string, url: string, title?: string) =>
       h('a', { attrs: { href: url } }, h('span', { class: 'entry-id', text: entry }), title ? ` ${title}` : '');
 
@@ -120,9 +120,11 @@ class RoadbookUpgrade extends HTMLElement {
           i > 0 ? ', ' : '',
           h('a', { attrs: { href: v.url } }, v.version),
           v.status === 'withdrawn'
-            ? h('span', { class: 'badge badge-withdrawn', text: t('versionStatus.withdrawn') })
+            ? h('span', { class: 'badge badge-withdrawn', text: versionStatusLabel(this.locale, 'withdrawn') })
             : '',
-          v.status === 'draft' ? h('span', { class: 'badge badge-draft', text: t('versionStatus.draft') }) : '',
+          v.status === 'draft'
+            ? h('span', { class: 'badge badge-draft', text: versionStatusLabel(this.locale, 'draft') })
+            : '',
         ]),
       ),
       h(

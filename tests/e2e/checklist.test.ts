@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { statusLabel } from '../../src/core/export/labels.ts';
+import { statusLabel } from '../../src/core/i18n/labels.ts';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { DiagnosticList } from '../../src/core/diagnostics.ts';
 import { EXPORT_FORMATS } from '../../src/core/export/index.ts';

@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
-import { statusLabel } from '../../src/core/export/labels.ts';
+import { statusLabel } from '../../src/core/i18n/labels.ts';
 import { launchChromium } from './browser.ts';
 import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { SAMPLE_WITHDRAWN } from './sample-withdrawn.ts';

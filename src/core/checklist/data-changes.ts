@@ -5,7 +5,7 @@
  * (a rollback restores the whole database). The upgrade's `dataChanges` and the rollback view
  * are this same list.
  */
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import type { EntryRecord, Locale, VersionInfo } from '../model.ts';
 import { entryUrl } from '../urls.ts';
 import { canBeOnPath } from './path.ts';

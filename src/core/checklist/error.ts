@@ -3,7 +3,7 @@
  * `buildChecklist` and `rollback`, returned by `planPath` and `planRollback`; the message
  * says what was received and lists the valid choices, in the road book's language.
  */
-import { translate, type MessageKey } from '../i18n.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 
 export type ChecklistErrorCode =

@@ -1,5 +1,5 @@
 /** The warnings of an upgrade path: a minimum version to install first, draft versions on it. */
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import { compareVersions } from '../versions.ts';
 import { canBeTarget, findVersion, type PathPlan } from './path.ts';
 import type { ChecklistSource, ChecklistWarning } from './types.ts';

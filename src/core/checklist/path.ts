@@ -7,7 +7,7 @@
  * them with `compareVersions`); `compareVersions` is only used to match what a person typed.
  */
 import { isValidId } from '../items.ts';
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import type { Locale, Process, VersionInfo } from '../model.ts';
 import { compareVersions, isVersion, type VersionWords } from '../versions.ts';
 import { ChecklistError, checklistError, formatChoices, type ChecklistField } from './error.ts';

@@ -7,7 +7,7 @@
  */
 import type { RunResults } from '../checklist/progress.ts';
 import type { Checklist } from '../checklist/types.ts';
-import type { MessageKey } from '../i18n.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { slugify } from '../slug.ts';
 import { urlSafeVersion } from '../versions.ts';
 import type { ExportOptions } from './labels.ts';

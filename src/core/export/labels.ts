@@ -1,11 +1,12 @@
 /**
- * What every export shows people the same way: labels of modules, statuses and priorities,
- * the text of a step with its menu and setup, the title of a checklist.
+ * What every export shows people the same way: the module cell and group heading of an item,
+ * the text of a step with its menu and setup, the title of a checklist, entry links. The
+ * labels of statuses, priorities and roadbook.yml's choices come from core/i18n/labels.ts.
  */
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
-import type { Status } from '../checklist/progress.ts';
-import { translate, type MessageKey } from '../i18n.ts';
-import type { Choice, Locale, Priority } from '../model.ts';
+import { labelOf } from '../i18n/labels.ts';
+import { translate } from '../i18n/translate.ts';
+import type { Locale } from '../model.ts';
 
 /** Options every exporter accepts. */
 export interface ExportOptions {
@@ -22,34 +23,6 @@ export interface ExportOptions {
 
 export function localeOf(checklist: Pick<Checklist, 'locale'>, options?: ExportOptions): Locale {
   return options?.locale ?? checklist.locale;
-}
-
-export function labelOf(choices: readonly Choice[], id: string): string {
-  return choices.find((c) => c.id === id)?.label ?? id;
-}
-
-const STATUS_KEYS: Record<Status, MessageKey> = {
-  untested: 'status.untested',
-  passed: 'status.passed',
-  failed: 'status.failed',
-  blocked: 'status.blocked',
-  retest: 'status.retest',
-  na: 'status.na',
-};
-
-const PRIORITY_KEYS: Record<Priority, MessageKey> = {
-  critical: 'priority.critical',
-  high: 'priority.high',
-  normal: 'priority.normal',
-  low: 'priority.low',
-};
-
-export function statusLabel(locale: Locale, status: Status): string {
-  return translate(locale, STATUS_KEYS[status]);
-}
-
-export function priorityLabel(locale: Locale, priority: Priority): string {
-  return translate(locale, PRIORITY_KEYS[priority]);
 }
 
 /** The module an item is listed under, as a label; a process step: its modules' labels. */
@@ -87,15 +60,4 @@ export function checklistTitle(checklist: Pick<Checklist, 'product' | 'from' | '
 export function linkOf(url: string, options?: ExportOptions): string {
   if (!options?.origin) return url;
   return new URL(url, options.origin.endsWith('/') ? options.origin : `${options.origin}/`).href;
-}
-
-/** Selected modules (or editions) as labels, or "all modules" ("all editions"). */
-export function selectionText(
-  kind: 'modules' | 'editions',
-  choices: readonly Choice[],
-  selected: readonly string[],
-  locale: Locale,
-): string {
-  if (selected.length > 0) return selected.map((id) => labelOf(choices, id)).join(', ');
-  return translate(locale, kind === 'modules' ? 'export.allModules' : 'export.allEditions');
 }

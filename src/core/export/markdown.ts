@@ -7,18 +7,10 @@
  */
 import { resultOf, type RunResults } from '../checklist/progress.ts';
 import type { Checklist, ChecklistItem, DataChange } from '../checklist/types.ts';
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
-import {
-  checklistTitle,
-  groupLabel,
-  linkOf,
-  localeOf,
-  priorityLabel,
-  selectionText,
-  statusLabel,
-  type ExportOptions,
-} from './labels.ts';
+import { checklistTitle, groupLabel, linkOf, localeOf, type ExportOptions } from './labels.ts';
+import { priorityLabel, selectionText, statusLabel } from '../i18n/labels.ts';
 
 /**
  * Inline text as literal Markdown: line breaks become spaces and every character that can

@@ -5,9 +5,10 @@
  */
 import type { Checklist } from '../checklist/types.ts';
 import { resultOf, type RunResults, type Status } from '../checklist/progress.ts';
-import { translate, type MessageKey } from '../i18n.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
-import { moduleCell, priorityLabel, statusLabel, stepWithContext } from './labels.ts';
+import { moduleCell, stepWithContext } from './labels.ts';
+import { priorityLabel, statusLabel } from '../i18n/labels.ts';
 
 export const PEOPLE_COLUMNS = [
   'id',

@@ -17,9 +17,10 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { RunResults } from '../checklist/progress.ts';
 import { STATUSES } from '../checklist/progress.ts';
 import type { Checklist } from '../checklist/types.ts';
-import { translate, type MessageKey } from '../i18n.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
-import { checklistTitle, localeOf, selectionText, statusLabel, type ExportOptions } from './labels.ts';
+import { checklistTitle, localeOf, type ExportOptions } from './labels.ts';
+import { selectionText, statusLabel, versionStatusLabel } from '../i18n/labels.ts';
 import { PEOPLE_COLUMNS, peopleHeader, peopleRows, type PeopleColumn } from './table.ts';
 
 type ExcelJs = typeof import('exceljs');
@@ -126,7 +127,7 @@ function pathSheet(workbook: Workbook, checklist: Checklist, locale: Locale): Wo
   section('export.summary.versions');
   add([t('export.table.version'), t('export.table.date'), t('export.table.title'), t('export.table.status')], true);
   for (const v of checklist.path.versions) {
-    add([v.version, v.date, v.title, translate(locale, `versionStatus.${v.status}` as MessageKey)]);
+    add([v.version, v.date, v.title, versionStatusLabel(locale, v.status)]);
   }
 
   if (checklist.warnings.length) {

@@ -6,7 +6,7 @@
  * attributes: they come from here, never from the writer. Browser-safe.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { DEFAULT_LOCALE, translate, type MessageKey } from '../i18n.ts';
+import { DEFAULT_LOCALE, translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 
 /** The elements that scroll, and the name each region gets. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { LOCALES, type Choice, type Locale, type RoadBookConfig } from '../model.ts';
-import { DEFAULT_LOCALE } from '../i18n.ts';
+import { DEFAULT_LOCALE } from '../i18n/translate.ts';
 import { DEFAULT_VERSION_WORDS, VERSIONINGS } from '../versions.ts';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import { caseCollisions } from '../routes.ts';

@@ -9,7 +9,7 @@
  * package is loaded on first use, so pages that never import or export do not carry it.
  */
 import { isValidId, slugifyStep } from '../items.ts';
-import { translate, type MessageKey } from '../i18n.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Choice, Locale, Process } from '../model.ts';
 
 export interface CompanyProcesses {

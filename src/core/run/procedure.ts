@@ -18,7 +18,7 @@
 import type { Checklist, ChecklistItem, PathVersion } from '../checklist/types.ts';
 import { textDigest } from '../checklist/digest.ts';
 import { escapeHtml } from '../escape.ts';
-import { translate, type MessageKey } from '../i18n.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 import { procedureItemId } from '../item-id.ts';
 import type { Locale } from '../model.ts';
 

@@ -7,8 +7,8 @@
  * caller (a fixed UTC form in the Markdown, the tester's own on the page).
  */
 import { STATUSES, type Status } from '../checklist/progress.ts';
-import { priorityLabel, statusLabel } from '../export/labels.ts';
-import { translate, type MessageKey } from '../i18n.ts';
+import { decisionLabel, orphanReasonLabel, priorityLabel, statusLabel } from '../i18n/labels.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 import type { SignOffReport } from './signoff.ts';
 import type { Decision } from './types.ts';
@@ -176,7 +176,7 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
         o.comment,
         o.tester,
         time(o.time),
-        t(`run.orphan.${o.reason}` as MessageKey),
+        orphanReasonLabel(locale, o.reason),
       ]),
       className: 'report-orphans',
     });
@@ -186,7 +186,7 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
   blocks.push({
     kind: 'decision',
     decision: report.decision,
-    text: report.decision ? t(`signoff.decision.${report.decision}` as MessageKey) : '—',
+    text: report.decision ? decisionLabel(locale, report.decision) : '—',
   });
   if (report.notes) paragraph(report.notes, 'report-notes');
   paragraph(t('signoff.madeAt', { place: report.place || '…', date: report.date ? date(report.date) : '…' }));

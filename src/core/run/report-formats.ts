@@ -3,7 +3,7 @@
  * are formats of the checklist itself): the checklist page offers this list, in this order.
  * Each writer is loaded when first used, like the export formats.
  */
-import type { MessageKey } from '../i18n.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { exportFileName } from '../export/index.ts';
 import type { SignOffReport } from './signoff.ts';
 

@@ -6,6 +6,7 @@
  * address.
  */
 import type { ChecklistRequest } from '../checklist/types.ts';
+import { labelOf } from '../i18n/labels.ts';
 import type { Choice, Process } from '../model.ts';
 import type { PathRequest, RunRequest } from './types.ts';
 
@@ -116,6 +117,6 @@ export function defaultRunName(
 ): string {
   const path = request.from ? `${request.from} → ${request.to}` : request.to;
   if (request.modules.length === 0) return path;
-  const labels = request.modules.map((id) => modules.find((m) => m.id === id)?.label ?? id);
+  const labels = request.modules.map((id) => labelOf(modules, id));
   return `${path} · ${labels.join(', ')}`;
 }

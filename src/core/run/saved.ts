@@ -6,7 +6,7 @@
  * (`dropped`), so the caller can keep the original text and say so.
  */
 import type { ItemResult, RunResults } from '../checklist/progress.ts';
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 import {
   FORMAT_VERSION,

@@ -4,16 +4,11 @@
  * from content and from testers never turns into markup; times are written in UTC.
  */
 import { escapeMarkdown } from '../export/markdown.ts';
-import { translate } from '../i18n.ts';
+import { utcMinute } from '../i18n/format.ts';
+import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 import { reportDocument, type ReportBlock } from './report-document.ts';
 import type { SignOffReport } from './signoff.ts';
-
-/** `2026-05-20T14:03:09.120Z` → `2026-05-20 14:03 UTC`: the same in every time zone. */
-export function shortTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]} UTC` : iso;
-}
 
 function row(cells: readonly string[]): string {
   return `| ${cells.map((c) => escapeMarkdown(c) || ' ').join(' | ')} |`;
@@ -57,6 +52,6 @@ function lines(block: ReportBlock, locale: Locale): string[] {
 }
 
 export function signOffMarkdown(report: SignOffReport): string {
-  const { locale, blocks } = reportDocument(report, { time: shortTime });
+  const { locale, blocks } = reportDocument(report, { time: utcMinute });
   return `${blocks.map((b) => lines(b, locale).join('\n')).join('\n\n')}\n`;
 }

@@ -21,8 +21,9 @@ import {
   type Status,
 } from '../checklist/progress.ts';
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
-import { translate, type MessageKey } from '../i18n.ts';
-import { checklistTitle, labelOf, selectionText } from '../export/labels.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
+import { checklistTitle } from '../export/labels.ts';
+import { labelOf, selectionText } from '../i18n/labels.ts';
 import { PRIORITIES, type Locale, type Priority } from '../model.ts';
 import { isProcedureItem, processGroupKey } from '../item-id.ts';
 import type { Procedure } from './procedure.ts';

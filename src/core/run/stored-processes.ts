@@ -2,7 +2,7 @@
  * The company's processes as kept in the browser's storage (format roadbook-company-processes),
  * read like a saved run: never throws, says what is wrong.
  */
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 import type { CompanyProcesses } from './company-processes.ts';
 import { FORMAT_VERSION, issuePath, PROCESSES_FORMAT, storedProcessesSchema } from './schema.ts';

@@ -84,11 +84,6 @@ export function part<T extends HTMLElement = HTMLElement>(root: ParentNode, name
   return el;
 }
 
-/** `count` with the singular or plural key, as the page's language says. */
-export function plural(lang: string, n: number): 'one' | 'other' {
-  return new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other';
-}
-
 /**
  * Gives the page the hand back (input, rendering) before going on with long work: a new
  * task, so the browser paints and handles what the person did in between.

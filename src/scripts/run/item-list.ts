@@ -27,8 +27,10 @@ import {
   type Status,
 } from '../../core/checklist/progress.ts';
 import type { ChecklistItem } from '../../core/checklist/types.ts';
-import type { MessageKey } from '../../core/i18n.ts';
-import { priorityLabel, statusLabel } from '../../core/export/labels.ts';
+import type { MessageKey, Translate } from '../../core/i18n/translate.ts';
+import { formatters, type Formatters } from '../../core/i18n/format.ts';
+import { choiceLabels, priorityLabel, statusLabel } from '../../core/i18n/labels.ts';
+import { pluralKey } from '../../core/i18n/plural.ts';
 import type { Locale } from '../../core/model.ts';
 import {
   editedResult,
@@ -48,15 +50,13 @@ import {
   progressOf,
   type ItemFilter,
 } from '../../core/run/view.ts';
-import { h, part, plural, yieldToPage } from '../lib/dom.ts';
+import { h, part, yieldToPage } from '../lib/dom.ts';
 import type { RunSession } from './session.ts';
 
 /** Rows are added in slices of about this many milliseconds, then the page gets the hand back. */
 const SLICE_MS = 12;
 const TEXT_FIELDS = ['comment', 'tester', 'defect'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
-
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 interface Row {
   item: ChecklistItem;
@@ -120,7 +120,7 @@ export class ItemList {
   private template: HTMLLIElement | null = null;
   private progressQueued = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly timeFormat: Intl.DateTimeFormat;
+  private readonly format: Formatters;
   /** Revisions made in this page and not saved yet: an edit of one keeps it. */
   private readonly unsaved = new Set<string>();
   /** Revisions made in this page: "yours" in a conflict. */
@@ -134,7 +134,7 @@ export class ItemList {
     this.locale = locale;
     this.lang = document.documentElement.lang || locale;
     this.hooks = hooks;
-    this.timeFormat = new Intl.DateTimeFormat(this.lang, { dateStyle: 'short', timeStyle: 'short' });
+    this.format = formatters(locale);
     root.addEventListener('change', (e) => this.onChange(e));
     root.addEventListener('input', (e) => this.onInput(e));
     root.addEventListener('click', (e) => this.onClick(e));
@@ -145,9 +145,7 @@ export class ItemList {
   }
 
   formatTime(iso: string | undefined): string {
-    if (!iso) return '';
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : this.timeFormat.format(d);
+    return this.format.dateTime(iso);
   }
 
   /** Shows a run: every row, in chunks; resolves when all are in the page. */
@@ -193,8 +191,8 @@ export class ItemList {
       this.container('step-changes').append(h('p', { class: 'muted', text: t('run.noChanges') }));
     this.updateProgress();
 
-    const moduleLabel = (id: string) => checklist.labels.modules.find((c) => c.id === id)?.label ?? id;
-    const typeLabel = (id: string) => checklist.labels.types.find((c) => c.id === id)?.label ?? id;
+    const moduleLabel = choiceLabels(checklist.labels.modules);
+    const typeLabel = choiceLabels(checklist.labels.types);
     const entries = new Map(checklist.entries.map((e) => [e.id, e]));
     const countIn = new Map<string, number>();
     for (const item of checklist.items) {
@@ -686,7 +684,7 @@ export class ItemList {
     const form = part<HTMLFormElement>(this.root, 'filters');
     const group = form.elements.namedItem('group') as HTMLSelectElement;
     const modules = [...new Set(session.checklist.items.filter((i) => i.process === null).map((i) => i.module ?? ''))];
-    const label = (id: string) => session.checklist.labels.modules.find((c) => c.id === id)?.label ?? id;
+    const label = choiceLabels(session.checklist.labels.modules);
     group.replaceChildren(
       h('option', { attrs: { value: '' }, text: this.t('run.filter.all') }),
       h('option', { attrs: { value: GROUP_PROCEDURE }, text: this.t('run.filter.procedure') }),
@@ -750,7 +748,7 @@ export class ItemList {
 
   private showCount(): void {
     const status = part(this.root, 'filter-status');
-    status.textContent = this.t(`run.filter.shown.${plural(this.lang, this.shown)}` as MessageKey, {
+    status.textContent = this.t(pluralKey('run.filter.shown', this.lang, this.shown), {
       shown: this.shown,
       total: this.rows.size,
     });

@@ -7,7 +7,7 @@ import type { ProcessConflict } from '../../core/run/company-processes.ts';
 import type { Process } from '../../core/model.ts';
 import { h, part } from '../lib/dom.ts';
 import { askDialog } from './confirm.ts';
-import type { Translate } from './item-list.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 
 export type ConflictChoice = 'keep' | 'replace';
 

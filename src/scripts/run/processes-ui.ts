@@ -19,7 +19,7 @@ import { download, h, part } from '../lib/dom.ts';
 import type { Alerts } from './alerts.ts';
 import { confirmAction } from './confirm.ts';
 import { chooseProcess } from './process-conflict.ts';
-import type { Translate } from './item-list.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 import type { RunStore } from './store.ts';
 
 export class ProcessesUi {

@@ -25,8 +25,9 @@
 import { buildChecklist, planPath, sourceFromDataFiles } from '../../core/checklist/index.ts';
 import type { DataIndex } from '../../core/data-files.ts';
 import { exportChecklist, exportFileName, type ExportFormatId } from '../../core/export/index.ts';
-import { selectionText, statusLabel } from '../../core/export/labels.ts';
-import { translator, type MessageKey } from '../../core/i18n.ts';
+import { mebibytes } from '../../core/i18n/format.ts';
+import { orphanReasonLabel, selectionText, statusLabel } from '../../core/i18n/labels.ts';
+import { translator } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
 import { restoredRun, type UnsavedChanges } from '../../core/run/journal.ts';
 import { conflictedItems, importRuns, mergeRun } from '../../core/run/merge.ts';
@@ -787,7 +788,7 @@ class RoadbookRun extends HTMLElement {
             null,
             h('code', { text: o.id }),
             ' — ',
-            h('strong', { text: t(`run.orphan.${o.reason}` as MessageKey) }),
+            h('strong', { text: orphanReasonLabel(this.locale, o.reason) }),
           ),
           h(
             'p',
@@ -909,11 +910,10 @@ class RoadbookRun extends HTMLElement {
     // Refused before anything is read or changed: a file the browser cannot hold would make every later save fail.
     const room = await this.store.roomFor(file.size);
     if (!room.ok) {
-      const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
       const reason =
         room.reason === 'too-big'
-          ? t('run.transfer.tooBig', { size: mb(room.bytes), limit: mb(room.limit) })
-          : t('run.transfer.noRoom', { size: mb(room.bytes), free: mb(room.free) });
+          ? t('run.transfer.tooBig', { size: mebibytes(room.bytes), limit: mebibytes(room.limit) })
+          : t('run.transfer.noRoom', { size: mebibytes(room.bytes), free: mebibytes(room.free) });
       this.alerts.error(t('run.transfer.failed', { file: file.name, reason }), [], 'import');
       return;
     }

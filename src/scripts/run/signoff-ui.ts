@@ -6,6 +6,8 @@
  * signOffReport. The page draws the blocks of core's reportDocument, as the Markdown writes
  * them: what the report says, and in which order, is decided there.
  */
+import { formatters, localIsoDate } from '../../core/i18n/format.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
 import { reportDocument, type ReportBlock } from '../../core/run/report-document.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
@@ -20,7 +22,7 @@ import type { Decision, SignOffForm } from '../../core/run/types.ts';
 import { DECISIONS } from '../../core/run/types.ts';
 import { download, h, part } from '../lib/dom.ts';
 import type { Alerts } from './alerts.ts';
-import type { ItemList, Translate } from './item-list.ts';
+import type { ItemList } from './item-list.ts';
 import { rowId } from './item-list.ts';
 import type { RunSession } from './session.ts';
 
@@ -31,21 +33,6 @@ export interface SignOffHooks {
   closeReport(): void;
   tester(): string;
   flush(): void;
-}
-
-/** `2026-05-22` → "22 mai 2026" / "22 May 2026"; anything else as written. */
-function longDate(iso: string, locale: Locale): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    date,
-  );
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 const HEADINGS = { 1: 'h2', 2: 'h3', 3: 'h4' } as const;
@@ -193,7 +180,7 @@ export class SignOffUi {
     this.session = session;
     const form = session.run.signOff ?? {
       ...emptySignOff(),
-      date: today(),
+      date: localIsoDate(new Date()),
       testers: this.hooks.tester(),
       parties: [{ role: this.t('signoff.defaultRole'), name: '' }],
     };
@@ -360,7 +347,7 @@ export class SignOffUi {
       ...reportNodes(
         reportDocument(report, {
           time: (iso) => this.items.formatTime(iso),
-          date: (value) => longDate(value, this.locale),
+          date: (value) => formatters(this.locale).date(value),
         }).blocks,
       ),
     );

@@ -10,7 +10,7 @@ import {
   STATUSES,
   type RunResults,
 } from '../../../src/core/checklist/index.ts';
-import { translate } from '../../../src/core/i18n.ts';
+import { translate } from '../../../src/core/i18n/translate.ts';
 import { fixtureSource } from '../../fixtures/checklist/road-book.ts';
 
 const checklist = buildChecklist(fixtureSource(), {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportChecklist, exportFileName, exportFormat } from '../../../src/core/export/index.ts';
 import { exportJson } from '../../../src/core/export/json.ts';
-import { translate } from '../../../src/core/i18n.ts';
+import { translate } from '../../../src/core/i18n/translate.ts';
 import { exportedChecklist, RESULTS } from '../../fixtures/checklist/run.ts';
 
 const checklist = exportedChecklist();

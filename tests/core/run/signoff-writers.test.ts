@@ -5,9 +5,10 @@ import type { RunResults } from '../../../src/core/checklist/progress.ts';
 import { EXPORT_FORMATS } from '../../../src/core/export/index.ts';
 import { signOffJunit } from '../../../src/core/run/junit.ts';
 import { REPORT_FORMATS, reportFileName, reportFormat } from '../../../src/core/run/report-formats.ts';
-import { signOffMarkdown, shortTime } from '../../../src/core/run/signoff-markdown.ts';
+import { utcMinute } from '../../../src/core/i18n/format.ts';
+import { signOffMarkdown } from '../../../src/core/run/signoff-markdown.ts';
 import { signOffReport } from '../../../src/core/run/signoff.ts';
-import { translate } from '../../../src/core/i18n.ts';
+import { translate } from '../../../src/core/i18n/translate.ts';
 import { checklist, PATH_ENTRY_IDS, procedure } from './fixture.ts';
 
 const c = checklist();
@@ -78,7 +79,7 @@ describe('the sign-off report in Markdown', () => {
   });
 
   it('writes times the same in every time zone', () => {
-    expect(shortTime('2026-05-21T10:00:09.120Z')).toBe('2026-05-21 10:00 UTC');
+    expect(utcMinute('2026-05-21T10:00:09.120Z')).toBe('2026-05-21 10:00 UTC');
     expect(md).toContain('2026-05-21 10:00 UTC');
   });
 });
