@@ -1,12 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import {
-  countVersion,
-  moduleChoices,
-  pickEntry,
-  pickVersion,
-  type RoadBookData,
-  type VersionCounts,
-} from '../core/data-files.ts';
+import { countVersion, moduleChoices, type RoadBookData, type VersionCounts } from '../core/data-files.ts';
+import { pickEntry, pickVersion } from '../core/public-fields.ts';
 import { translator, type MessageKey } from '../core/i18n.ts';
 import type { Asset, Choice, EntryRecord, Locale, RoadBookConfig, VersionInfo } from '../core/model.ts';
 import type { EntryData, SiteData, VersionData } from './collections.ts';
