@@ -1,6 +1,7 @@
 import { buildIdOf, generationOf } from '../core/build-id.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
+import { pickEntry, pickVersion } from '../core/public-fields.ts';
 import type {
   Asset,
   Entry,
@@ -15,7 +16,8 @@ import type {
 
 /**
  * What each collection keeps in Astro's data store: plain data, with the order core
- * decided (version order is never recomputed by pages).
+ * decided (version order is never recomputed by pages). A version and an entry are stored
+ * with their published fields (core/public-fields.ts) and the few the pages add.
  */
 export interface SiteData extends Record<string, unknown> {
   config: RoadBookConfig;
@@ -79,19 +81,10 @@ export function toSiteData(book: RoadBook): SiteData {
 }
 
 export function toVersionData(version: Version, order: number): VersionData {
-  const { version: v, slug, date, status, title, installer, minimumFrom, database, file } = version;
-  return { version: v, slug, date, status, title, installer, minimumFrom, database, file, order };
+  return { ...pickVersion(version), file: version.file, order };
 }
 
 export function toEntryData(entry: Entry, order: number): EntryData {
   // The source and body stay out of the store: the rendered HTML is what pages need.
-  const {
-    source: _source,
-    body: _body,
-    bodyLine: _line,
-    pageLinks: _links,
-    dir: _dir,
-    ...record
-  } = entry as Entry & { dir?: string };
-  return { ...record, order };
+  return { ...pickEntry(entry), file: entry.file, verifyIntroHtml: entry.verifyIntroHtml, order };
 }

@@ -1,34 +1,58 @@
 import type { AstroIntegration } from 'astro';
-import { DiagnosticList } from '../core/diagnostics.ts';
-import { normaliseBase, readConfig } from '../core/read/config.ts';
+import { fileURLToPath } from 'node:url';
+import { CONFIG_FILE } from '../core/read/config.ts';
+import { optionsModule } from './options-module.ts';
+import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
 import { indexSite } from './pagefind.ts';
-import { buildSettings } from './settings.ts';
+import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
+
+export type { RoadbookOptions };
 
 /**
- * roadbook's Astro integration: takes the site's base, address and language from
- * roadbook.yml, and indexes the built pages for search.
+ * roadbook's Astro integration: `roadbook({ root, drafts, base })`. Reads the road book
+ * under `root` once (or takes the one `roadbook build` read), takes the site's base, address
+ * and language from it, hands the options to the code Vite loads (virtual:roadbook/options)
+ * and the road book to the loaders (its `roadbook:source` hook), and indexes the built pages
+ * for search.
  */
-export default function roadbook(): AstroIntegration {
+export default function roadbook(options: RoadbookOptions = {}): AstroIntegration {
+  let site: SiteOptions | null = null;
+  let source: RoadBookSource | null = null;
   let locale = 'fr';
   return {
     name: 'roadbook',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, addWatchFile }) => {
-        const settings = buildSettings(new URL('.', config.root).pathname);
-        // Problems of roadbook.yml are reported by `roadbook check` and by the loader.
-        const rb = await readConfig(settings.root, new DiagnosticList());
+      'astro:config:setup': async ({ config, isRestart, updateConfig, addWatchFile }) => {
+        if (!site || !source) {
+          site = siteOptions(options, fileURLToPath(config.root));
+          source = new RoadBookSource(site, options.roadBook, options.onRendered);
+        } else if (isRestart) {
+          // The dev preview restarts when roadbook.yml changes: its base or address may have.
+          source.invalidate();
+        }
+        // Problems of the road book are reported by `roadbook check`, the build and the loader.
+        const { config: rb } = (await source.current()).book;
         locale = rb.locale;
-        addWatchFile(`${settings.root}/content/roadbook.yml`);
+        addWatchFile(`${site.root}/${CONFIG_FILE}`);
         updateConfig({
-          base: normaliseBase(settings.base ?? rb.base),
+          output: 'static',
+          base: rb.base,
           ...(rb.site ? { site: rb.site } : {}),
           trailingSlash: 'always',
+          devToolbar: { enabled: false },
           // Stylesheets and scripts stay files, never inlined: the pages' Content-Security-Policy
           // (core/content-security-policy.ts) then needs no per-build hash.
           build: { format: 'directory', inlineStylesheets: 'never' },
-          // exceljs (about 1 MB) is one chunk, loaded only when a tester asks for an XLSX file.
-          vite: { build: { chunkSizeWarningLimit: 1500, assetsInlineLimit: 0 } },
+          vite: {
+            plugins: [optionsModule(site)],
+            // exceljs (about 1 MB) is one chunk, loaded only when a tester asks for an XLSX file.
+            build: { chunkSizeWarningLimit: 1500, assetsInlineLimit: 0 },
+          },
         });
+      },
+      [SOURCE_HOOK]: () => {
+        if (!source) throw new Error('roadbook: the road book is asked for before astro:config:setup');
+        return source;
       },
       'astro:build:done': async ({ dir, logger }) => {
         await indexSite(dir, locale, logger);

@@ -1,95 +1,111 @@
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import options from 'virtual:roadbook/options';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
+import type { RoadBook } from '../core/model.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
 import { renderEntries, renderIntro, resolvedLinks } from '../core/render.ts';
 import { toEntryData, toProblemsData, toSiteData, toVersionData } from './collections.ts';
-import { buildSettings } from './settings.ts';
-import { invalidateRoadBook, reportRendered, sharedRoadBook } from './shared-load.ts';
+import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
 const PIPELINE = 'roadbook-render-3';
 
 type Collection = 'site' | 'versions' | 'entries' | 'problems';
 
+/** Brings one collection's store up to date with the road book; returns how many items changed. */
+type Sync = (result: LoadResult, context: LoaderContext, source: RoadBookSource) => Promise<number>;
+
 /**
  * The content-layer loader of one collection of the road book. All read the same road book
- * through core; entries and version intros are rendered only when their digest changed since
- * the last build (Astro keeps the store between builds). `problems` holds the road book's
- * errors while the dev preview runs, for the pages to show.
+ * (the integration's, see road-book-source.ts); entries and version intros are rendered only
+ * when their digest changed since the last build (Astro keeps the store between builds).
+ * `problems` holds the road book's errors while the dev preview runs, for the pages to show.
  */
 export function roadbookLoader(collection: Collection): Loader {
   return {
     name: `roadbook-${collection}`,
     load: async (context) => {
-      await sync(collection, context);
-      watch(collection, context);
+      const source = roadBookSourceOf(context.config);
+      await sync(collection, context, source);
+      watch(collection, context, source);
     },
   };
 }
 
-/** Brings the collection up to date; returns how many items changed. */
-async function sync(collection: Collection, context: LoaderContext): Promise<number> {
-  const result = await sharedRoadBook();
-  if (collection === 'problems') return syncProblems(result, context);
-  if (result.errorCount > 0) {
-    const report = describeProblems(result);
-    // In the dev preview the last good content stays on screen (the problems are printed
-    // once, by the first collection); a build stops.
-    if (!context.watcher) throw new Error(report);
-    if (collection === 'site') context.logger.error(report);
-    return 0;
-  }
-  if (context.watcher && collection === 'site') {
-    for (const d of result.diagnostics) context.logger.warn(formatDiagnostic(d));
-  }
+async function sync(collection: Collection, context: LoaderContext, source: RoadBookSource): Promise<number> {
+  return SYNCS[collection](await source.current(), context, source);
+}
 
-  const { book } = result;
+/** One item a collection may hold, before its digest is compared with the stored one's. */
+interface Candidate<T> {
+  id: string;
+  data: Record<string, unknown>;
+  /** What its HTML is rendered from. */
+  subject: T;
+  /** What the HTML is made from when `data` does not hold it (a version's intro). */
+  source?: string;
+  /** What the body's links to other pages resolve to, which the body alone does not say. */
+  links?: string[];
+}
+
+/**
+ * The one way a collection is stored: each candidate is stored again only when its digest
+ * changed, its HTML rendered by `render` only then; ids no longer among the candidates are
+ * removed. Returns how many items changed and how many of them were rendered.
+ */
+async function storeChanged<T>(
+  context: LoaderContext,
+  book: RoadBook,
+  candidates: readonly Candidate<T>[],
+  render?: (subjects: T[]) => Promise<string[]>,
+): Promise<{ changed: number; rendered: number }> {
   const { store, generateDigest } = context;
   const untouched = new Set(store.keys());
-  // Each item is stored again only when its digest changed; bodies are rendered only then.
-  // `source` is what the HTML is made from when `data` does not hold it (a version's intro);
-  // `links`, what the body's links to other pages resolve to, which the body alone does not say.
-  const changed = <T>(id: string, data: Record<string, unknown>, subject: T, source = '', links: string[] = []) => {
+  const todo = candidates.flatMap(({ id, data, subject, source = '', links = [] }) => {
     untouched.delete(id);
     const digest = generateDigest({ data, source, links, pipeline: PIPELINE, base: book.config.base });
     return store.get(id)?.digest === digest ? [] : [{ id, data, digest, subject }];
-  };
-  const save = (items: { id: string; data: Record<string, unknown>; digest: string }[], html: string[] | null) =>
-    items.forEach(({ id, data, digest }, i) =>
-      store.set({ id, data, digest, ...(html ? { rendered: { html: html[i]! } } : {}) }),
-    );
-
-  let count: number;
-  if (collection === 'site') {
-    const todo = changed('site', toSiteData(book), null);
-    save(todo, null);
-    count = todo.length;
-  } else if (collection === 'versions') {
-    const todo = book.versions.flatMap((v, order) =>
-      changed(v.slug, toVersionData(v, order), v, v.intro, resolvedLinks(v.introLinks, v.slug, book)),
-    );
-    save(todo, await Promise.all(todo.map((t) => renderIntro(t.subject, book))));
-    count = todo.length;
-  } else {
-    const todo = book.entries.flatMap((e, order) =>
-      changed(e.id, toEntryData(e, order), e, '', resolvedLinks(e.pageLinks, e.versionSlug, book)),
-    );
-    save(
-      todo,
-      await renderEntries(
-        todo.map((t) => t.subject),
-        book,
-      ),
-    );
-    count = todo.length;
-    reportRendered({ rendered: todo.length, total: book.entries.length });
-  }
+  });
+  const html = render ? await render(todo.map((t) => t.subject)) : null;
+  todo.forEach(({ id, data, digest }, i) =>
+    store.set({ id, data, digest, ...(html ? { rendered: { html: html[i]! } } : {}) }),
+  );
   for (const id of untouched) store.delete(id);
-  return count + untouched.size;
+  return { changed: todo.length + untouched.size, rendered: todo.length };
 }
 
-function syncProblems(result: LoadResult, context: LoaderContext): number {
+async function syncSite(book: RoadBook, context: LoaderContext): Promise<number> {
+  return (await storeChanged(context, book, [{ id: 'site', data: toSiteData(book), subject: null }])).changed;
+}
+
+async function syncVersions(book: RoadBook, context: LoaderContext): Promise<number> {
+  const candidates = book.versions.map((v, order) => ({
+    id: v.slug,
+    data: toVersionData(v, order),
+    subject: v,
+    source: v.intro,
+    links: resolvedLinks(v.introLinks, v.slug, book),
+  }));
+  const render = (versions: typeof book.versions) => Promise.all(versions.map((v) => renderIntro(v, book)));
+  return (await storeChanged(context, book, candidates, render)).changed;
+}
+
+async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadBookSource): Promise<number> {
+  const candidates = book.entries.map((e, order) => ({
+    id: e.id,
+    data: toEntryData(e, order),
+    subject: e,
+    links: resolvedLinks(e.pageLinks, e.versionSlug, book),
+  }));
+  const { changed, rendered } = await storeChanged(context, book, candidates, (entries) =>
+    renderEntries(entries, book),
+  );
+  source.reportRendered({ rendered, total: book.entries.length });
+  return changed;
+}
+
+async function syncProblems(result: LoadResult, context: LoaderContext): Promise<number> {
   const { store, generateDigest } = context;
   if (result.errorCount === 0 || !context.watcher) {
     if (!store.has('problems')) return 0;
@@ -104,27 +120,59 @@ function syncProblems(result: LoadResult, context: LoaderContext): number {
 }
 
 /**
+ * A sync of the road book's content, run only when the road book has no errors. In the dev
+ * preview the last good content then stays on screen, and the collection that `reports`
+ * prints the problems (once for the whole road book); a build stops.
+ */
+function ofGoodBook(
+  syncBook: (book: RoadBook, context: LoaderContext, source: RoadBookSource) => Promise<number>,
+  { reports = false } = {},
+): Sync {
+  return async (result, context, source) => {
+    if (result.errorCount > 0) {
+      const report = describeProblems(result);
+      if (!context.watcher) throw new Error(report);
+      if (reports) context.logger.error(report);
+      return 0;
+    }
+    if (reports && context.watcher) {
+      for (const d of result.diagnostics) context.logger.warn(formatDiagnostic(d));
+    }
+    return syncBook(result.book, context, source);
+  };
+}
+
+const SYNCS: Record<Collection, Sync> = {
+  site: ofGoodBook(syncSite, { reports: true }),
+  versions: ofGoodBook(syncVersions),
+  entries: ofGoodBook(syncEntries),
+  problems: syncProblems,
+};
+
+/**
  * The dev preview's refresh: every content event (an editor's save is often several) is
  * gathered for a moment, then the road book is read once and each collection brought up to
  * date in turn. Events that arrive during a refresh cause one more.
  */
 const preview = {
   syncs: new Map<Collection, () => Promise<number>>(),
+  source: null as RoadBookSource | null,
   listening: false,
   timer: undefined as ReturnType<typeof setTimeout> | undefined,
   running: false,
   again: false,
 };
 
-function watch(collection: Collection, context: LoaderContext): void {
+function watch(collection: Collection, context: LoaderContext, source: RoadBookSource): void {
   const { watcher, logger } = context;
   if (!watcher) return;
-  preview.syncs.set(collection, () => sync(collection, context));
+  preview.syncs.set(collection, () => sync(collection, context, source));
+  preview.source = source;
   if (preview.listening) return;
   preview.listening = true;
   // Named for the whole road book, not for the collection that happened to start watching.
   const previewLogger = logger.fork('roadbook');
-  const content = join(buildSettings().root, 'content');
+  const content = join(options.root, 'content');
   watcher.add(content);
   const onEvent = (path: string) => {
     if (!path.startsWith(content)) return;
@@ -143,7 +191,7 @@ async function refresh(logger: LoaderContext['logger']): Promise<void> {
   try {
     do {
       preview.again = false;
-      invalidateRoadBook();
+      preview.source?.invalidate();
       const started = performance.now();
       let updated = 0;
       for (const sync of preview.syncs.values()) updated += await sync();

@@ -1,12 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import {
-  countVersion,
-  moduleChoices,
-  pickEntry,
-  pickVersion,
-  type RoadBookData,
-  type VersionCounts,
-} from '../core/data-files.ts';
+import { countVersion, moduleChoices, type RoadBookData, type VersionCounts } from '../core/data-files.ts';
+import { pickEntry, pickVersion } from '../core/public-fields.ts';
 import { formatters, type Formatters } from '../core/i18n/format.ts';
 import { choiceLabels } from '../core/i18n/labels.ts';
 import { counter } from '../core/i18n/count.ts';

@@ -1,23 +1,27 @@
-import { cachePaths, ENV, PACKAGE_ROOT } from '../astro/settings.ts';
+import type { AstroInlineConfig } from 'astro';
+import roadbook from '../astro/integration.ts';
+import type { RoadbookOptions, SiteOptions } from '../astro/options.ts';
+import { cachePaths, PACKAGE_ROOT } from '../astro/settings.ts';
 
 export { PACKAGE_ROOT };
 
-export interface SiteRequest {
-  /** The project folder holding content/. */
-  root: string;
-  drafts: boolean;
-  base: string | null;
-}
+/** What a command asks of Astro: the site's options, and what it shares in this process. */
+export type SiteRequest = SiteOptions & Pick<RoadbookOptions, 'roadBook' | 'onRendered'>;
 
 /**
- * Hands the request to Astro's config and loaders (which run in this process, loaded by
- * Vite) and returns the inline config that goes with it. Each content folder gets its own
- * cache of rendered entries, so building a second road book never mixes the two.
+ * The inline config Astro's programmatic API (`build`, `dev`) is called with: the package's
+ * pages with the `roadbook()` integration given the request, and no config file
+ * (astro.config.mjs is for Astro's own commands, such as `astro check`). Each content folder
+ * gets its own cache of rendered entries, so building a second road book never mixes the two.
  */
-export function prepareAstro(request: SiteRequest): { root: string; cacheDir: string } {
-  process.env[ENV.root] = request.root;
-  process.env[ENV.drafts] = request.drafts ? '1' : '';
-  process.env[ENV.base] = request.base ?? '';
+export function astroConfig(request: SiteRequest): AstroInlineConfig & { cacheDir: string } {
+  // Astro's telemetry is turned off only by the environment (or by a global preference,
+  // which a build must not change for the machine's other projects).
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  return { root: PACKAGE_ROOT, cacheDir: cachePaths(request.root).astroCacheDir };
+  return {
+    root: PACKAGE_ROOT,
+    configFile: false,
+    cacheDir: cachePaths(request.root).astroCacheDir,
+    integrations: [roadbook(request)],
+  };
 }

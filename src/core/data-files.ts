@@ -5,6 +5,10 @@
  * change that is not an addition.
  */
 import type { Choice, EntryRecord, Process, RoadBookConfig, VersionInfo } from './model.ts';
+import { pickEntry, pickVersion } from './public-fields.ts';
+
+// build-id.ts digests versions as the data files publish them.
+export { pickVersion };
 
 /** The road book as plain data: what pages, data files and the checklist engine work from. */
 export interface RoadBookData {
@@ -99,50 +103,6 @@ export function moduleChoices(data: RoadBookData): Choice[] {
 
 function summaries(data: RoadBookData, groups: Map<string, EntryRecord[]>): VersionSummary[] {
   return data.versions.map((v) => ({ ...pickVersion(v), counts: countVersion(groups.get(v.slug) ?? []) }));
-}
-
-const VERSION_FIELDS = [
-  'version',
-  'slug',
-  'date',
-  'status',
-  'title',
-  'installer',
-  'minimumFrom',
-  'database',
-] as const satisfies readonly (keyof VersionInfo)[];
-
-const ENTRY_FIELDS = [
-  'id',
-  'version',
-  'versionSlug',
-  'title',
-  'type',
-  'modules',
-  'tags',
-  'breaking',
-  'data',
-  'action',
-  'tickets',
-  'editions',
-  'supersedes',
-  'supersededBy',
-  'hash',
-  'items',
-] as const satisfies readonly (keyof EntryRecord)[];
-
-function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
-}
-
-/** Only the VersionInfo fields: Node-side objects carry file paths that must not be published. */
-export function pickVersion(v: VersionInfo): VersionInfo {
-  return pick(v, VERSION_FIELDS);
-}
-
-/** Only the EntryRecord fields. */
-export function pickEntry(e: EntryRecord): EntryRecord {
-  return pick(e, ENTRY_FIELDS);
 }
 
 /** What the index and /roadbook.json both say of the road book as a whole. */

@@ -3,9 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
-import { PACKAGE_ROOT, prepareAstro } from '../project.ts';
+import type { RenderCount } from '../../astro/options.ts';
+import { astroConfig, PACKAGE_ROOT } from '../project.ts';
 import { cleanStaleStaging, previousOf, stagingFor } from '../staging.ts';
-import { preload, takeRendered } from '../../astro/shared-load.ts';
 import { reportDiagnostics } from './check.ts';
 
 export interface BuildArgs {
@@ -40,14 +40,15 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const staging = stagingFor(out);
   await cleanLeftovers(out, io);
   await rm(staging, { recursive: true, force: true });
-  const astro = prepareAstro({ root, drafts, base });
+  let rendered = null as RenderCount | null;
+  // The road book just checked is the one the site is built from: it is not read again.
+  const astro = astroConfig({ root, drafts, base, roadBook: checked, onRendered: (count) => (rendered = count) });
   const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
   if (local) {
     await mkdir(dirname(local), { recursive: true });
     await cleanLeftovers(join(astro.cacheDir, 'site'), io);
     await rm(local, { recursive: true, force: true });
   }
-  preload({ root, drafts, base, result: checked });
   // Astro and Vite take a build's flavour (import.meta.env.DEV) from NODE_ENV when it is set,
   // as a shell's NODE_ENV=development or a test runner's "test" would: a site is always built
   // for production.
@@ -56,7 +57,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   try {
     const { build } = await import('astro');
     const outDir = local ?? staging;
-    await build({ root: astro.root, cacheDir: astro.cacheDir, outDir, logLevel: 'warn', mode: 'production' });
+    await build({ ...astro, outDir, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     if (local) await rm(local, { recursive: true, force: true });
@@ -69,7 +70,6 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
 
   if (local) await copyBeside(local, staging, out);
   await swapIn(staging, out);
-  const rendered = takeRendered();
   const cached = rendered
     ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build)`
     : '';

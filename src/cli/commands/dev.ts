@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Io } from '../io.ts';
-import { prepareAstro } from '../project.ts';
+import { astroConfig } from '../project.ts';
 import { claimPreview } from '../preview-lock.ts';
 
 export interface DevArgs {
@@ -19,14 +19,13 @@ export async function runDev(args: DevArgs, io: Io): Promise<number> {
     const stopped = new Promise<void>((done) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => done());
     });
-    const astro = prepareAstro({ root, drafts: args.drafts ?? true, base: null });
+    const astro = astroConfig({ root, drafts: args.drafts ?? true, base: null });
     // Vite takes its flavour from NODE_ENV when it is set (a shell's production, a test
     // runner's test), and a preview that is not in development mode misses content updates.
     process.env.NODE_ENV = 'development';
     const { dev } = await import('astro');
     const server = await dev({
-      root: astro.root,
-      cacheDir: astro.cacheDir,
+      ...astro,
       server: { port: args.port ? Number(args.port) : 4321, host: args.host ?? 'localhost' },
     });
     await stopped;
