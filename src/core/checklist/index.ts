@@ -45,6 +45,7 @@ export {
   signOffBlockers,
   statusOf,
   STATUSES,
+  type CarriedFrom,
   type ItemResult,
   type RunResults,
   type Status,

@@ -31,6 +31,7 @@ const resultFields = {
   hash: z.optional(z.nullable(z.string())),
   rev: z.optional(z.string().check(z.minLength(1))),
   base: z.optional(z.array(z.string())),
+  carriedFrom: z.optional(z.object({ run: z.string(), name: z.string(), date: isoTime })),
 };
 
 /** A result, with the other versions of a conflict not settled yet (themselves without one). */
