@@ -50,3 +50,16 @@ export {
   type RunResults,
   type Status,
 } from './progress.ts';
+export {
+  arrangeChecklist,
+  CHECKLIST_ORDERS,
+  inMinimumSet,
+  isArranged,
+  minimumSet,
+  orderByRisk,
+  riskReasons,
+  RISK_RULES,
+  type ChecklistArrangement,
+  type ChecklistOrder,
+  type RiskReason,
+} from './risk.ts';
