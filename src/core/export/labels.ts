@@ -2,13 +2,14 @@
  * What every export shows people the same way: labels of modules, statuses and priorities,
  * the text of a step with its menu and setup, the title of a checklist.
  */
+import type { ChecklistArrangement } from '../checklist/risk.ts';
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
 import type { Status } from '../checklist/progress.ts';
 import { translate, type MessageKey } from '../i18n.ts';
 import type { Choice, Locale, Priority } from '../model.ts';
 
-/** Options every exporter accepts. */
-export interface ExportOptions {
+/** Options every exporter accepts; `order` and `minimum` arrange the items (checklist/risk.ts). */
+export interface ExportOptions extends ChecklistArrangement {
   /** Language of the labels; default: the checklist's. */
   locale?: Locale;
   /**
