@@ -30,7 +30,7 @@ export function fileSchemaFile(name: FileSchemaName): string {
 /** Every file schema, by name; objects allow no property the format does not define. */
 export function fileSchemas(): Record<FileSchemaName, JsonSchema> {
   return Object.fromEntries(
-    FILE_SCHEMAS.map(({ name, title, description, schema }) => {
+    FILE_SCHEMAS.map(({ name, title, description, schema }): [FileSchemaName, JsonSchema] => {
       const json: JsonSchema = z.toJSONSchema(schema, {
         io: 'input',
         unrepresentable: 'throw',
