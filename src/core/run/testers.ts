@@ -6,8 +6,10 @@
  */
 import { resultOf, STATUSES, type RunResults, type Status } from '../checklist/progress.ts';
 import type { ChecklistItem } from '../checklist/types.ts';
+import { assignedOrder } from './assignment.ts';
 import { holdsSomething } from './merge.ts';
-import { DONE_STATUSES } from './view.ts';
+import type { RunAssignment } from './types.ts';
+import { DONE_STATUSES, progressOf, type Progress } from './view.ts';
 
 export interface TesterProgress {
   /** As the results write it (trimmed); '' for results that name no one. */
@@ -64,4 +66,16 @@ export function executedAndCarried(
     else executed++;
   }
   return { executed, carried };
+}
+
+/**
+ * A tester's progress on what they were given (the run of an assignment, in their browser):
+ * the same counts as the run's progress, over their items only.
+ */
+export function assignedProgress(
+  items: readonly ChecklistItem[],
+  results: RunResults,
+  assignment: RunAssignment,
+): Progress {
+  return progressOf(assignedOrder(items, assignment).mine, results);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../../src/core/checklist/progress.ts';
 import { signOffReport } from '../../../src/core/run/signoff.ts';
-import { executedAndCarried, progressByTester } from '../../../src/core/run/testers.ts';
+import { assignedProgress, executedAndCarried, progressByTester } from '../../../src/core/run/testers.ts';
 import type { SignOffForm } from '../../../src/core/run/types.ts';
 import { runView } from '../../../src/core/run/view.ts';
 import { checklist, PATH_ENTRY_IDS, procedure } from './fixture.ts';
@@ -46,6 +46,17 @@ describe('progress per tester', () => {
 
   it('counts executed and carried results apart', () => {
     expect(executedAndCarried(items, RESULTS)).toEqual({ executed: 4, carried: 1 });
+  });
+
+  it('counts a tester’s progress over the items assigned to them', () => {
+    const assignment = { tester: 'Marie', modules: ['facturation'], groups: ['@processes'], items: [] };
+    // facturation: GES-300 (failed), GES-500 (passed, carried); the process step is untested.
+    expect(assignedProgress(items, RESULTS, assignment)).toEqual({
+      counts: { untested: 1, passed: 1, failed: 1, blocked: 0, retest: 0, na: 0 },
+      total: 3,
+      done: 2,
+      changed: 0,
+    });
   });
 });
 
