@@ -14,7 +14,16 @@ import { translate, type MessageKey } from '../i18n.ts';
 import { processGroupKey } from '../item-id.ts';
 import type { Locale, Process } from '../model.ts';
 import { requestFromParams, requestToParams } from './request.ts';
-import { ASSIGNMENT_FORMAT, assignedItemsSchema, issuePath, KNOWN_FORMATS, requestSchema, RUN_ID } from './schema.ts';
+import {
+  ASSIGNMENT_FORMAT,
+  assignedItemsSchema,
+  isoTime,
+  issuePath,
+  KNOWN_FORMATS,
+  requestSchema,
+  RUN_ID,
+  runAssignmentSchema,
+} from './schema.ts';
 import type {
   AssignedItems,
   Parsed,
@@ -49,8 +58,6 @@ export interface Assignment {
   created: string;
 }
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
-
 /** The assignment file. */
 export const assignmentFileSchema = z.object({
   format: z.literal(ASSIGNMENT_FORMAT),
@@ -62,9 +69,9 @@ export const assignmentFileSchema = z.object({
     name: z.string(),
     request: requestSchema,
   }),
-  tester: nonEmpty,
+  tester: runAssignmentSchema.shape.tester,
   assigned: assignedItemsSchema,
-  created: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time')),
+  created: isoTime,
 });
 
 const unique = (values: readonly string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];

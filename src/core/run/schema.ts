@@ -22,7 +22,7 @@ export const FORMAT_VERSION = 1;
 /** Kinds of file a tester may pick by mistake, recognised to say what they are. */
 export const KNOWN_FORMATS = [RUN_FORMAT, PROGRESS_FORMAT, PROCESSES_FORMAT, ASSIGNMENT_FORMAT] as const;
 
-const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
+export const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
 
 const resultFields = {
   status: z.enum(STATUSES),
