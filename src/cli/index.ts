@@ -4,6 +4,7 @@ import { CliError, processIo, type Io } from './io.ts';
 import { runBuild } from './commands/build.ts';
 import { runCheck } from './commands/check.ts';
 import { CHECK_FORMAT_IDS } from '../core/diagnostics-format/index.ts';
+import { CHECKLIST_ORDERS } from '../core/checklist/risk.ts';
 import { FORMAT_IDS, runChecklist } from './commands/checklist.ts';
 import { runDev } from './commands/dev.ts';
 import { runImport } from './commands/import.ts';
@@ -75,6 +76,15 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMAT_IDS).default('json'))
     .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
     .option('--drafts', 'draft versions may be on the path')
+    .addOption(
+      new Option(
+        '--order <order>',
+        'risk: data changes, breaking changes, required actions, known issues first, then by priority',
+      )
+        .choices(CHECKLIST_ORDERS)
+        .default('road-book'),
+    )
+    .option('--minimum', 'only the minimum set: critical and high items, data changes, known issues, processes')
     .action(async (options) => setCode(await runChecklist(options, io)));
 
   const imports = root

@@ -15,4 +15,5 @@ export const PEOPLE_HEADER_FR = [
   'Anomalie',
   'Testé par',
   'Date',
+  'Reporté de',
 ];

@@ -1,6 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildChecklist, ChecklistError, sourceFromRoadBook, type Checklist } from '../../core/checklist/index.ts';
+import {
+  arrangeChecklist,
+  buildChecklist,
+  CHECKLIST_ORDERS,
+  ChecklistError,
+  sourceFromRoadBook,
+  type Checklist,
+  type ChecklistOrder,
+} from '../../core/checklist/index.ts';
 import { DiagnosticList, formatDiagnostic } from '../../core/diagnostics.ts';
 import { EXPORT_FORMATS, exportChecklist, type ExportFormatId } from '../../core/export/index.ts';
 import type { Process } from '../../core/model.ts';
@@ -23,6 +31,8 @@ export interface ChecklistArgs {
   format?: string;
   out?: string;
   drafts?: boolean;
+  order?: string;
+  minimum?: boolean;
 }
 
 export const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
@@ -36,6 +46,11 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
   const format = EXPORT_FORMATS.find((f) => f.id === (args.format ?? 'json'));
   if (!format) throw new CliError(`Unknown format "${args.format}"; choose one of ${FORMAT_IDS.join(', ')}`, 2);
   if (!args.to) throw new CliError('Say which version is to be installed: --to <version>', 2);
+  const order = (args.order ?? 'road-book') as ChecklistOrder;
+  if (!CHECKLIST_ORDERS.includes(order)) {
+    throw new CliError(`Unknown order "${args.order}"; choose one of ${CHECKLIST_ORDERS.join(', ')}`, 2);
+  }
+  const arrangement = { order, minimum: Boolean(args.minimum) };
   if (format.id === 'xlsx' && !args.out) {
     throw new CliError('XLSX is a binary format: give the file to write with --out checklist.xlsx', 2);
   }
@@ -72,13 +87,15 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
 
   const site = loaded.book.config.site;
   const result = await exportChecklist(format.id as ExportFormatId, checklist, undefined, {
+    ...arrangement,
     ...(site ? { origin: new URL(site).origin } : {}),
   });
   const bytes = typeof result.data === 'string' ? new TextEncoder().encode(result.data) : result.data;
   if (args.out) {
     const out = resolve(io.cwd, args.out);
     await writeFile(out, bytes);
-    io.stderr(`Wrote ${checklist.items.length} items of ${checklist.versions.join(', ')} to ${out}\n`);
+    const written = arrangeChecklist(checklist, arrangement).items.length;
+    io.stderr(`Wrote ${written} items of ${checklist.versions.join(', ')} to ${out}\n`);
   } else {
     io.stdoutBytes(bytes);
   }

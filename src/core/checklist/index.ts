@@ -47,7 +47,21 @@ export {
   signOffBlockers,
   statusOf,
   STATUSES,
+  type CarriedFrom,
   type ItemResult,
   type RunResults,
   type Status,
 } from './progress.ts';
+export {
+  arrangeChecklist,
+  CHECKLIST_ORDERS,
+  inMinimumSet,
+  isArranged,
+  minimumSet,
+  orderByRisk,
+  riskReasons,
+  RISK_RULES,
+  type ChecklistArrangement,
+  type ChecklistOrder,
+  type RiskReason,
+} from './risk.ts';

@@ -13,6 +13,19 @@ export type Status = (typeof STATUSES)[number];
 /** Statuses that need a comment before sign-off. */
 export const NEEDS_COMMENT: readonly Status[] = ['failed', 'blocked'];
 
+/**
+ * Where a result carried over from an earlier run was recorded (checklist.md, "Carrying results
+ * over"): that run, and the date of the result there. Never set on a result executed in this run.
+ */
+export interface CarriedFrom {
+  /** Id of the earlier run. */
+  run: string;
+  /** Its name, as it was when the result was carried. */
+  name: string;
+  /** When the result was recorded there (ISO 8601). */
+  date: string;
+}
+
 export interface ItemResult {
   status: Status;
   /** The result obtained, or why the item is blocked or not applicable. */
@@ -38,6 +51,8 @@ export interface ItemResult {
    * kept (never dropped) until a tester picks one.
    */
   conflict?: ItemResult[];
+  /** Set when the result was taken over from an earlier run instead of being executed in this one. */
+  carriedFrom?: CarriedFrom;
 }
 
 /** Results of a run, by item id. */

@@ -6,6 +6,7 @@
  * download is asked for.
  */
 import type { RunResults } from '../checklist/progress.ts';
+import { arrangeChecklist } from '../checklist/risk.ts';
 import type { Checklist } from '../checklist/types.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import { slugify } from '../slug.ts';
@@ -31,6 +32,14 @@ export interface ExportFormat {
   export: Exporter;
 }
 
+/**
+ * A format's function run on the checklist as the options arrange it (`order: 'risk'`,
+ * `minimum`): the one place downloads are ordered and filtered, whichever format.
+ */
+function arranged(run: Exporter): Exporter {
+  return (checklist, results, options) => run(arrangeChecklist(checklist, options), results, options);
+}
+
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   {
     id: 'csv',
@@ -38,7 +47,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
     binary: true,
-    export: async (c, r, o) => (await import('./csv.ts')).exportCsv(c, r, o),
+    export: arranged(async (c, r, o) => (await import('./csv.ts')).exportCsv(c, r, o)),
   },
   {
     id: 'xlsx',
@@ -46,7 +55,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     binary: true,
-    export: async (c, r, o) => (await import('./xlsx.ts')).exportXlsx(c, r, o),
+    export: arranged(async (c, r, o) => (await import('./xlsx.ts')).exportXlsx(c, r, o)),
   },
   {
     id: 'md',
@@ -54,7 +63,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
     binary: false,
-    export: async (c, r, o) => (await import('./markdown.ts')).exportMarkdown(c, r, o),
+    export: arranged(async (c, r, o) => (await import('./markdown.ts')).exportMarkdown(c, r, o)),
   },
   {
     id: 'json',
@@ -62,7 +71,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'json',
     mimeType: 'application/json',
     binary: false,
-    export: async (c, r, o) => (await import('./json.ts')).exportJson(c, r, o),
+    export: arranged(async (c, r, o) => (await import('./json.ts')).exportJson(c, r, o)),
   },
   {
     id: 'testrail',
@@ -70,7 +79,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'testrail.xml',
     mimeType: 'application/xml',
     binary: false,
-    export: async (c, r, o) => (await import('./testrail.ts')).exportTestRail(c, r, o),
+    export: arranged(async (c, r, o) => (await import('./testrail.ts')).exportTestRail(c, r, o)),
   },
   {
     id: 'xray',
@@ -78,7 +87,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'xray.csv',
     mimeType: 'text/csv;charset=utf-8',
     binary: false,
-    export: async (c, r, o) => (await import('./xray.ts')).exportXray(c, r, o),
+    export: arranged(async (c, r, o) => (await import('./xray.ts')).exportXray(c, r, o)),
   },
   {
     id: 'azure',
@@ -86,7 +95,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'azure.csv',
     mimeType: 'text/csv;charset=utf-8',
     binary: false,
-    export: async (c, r, o) => (await import('./azure.ts')).exportAzure(c, r, o),
+    export: arranged(async (c, r, o) => (await import('./azure.ts')).exportAzure(c, r, o)),
   },
 ];
 

@@ -3,13 +3,14 @@
  * the text of a step with its menu and setup, the title of a checklist, entry links. The
  * labels of statuses, priorities and roadbook.yml's choices come from core/i18n/labels.ts.
  */
+import type { ChecklistArrangement } from '../checklist/risk.ts';
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
 import { labelOf } from '../i18n/labels.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 
-/** Options every exporter accepts. */
-export interface ExportOptions {
+/** Options every exporter accepts; `order` and `minimum` arrange the items (checklist/risk.ts). */
+export interface ExportOptions extends ChecklistArrangement {
   /** Language of the labels; default: the checklist's. */
   locale?: Locale;
   /**

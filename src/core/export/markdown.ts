@@ -60,6 +60,10 @@ function itemLines(
     const who = [result.tester, result.time].filter((x): x is string => !!x).map(escapeMarkdown);
     if (who.length) parts.push(`(${who.join(', ')})`);
     if (result.defect) parts.push(translate(locale, 'export.md.defect', { defect: escapeMarkdown(result.defect) }));
+    if (result.carriedFrom) {
+      const { name, date } = result.carriedFrom;
+      parts.push(translate(locale, 'export.md.carried', { run: escapeMarkdown(name), date: escapeMarkdown(date) }));
+    }
     lines.push(`  ${parts.join(' — ')}`);
   }
   // A backslash at the end of a line is a hard line break: each fact line shows on its own.

@@ -4,7 +4,7 @@
  * the CSV writer neutralises them, the XLSX writer stores them as string cells.
  */
 import type { Checklist } from '../checklist/types.ts';
-import { resultOf, type RunResults, type Status } from '../checklist/progress.ts';
+import { resultOf, type CarriedFrom, type RunResults, type Status } from '../checklist/progress.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 import { moduleCell, stepWithContext } from './labels.ts';
@@ -23,6 +23,7 @@ export const PEOPLE_COLUMNS = [
   'defect',
   'tester',
   'date',
+  'carried',
 ] as const;
 
 export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
@@ -40,6 +41,7 @@ const COLUMN_KEYS: Record<PeopleColumn, MessageKey> = {
   defect: 'export.column.defect',
   tester: 'export.column.tester',
   date: 'export.column.date',
+  carried: 'export.column.carried',
 };
 
 export function columnLabel(locale: Locale, column: PeopleColumn): string {
@@ -53,6 +55,11 @@ export interface PeopleRow {
 
 export function peopleHeader(locale: Locale): string[] {
   return PEOPLE_COLUMNS.map((c) => columnLabel(locale, c));
+}
+
+/** The carried-from cell: the earlier run's name and the date of the result there. */
+export function carriedText(from: CarriedFrom): string {
+  return `${from.name} (${from.date})`;
 }
 
 export function peopleRows(checklist: Checklist, results: RunResults | undefined, locale: Locale): PeopleRow[] {
@@ -72,6 +79,7 @@ export function peopleRows(checklist: Checklist, results: RunResults | undefined
       defect: result?.defect ?? '',
       tester: result?.tester ?? '',
       date: result?.time ?? '',
+      carried: result?.carriedFrom ? carriedText(result.carriedFrom) : '',
     };
     return { cells: PEOPLE_COLUMNS.map((c) => cells[c]), status };
   });

@@ -45,6 +45,7 @@ export const XLSX_WIDTHS: Record<PeopleColumn, number> = {
   defect: 18,
   tester: 16,
   date: 22,
+  carried: 30,
 };
 
 const WRAPPED: readonly PeopleColumn[] = ['change', 'step', 'expect', 'comment'];

@@ -14,13 +14,15 @@ import { DECISIONS } from './types.ts';
 export const RUN_FORMAT = 'roadbook-run';
 export const PROGRESS_FORMAT = 'roadbook-progress';
 export const PROCESSES_FORMAT = 'roadbook-company-processes';
+/** An assignment of a team run (assignment.ts); versioned on its own (ASSIGNMENT_VERSION). */
+export const ASSIGNMENT_FORMAT = 'roadbook-assignment';
 /** The version of each of the three formats this code writes and reads. */
 export const FORMAT_VERSION = 1;
 
 /** Kinds of file a tester may pick by mistake, recognised to say what they are. */
-export const KNOWN_FORMATS = [RUN_FORMAT, PROGRESS_FORMAT, PROCESSES_FORMAT] as const;
+export const KNOWN_FORMATS = [RUN_FORMAT, PROGRESS_FORMAT, PROCESSES_FORMAT, ASSIGNMENT_FORMAT] as const;
 
-const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
+export const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
 
 const resultFields = {
   status: z.enum(STATUSES),
@@ -31,6 +33,7 @@ const resultFields = {
   hash: z.optional(z.nullable(z.string())),
   rev: z.optional(z.string().check(z.minLength(1))),
   base: z.optional(z.array(z.string())),
+  carriedFrom: z.optional(z.object({ run: z.string(), name: z.string(), date: isoTime })),
 };
 
 /** A result, with the other versions of a conflict not settled yet (themselves without one). */
@@ -64,6 +67,18 @@ export const signOffSchema = z.object({
   notes: z.string(),
 });
 
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+
+/** Items given to a tester: by module, by group, item by item. */
+export const assignedItemsSchema = z.object({
+  modules: z.array(nonEmpty),
+  groups: z.array(nonEmpty),
+  items: z.array(nonEmpty),
+});
+
+/** What a run keeps of the assignment it was opened from. */
+export const runAssignmentSchema = z.object({ tester: nonEmpty, ...assignedItemsSchema.shape });
+
 /** Run ids: made by `newRunId`, kept short and safe in a storage key. */
 export const RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -80,6 +95,7 @@ export const runEnvelopeSchema = z.object({
   request: requestSchema,
   results: z.record(z.string(), z.unknown()),
   signOff: z.nullable(signOffSchema),
+  assignment: z.optional(runAssignmentSchema),
 });
 
 const scope = { product: z.string(), base: z.string() };

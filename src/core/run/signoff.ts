@@ -17,6 +17,7 @@ import {
   statusOf,
   STATUSES,
   changedSince,
+  type CarriedFrom,
   type RunResults,
   type Status,
 } from '../checklist/progress.ts';
@@ -26,7 +27,9 @@ import { checklistTitle } from '../export/labels.ts';
 import { labelOf, selectionText } from '../i18n/labels.ts';
 import { PRIORITIES, type Locale, type Priority } from '../model.ts';
 import { isProcedureItem, processGroupKey } from '../item-id.ts';
+import { carriedSources } from './carry-over.ts';
 import type { Procedure } from './procedure.ts';
+import { executedAndCarried, progressByTester, type TesterProgress } from './testers.ts';
 import type { Decision, SignOffForm, SignOffParty } from './types.ts';
 import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
 
@@ -130,6 +133,8 @@ export interface ReportItem {
   /** The result was recorded for another text of the item. */
   changed: boolean;
   url: string | null;
+  /** The earlier run the result was carried over from; null when it was executed in this run. */
+  carriedFrom: CarriedFrom | null;
 }
 
 export interface ReportGroup {
@@ -181,6 +186,12 @@ export interface SignOffReport {
   actions: { version: string; entry: string; text: string }[];
   /** The stamp: each entry of the checklist with its content hash. */
   entries: { id: string; version: string; title: string; hash: string; url: string }[];
+  /** Items run (passed, failed, blocked, n/a) in this run itself, carried ones left out. */
+  executed: number;
+  /** Items whose result was carried over from earlier runs, and those runs. */
+  carried: { total: number; runs: { id: string; name: string; count: number }[] };
+  /** Who ran what: each tester's results, testers in the order of their first result. */
+  byTester: TesterProgress[];
 }
 
 function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
@@ -203,6 +214,7 @@ function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
     hash: item.hash,
     changed: changedSince(result, item),
     url: item.url,
+    carriedFrom: result?.carriedFrom ? { ...result.carriedFrom } : null,
   };
 }
 
@@ -307,5 +319,19 @@ export function signOffReport(input: ReportInput): SignOffReport {
     ),
     actions: checklist.actions.map((a) => ({ version: a.version, entry: a.entry, text: a.text })),
     entries: checklist.entries.map((e) => ({ id: e.id, version: e.version, title: e.title, hash: e.hash, url: e.url })),
+    ...teamFacts(view.signOffItems, results),
+  };
+}
+
+/** What the report says of a team run: executed and carried results apart, and who ran what. */
+function teamFacts(
+  items: readonly ChecklistItem[],
+  results: RunResults,
+): Pick<SignOffReport, 'executed' | 'carried' | 'byTester'> {
+  const { executed, carried } = executedAndCarried(items, results);
+  return {
+    executed,
+    carried: { total: carried, runs: carriedSources(items, results) },
+    byTester: progressByTester(items, results),
   };
 }

@@ -67,6 +67,25 @@ export interface SavedRun {
   request: RunRequest;
   results: RunResults;
   signOff: SignOffForm | null;
+  /** Set in a tester's browser when the run was opened from an assignment (assignment.ts). */
+  assignment?: RunAssignment;
+}
+
+/**
+ * Items given to a tester of a team run. `groups` are run page groups: `@processes` (every
+ * strategic process), `@procedure` (the procedure steps) or `process:<id>` (one process).
+ */
+export interface AssignedItems {
+  /** Module ids: the items listed under them. */
+  modules: string[];
+  groups: string[];
+  /** Item ids. */
+  items: string[];
+}
+
+/** The assignment a run keeps: whose it is, and what they were given. */
+export interface RunAssignment extends AssignedItems {
+  tester: string;
 }
 
 /** What a saved value or a file must belong to: the road book of this site. */

@@ -27,17 +27,17 @@ describe('CSV for people', () => {
   it('quotes every field, separated by ; in French', () => {
     const header = text.slice(1, text.indexOf('\r\n'));
     expect(header).toBe(
-      '"ID";"Version";"Module";"Changement";"Étape";"Résultat attendu";"Priorité";"Statut";"Commentaire";"Anomalie";"Testé par";"Date"',
+      '"ID";"Version";"Module";"Changement";"Étape";"Résultat attendu";"Priorité";"Statut";"Commentaire";"Anomalie";"Testé par";"Date";"Reporté de"',
     );
     const lastLine = text.trimEnd().split('\r\n').at(-1)!;
     expect(lastLine).toBe(
-      '"process:cloture#1";"16.0.0";"Comptabilité";"Clôture mensuelle";"Clôturer le mois";"";"Haute";"Bloqué";"\'=1+1";"";"Marie";""',
+      '"process:cloture#1";"16.0.0";"Comptabilité";"Clôture mensuelle";"Clôturer le mois";"";"Haute";"Bloqué";"\'=1+1";"";"Marie";"";""',
     );
   });
 
   it('holds one row per item with labels and results', () => {
     const [header, ...rows] = read(bytes, ';');
-    expect(header).toHaveLength(12);
+    expect(header).toHaveLength(13);
     expect(rows.map((r) => r[0])).toEqual([
       'GES-500#lettrage-v2',
       'GES-700#modele',
@@ -59,6 +59,7 @@ describe('CSV for people', () => {
       '',
       'Marie',
       '2026-05-20T14:03:00.000Z',
+      '',
     ]);
     expect(rows[1]!.slice(6, 12)).toEqual(['Normale', 'À tester', '', '', '', '']);
   });
@@ -92,6 +93,7 @@ describe('CSV for people', () => {
       'Defect',
       'Tested by',
       'Date',
+      'Carried from',
     ]);
     expect(first!.slice(6, 8)).toEqual(['Low', 'Untested']);
     expect(decoder.decode(en).slice(1, 6)).toBe('"ID",');
