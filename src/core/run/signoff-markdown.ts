@@ -7,6 +7,8 @@ import { escapeMarkdown } from '../export/markdown.ts';
 import { translate } from '../i18n.ts';
 import type { Locale } from '../model.ts';
 import { reportDocument, type ReportBlock } from './report-document.ts';
+import { sealTail } from './seal-markdown.ts';
+import { reportSealData, withSeal } from './seal-report.ts';
 import type { SignOffReport } from './signoff.ts';
 
 /** `2026-05-20T14:03:09.120Z` → `2026-05-20 14:03 UTC`: the same in every time zone. */
@@ -59,4 +61,11 @@ function lines(block: ReportBlock, locale: Locale): string[] {
 export function signOffMarkdown(report: SignOffReport): string {
   const { locale, blocks } = reportDocument(report, { time: shortTime });
   return `${blocks.map((b) => lines(b, locale).join('\n')).join('\n\n')}\n`;
+}
+
+/** The report as Markdown, sealed: its seal in the annex, then the sealed data (seal-markdown.ts). */
+export async function sealedSignOffMarkdown(report: SignOffReport): Promise<string> {
+  const sealed = report.seal ? report : await withSeal(report);
+  const body = signOffMarkdown(sealed);
+  return `${body}\n${await sealTail(`${body}\n`, reportSealData(sealed), sealed.locale)}`;
 }

@@ -26,6 +26,7 @@ import { checklistTitle, labelOf, selectionText } from '../export/labels.ts';
 import { PRIORITIES, type Locale, type Priority } from '../model.ts';
 import { isProcedureItem, processGroupKey } from '../item-id.ts';
 import type { Procedure } from './procedure.ts';
+import type { SealedPath } from './seal.ts';
 import type { Decision, SignOffForm, SignOffParty } from './types.ts';
 import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
 
@@ -180,6 +181,10 @@ export interface SignOffReport {
   actions: { version: string; entry: string; text: string }[];
   /** The stamp: each entry of the checklist with its content hash. */
   entries: { id: string; version: string; title: string; hash: string; url: string }[];
+  /** The path as ids (seal.ts seals it; a verifier rebuilds the checklist from it). */
+  path: SealedPath;
+  /** The seal (seal-report.ts `withSeal`); absent until computed, which is asynchronous. */
+  seal?: string;
 }
 
 function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
@@ -306,5 +311,14 @@ export function signOffReport(input: ReportInput): SignOffReport {
     ),
     actions: checklist.actions.map((a) => ({ version: a.version, entry: a.entry, text: a.text })),
     entries: checklist.entries.map((e) => ({ id: e.id, version: e.version, title: e.title, hash: e.hash, url: e.url })),
+    path: {
+      from: checklist.from,
+      to: checklist.to,
+      modules: [...checklist.modules],
+      editions: [...checklist.editions],
+      processes: checklist.processes.map((p) =>
+        p.custom ? { id: p.id, label: p.label, modules: [...p.modules], steps: [...p.steps] } : p.id,
+      ),
+    },
   };
 }
