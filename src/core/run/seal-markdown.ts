@@ -2,15 +2,17 @@
  * How a Markdown sign-off report carries its seal, written and read here only. After the
  * report's text (which shows the seal in its annex), the file ends with:
  *
- *     <!-- roadbook-seal -->
- *     Données scellées (…) : `<SHA-256 of every byte before the "<!-- roadbook-seal -->" line>`
+ *     <!-- roadbook-seal <the seal> -->
+ *     Données scellées (…) : `<SHA-256 of every character before the "<!-- roadbook-seal" line>`
  *
  *     ````roadbook-seal
  *     <the canonical JSON of the sealed data, on one line>
  *     ````
  *
- * The fenced block holds the exact canonical JSON (seal.ts), so a verifier reads it back and
- * hashes it again; its fence is longer than any run of backticks in the JSON. The digest of
+ * The HTML comment (invisible once rendered) states the seal; the fenced block holds the exact
+ * canonical JSON (seal.ts), so a verifier reads it back and hashes it again; its fence is
+ * longer than any run of backticks in the JSON. Line ends may become CRLF on the way: they
+ * are read as LF. The digest of
  * the text before the marker line tells whether the readable part was edited (its tables are
  * made from more than the sealed data, so they cannot be checked against it alone).
  */
@@ -19,17 +21,18 @@ import { translate } from '../i18n.ts';
 import type { Locale } from '../model.ts';
 import { canonicalJson, sha256Hex, type SealData } from './seal.ts';
 
-export const SEAL_MARKER = '<!-- roadbook-seal -->';
+/** The marker line: `<!-- roadbook-seal <seal> -->`. */
+const MARKER = /^<!-- roadbook-seal ([0-9a-f]{64}) -->$/;
 /** The info string of the fenced block that holds the canonical JSON. */
 export const SEAL_INFO = 'roadbook-seal';
 
 /** The end of a sealed Markdown report, for the report text `body` (which ends with a newline). */
-export async function sealTail(body: string, data: SealData, locale: Locale): Promise<string> {
+export async function sealTail(body: string, data: SealData, seal: string, locale: Locale): Promise<string> {
   const json = canonicalJson(data);
   const fence = '`'.repeat(Math.max(3, ...(json.match(/`+/g) ?? []).map((run) => run.length + 1)));
   const digest = await sha256Hex(body);
   return [
-    SEAL_MARKER,
+    `<!-- roadbook-seal ${seal} -->`,
     escapeMarkdown(translate(locale, 'signoff.sealData', { digest: '\u0000' })).replace('\u0000', `\`${digest}\``),
     '',
     `${fence}${SEAL_INFO}`,
@@ -42,6 +45,8 @@ export async function sealTail(body: string, data: SealData, locale: Locale): Pr
 export interface SealTail {
   /** Every character before the marker line. */
   body: string;
+  /** The seal the marker states. */
+  seal: string;
   /** The digest of `body` the file states. */
   digest: string;
   /** The canonical JSON as written. */
@@ -56,19 +61,20 @@ export interface SealTailError {
 
 /** Reads the end of a sealed Markdown report (the last marker line counts). */
 export function readSealTail(text: string): { ok: true; tail: SealTail } | { ok: false; error: SealTailError } {
-  const normalized = text.replace(/\r\n/g, '\n');
-  const at = normalized.lastIndexOf(`\n${SEAL_MARKER}\n`);
-  const lineOf = (index: number) => normalized.slice(0, index).split('\n').length;
-  if (at < 0) return { ok: false, error: { reason: 'no-marker', line: lineOf(normalized.length) } };
-  const body = normalized.slice(0, at + 1);
-  const rest = normalized.slice(at + 1 + SEAL_MARKER.length + 1).split('\n');
-  const markerLine = lineOf(at + 1);
-  const digest = /`([0-9a-f]{64})`/.exec(rest[0] ?? '')?.[1];
-  if (!digest) return { ok: false, error: { reason: 'no-digest', line: markerLine + 1 } };
-  const open = rest.findIndex((l) => /^`{3,}roadbook-seal\s*$/.test(l));
-  if (open < 0) return { ok: false, error: { reason: 'no-block', line: markerLine + 1 } };
-  const fence = /^`+/.exec(rest[open]!)![0];
-  const close = rest.findIndex((l, i) => i > open && l.trim() === fence);
-  if (close < 0) return { ok: false, error: { reason: 'no-block', line: markerLine + 1 + open } };
-  return { ok: true, tail: { body, digest, json: rest.slice(open + 1, close).join('\n') } };
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const at = lines.findLastIndex((l) => MARKER.test(l));
+  if (at < 0) return { ok: false, error: { reason: 'no-marker', line: lines.length } };
+  const body = lines
+    .slice(0, at)
+    .map((l) => `${l}\n`)
+    .join('');
+  const seal = MARKER.exec(lines[at]!)![1]!;
+  const digest = /`([0-9a-f]{64})`/.exec(lines[at + 1] ?? '')?.[1];
+  if (!digest) return { ok: false, error: { reason: 'no-digest', line: at + 2 } };
+  const open = lines.findIndex((l, i) => i > at && new RegExp(`^\`{3,}${SEAL_INFO}\\s*$`).test(l));
+  if (open < 0) return { ok: false, error: { reason: 'no-block', line: at + 3 } };
+  const fence = /^`+/.exec(lines[open]!)![0];
+  const close = lines.findIndex((l, i) => i > open && l.trim() === fence);
+  if (close < 0) return { ok: false, error: { reason: 'no-block', line: open + 1 } };
+  return { ok: true, tail: { body, seal, digest, json: lines.slice(open + 1, close).join('\n') } };
 }

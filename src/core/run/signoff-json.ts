@@ -20,7 +20,7 @@ export interface SignOffFile {
 
 /** The report as JSON text (pretty-printed: people open it). */
 export async function signOffJson(report: SignOffReport): Promise<string> {
-  const sealed = report.seal ? { ...report, seal: report.seal } : await withSeal(report);
+  const sealed = await withSeal(report);
   const file: SignOffFile = {
     format: SIGNOFF_FORMAT,
     version: SIGNOFF_FORMAT_VERSION,

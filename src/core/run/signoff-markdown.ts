@@ -65,7 +65,7 @@ export function signOffMarkdown(report: SignOffReport): string {
 
 /** The report as Markdown, sealed: its seal in the annex, then the sealed data (seal-markdown.ts). */
 export async function sealedSignOffMarkdown(report: SignOffReport): Promise<string> {
-  const sealed = report.seal ? report : await withSeal(report);
+  const sealed = await withSeal(report);
   const body = signOffMarkdown(sealed);
-  return `${body}\n${await sealTail(`${body}\n`, reportSealData(sealed), sealed.locale)}`;
+  return `${body}\n${await sealTail(`${body}\n`, reportSealData(sealed), sealed.seal, sealed.locale)}`;
 }
