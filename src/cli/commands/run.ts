@@ -183,7 +183,7 @@ export async function runVerify(args: VerifyArgs, io: Io): Promise<number> {
     return 2;
   }
   const source = sourceFromRoadBook(loaded.book, { buildId: buildIdOf(loaded.book) });
-  const outcome = await verifyReport(text, source, LOCALE);
+  const outcome = await verifyReport(text, () => source, LOCALE);
   if (!outcome.ok) {
     const { error } = outcome;
     return problem(io, name, error.message, 'report-invalid', error.line, error.column);

@@ -3,7 +3,7 @@
  * decides which of its fields the seal covers. Every writer and the verifier call it, so a
  * report and its verification can never disagree on that.
  */
-import { SEAL_VERSION, sealOf, type SealData, type SealedItem } from './seal.ts';
+import { canSeal, SEAL_VERSION, sealOf, type SealData, type SealedItem } from './seal.ts';
 import type { ReportItem, SignOffReport } from './signoff.ts';
 
 function sealedItem(item: ReportItem): SealedItem {
@@ -39,7 +39,8 @@ export function reportSealData(report: SignOffReport): SealData {
   };
 }
 
-/** The report with its seal. */
-export async function withSeal(report: SignOffReport): Promise<SignOffReport & { seal: string }> {
-  return { ...report, seal: await sealOf(reportSealData(report)) };
+/** The report with its seal; as it is, without one, where no digest can be computed (`canSeal`). */
+export async function withSeal(report: SignOffReport): Promise<SignOffReport> {
+  const { seal: _stale, ...unsealed } = report;
+  return canSeal() ? { ...unsealed, seal: await sealOf(reportSealData(report)) } : unsealed;
 }

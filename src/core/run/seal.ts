@@ -9,9 +9,9 @@
  * can compute a new seal. What it proves is that the report agrees with itself and with the
  * road book it names.
  *
- * Browser-safe: Web Crypto (`crypto.subtle.digest`), present in Node 20+ and every browser
- * (on a plain-http intranet too: `crypto.subtle` needs a secure context, which localhost and
- * https are; see verify-report.ts for what the page says otherwise).
+ * Browser-safe: Web Crypto (`crypto.subtle.digest`), present in Node 20+ and in every browser
+ * in a secure context (https, localhost). A page served over plain http has no
+ * `crypto.subtle`: its reports are written without a seal (`canSeal`), never with a false one.
  */
 import type { Status } from '../checklist/progress.ts';
 import type { Locale, Process } from '../model.ts';
@@ -100,6 +100,14 @@ export function canonicalJson(value: unknown): string {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * True where Web Crypto's digest is available: every secure context (https, localhost) and
+ * Node. A site served over plain http on an intranet has none: its reports are not sealed.
+ */
+export function canSeal(): boolean {
+  return typeof crypto !== 'undefined' && typeof crypto.subtle?.digest === 'function';
 }
 
 /** The seal of some sealed data: 64 lower-case hex digits. */

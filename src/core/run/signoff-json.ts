@@ -14,8 +14,9 @@ export const SIGNOFF_FORMAT_VERSION = 1;
 export interface SignOffFile {
   format: typeof SIGNOFF_FORMAT;
   version: typeof SIGNOFF_FORMAT_VERSION;
-  seal: string;
-  report: SignOffReport & { seal: string };
+  /** Null where no digest could be computed (seal.ts `canSeal`). */
+  seal: string | null;
+  report: SignOffReport;
 }
 
 /** The report as JSON text (pretty-printed: people open it). */
@@ -24,7 +25,7 @@ export async function signOffJson(report: SignOffReport): Promise<string> {
   const file: SignOffFile = {
     format: SIGNOFF_FORMAT,
     version: SIGNOFF_FORMAT_VERSION,
-    seal: sealed.seal,
+    seal: sealed.seal ?? null,
     report: sealed,
   };
   return `${JSON.stringify(file, null, 2)}\n`;

@@ -63,9 +63,10 @@ export function signOffMarkdown(report: SignOffReport): string {
   return `${blocks.map((b) => lines(b, locale).join('\n')).join('\n\n')}\n`;
 }
 
-/** The report as Markdown, sealed: its seal in the annex, then the sealed data (seal-markdown.ts). */
+/** The report as Markdown, sealed (where it can be: seal.ts `canSeal`): its seal in the annex, then the sealed data (seal-markdown.ts). */
 export async function sealedSignOffMarkdown(report: SignOffReport): Promise<string> {
   const sealed = await withSeal(report);
   const body = signOffMarkdown(sealed);
+  if (!sealed.seal) return body;
   return `${body}\n${await sealTail(`${body}\n`, reportSealData(sealed), sealed.seal, sealed.locale)}`;
 }

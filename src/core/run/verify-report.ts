@@ -150,6 +150,7 @@ async function readJson(value: Record<string, unknown>, locale: Locale): Promise
   if (typeof value.version !== 'number' || value.version > SIGNOFF_FORMAT_VERSION) {
     return failure(locale, 'newer-format', 'verify.error.newerFormat', { line: 1 }, { version: String(value.version) });
   }
+  if (value.seal === null) return failure(locale, 'no-seal', 'verify.error.unsealed');
   if (typeof value.seal !== 'string') return failure(locale, 'no-seal', 'verify.error.no-marker');
   let data: SealData;
   try {
@@ -257,15 +258,19 @@ export interface Verification {
   otherProduct: boolean;
 }
 
-/** Reads a report and compares it with the road book now (`source`, for the report's product). */
+/**
+ * Reads a report and compares it with the road book now: `source` gives the road book for
+ * the sealed data (the browser loads the data files of the sealed path only).
+ */
 export async function verifyReport(
   text: string,
-  source: ChecklistSource,
+  sourceFor: (data: SealData) => ChecklistSource | Promise<ChecklistSource>,
   locale: Locale,
 ): Promise<{ ok: true; verification: Verification } | { ok: false; error: ReportReadError }> {
   const read = await readSealedReport(text, locale);
   if (!read.ok) return read;
   const { report } = read;
+  const source = await sourceFor(report.data);
   const otherProduct = report.data.product !== source.product;
   const site = otherProduct
     ? {

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunResults } from '../../../src/core/checklist/progress.ts';
 import { reportFormat } from '../../../src/core/run/report-formats.ts';
 import { canonicalJson, sealOf, sha256Hex, type SealData } from '../../../src/core/run/seal.ts';
@@ -167,6 +167,26 @@ describe('every report format carries the same seal', async () => {
     }).parse(await reportFormat('junit')!.export(report()));
     for (const suite of xml.testsuites.testsuite) {
       expect(suite.properties.property.find((p: { name: string }) => p.name === 'seal').value).toBe(seal);
+    }
+  });
+});
+
+describe('a page without Web Crypto (served over plain http)', () => {
+  it('writes the reports without a seal, never a false one, and the verifier says so', async () => {
+    const { readSealedReport } = await import('../../../src/core/run/verify-report.ts');
+    vi.stubGlobal('crypto', { getRandomValues: (b: Uint8Array) => b });
+    try {
+      const md = await reportFormat('signoff-md')!.export(report());
+      expect(md).not.toContain('roadbook-seal');
+      expect(md).not.toContain('Sceau');
+      const json = await reportFormat('signoff-json')!.export(report());
+      expect(JSON.parse(json).seal).toBeNull();
+      const junit = await reportFormat('junit')!.export(report());
+      expect(junit).not.toContain('name="seal"');
+      const read = await readSealedReport(json, 'en');
+      expect(!read.ok && read.error.message).toMatch(/not sealed: it was made on a page served without https/);
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });

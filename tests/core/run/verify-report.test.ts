@@ -43,7 +43,7 @@ function republished(): ChecklistSource {
 }
 
 async function verified(text: string, site: ChecklistSource = source()) {
-  const outcome = await verifyReport(text, site, 'en');
+  const outcome = await verifyReport(text, () => site, 'en');
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.verification;
 }
