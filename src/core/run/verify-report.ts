@@ -26,7 +26,8 @@ import type { SignOffReport } from './signoff.ts';
 import { DECISIONS } from './types.ts';
 import { runView } from './view.ts';
 
-const sealDataSchema = z.object({
+/** The sealed data (seal.ts `SealData`), as a Markdown report carries it and the published schema describes it. */
+export const sealDataSchema = z.object({
   seal: z.literal(SEAL_VERSION),
   product: z.string(),
   locale: z.enum(LOCALES),

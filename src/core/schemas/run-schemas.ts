@@ -1,0 +1,50 @@
+/**
+ * The JSON Schemas of the files a run travels in, made from the zod definitions that read
+ * them: the progress file (run/schema.ts, with each result's shape, which the reader checks
+ * one by one) and the sealed data of a sign-off report (run/verify-report.ts). `npm run
+ * schemas` writes them next to this file; the site publishes them under /schemas/.
+ * Refinements (an ISO 8601 date-time, an id's characters) are checked by the reader only.
+ */
+import * as z from 'zod/mini';
+import { progressFileSchema, resultSchema, runEnvelopeSchema } from '../run/schema.ts';
+import { sealDataSchema } from '../run/verify-report.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+/** The progress file with its results described (the reader keeps the good ones of a file with a bad one). */
+const progressWithResults = z.extend(progressFileSchema, {
+  runs: z.array(z.extend(runEnvelopeSchema, { results: z.record(z.string(), resultSchema) })),
+});
+
+const RUN_SCHEMAS = [
+  {
+    name: 'progress',
+    title: 'roadbook: a progress file (format roadbook-progress)',
+    description: 'Runs of the checklist page exported by a tester (docs/checklist.md, "The progress file").',
+    schema: progressWithResults,
+  },
+  {
+    name: 'seal',
+    title: 'roadbook: the sealed data of a sign-off report',
+    description:
+      'What the seal of a sign-off report is the SHA-256 of, as canonical JSON (docs/checklist.md, "The seal").',
+    schema: sealDataSchema,
+  },
+] as const;
+
+export type RunSchemaName = (typeof RUN_SCHEMAS)[number]['name'];
+
+export const RUN_SCHEMA_NAMES = RUN_SCHEMAS.map((s) => s.name);
+
+export function runSchemaFile(name: RunSchemaName): string {
+  return `${name}.schema.json`;
+}
+
+export function runSchemas(): Record<RunSchemaName, JsonSchema> {
+  return Object.fromEntries(
+    RUN_SCHEMAS.map(({ name, title, description, schema }) => {
+      const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }) as JsonSchema;
+      return [name, { $schema, title, description, ...rest }];
+    }),
+  ) as Record<RunSchemaName, JsonSchema>;
+}
