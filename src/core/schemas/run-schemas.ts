@@ -36,15 +36,18 @@ export type RunSchemaName = (typeof RUN_SCHEMAS)[number]['name'];
 
 export const RUN_SCHEMA_NAMES = RUN_SCHEMAS.map((s) => s.name);
 
+/** The file the schema of `name` is kept in, next to this module. */
 export function runSchemaFile(name: RunSchemaName): string {
   return `${name}.schema.json`;
 }
 
+/** Every run schema, by name: zod's JSON Schema of what the reader accepts, titled. */
 export function runSchemas(): Record<RunSchemaName, JsonSchema> {
   return Object.fromEntries(
     RUN_SCHEMAS.map(({ name, title, description, schema }) => {
       const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw' }) as JsonSchema;
-      return [name, { $schema, title, description, ...rest }];
+      const described: JsonSchema = { $schema, title, description, ...rest };
+      return [name, described];
     }),
   ) as Record<RunSchemaName, JsonSchema>;
 }
