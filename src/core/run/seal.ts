@@ -114,8 +114,3 @@ export function canSeal(): boolean {
 export function sealOf(data: SealData): Promise<string> {
   return sha256Hex(canonicalJson(data));
 }
-
-/** True for a text that has the form of a seal. */
-export function isSeal(text: string): boolean {
-  return /^[0-9a-f]{64}$/.test(text);
-}
