@@ -62,7 +62,7 @@ beforeAll(async () => {
   // The verify page, reached from the checklist page's link.
   await page.click('button[data-action="close-report"]');
   await page.waitForSelector('rb-run[data-state="ready"]');
-  await page.click(`a[href="verify/"]`);
+  await page.click(`a[href="${sites.sample.base}checklist/verify/"]`);
   await page.waitForSelector('rb-verify-report[data-ready]');
 }, 120_000);
 
