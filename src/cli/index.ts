@@ -9,6 +9,7 @@ import { FORMAT_IDS, runChecklist } from './commands/checklist.ts';
 import { runDev } from './commands/dev.ts';
 import { runImport } from './commands/import.ts';
 import { runNew, type NewArgs } from './commands/new.ts';
+import { runMerge, runVerify } from './commands/run.ts';
 
 /** The command tree. Each command's work is a `run…(args, io)` function in commands/. */
 function program(io: Io, setCode: (code: number) => void): Command {
@@ -140,6 +141,23 @@ function program(io: Io, setCode: (code: number) => void): Command {
         options: Omit<NewArgs, 'what' | 'version' | 'title'>,
       ) => setCode(await runNew({ ...options, what: 'entry', version, title }, io)),
     );
+
+  const runs = root.command('run').description("a team's acceptance-test run: merge progress files, verify a report");
+  runs
+    .command('merge')
+    .description("merge testers' progress files item by item; lists every conflict, exit 1 while any remains")
+    .argument('<files...>', 'progress files exported from the checklist page')
+    .option('--out <file>', 'the merged progress file (written only when no conflict remains)')
+    .option('--prefer <rule>', 'settle each conflict: "newest" keeps the most recent result')
+    .action(async (files: string[], options: { out?: string; prefer?: string }) =>
+      setCode(await runMerge({ files, ...options }, io)),
+    );
+  runs
+    .command('verify')
+    .description('recompute the seal of a sign-off report (Markdown or JSON) and list what changed since')
+    .argument('<report>', 'the report file')
+    .addOption(rootOption())
+    .action(async (report: string, options: { root: string }) => setCode(await runVerify({ report, ...options }, io)));
 
   return root;
 }

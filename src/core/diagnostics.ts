@@ -59,6 +59,8 @@ export const DIAGNOSTIC_CODES = {
   'number-as-text': 'A bare number where identifiers are expected (`tickets: 4521`), read as its text.',
   'link-missing': 'A link to a Markdown file of content/versions/ that does not exist.',
   'link-to-draft': 'A link from a published page to a draft version or one of its entries.',
+  'progress-invalid': 'A progress file `roadbook run merge` cannot read, or a result it must leave out.',
+  'report-invalid': 'A file `roadbook run verify` cannot read as a sealed sign-off report.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -89,3 +89,8 @@ export function upgradeUrl(base: string): string {
 export function checklistUrl(base: string): string {
   return `${base}checklist/`;
 }
+
+/** The page that verifies a sign-off report's seal against the site (src/pages/checklist/verify.astro). */
+export function verifyReportUrl(base: string): string {
+  return `${checklistUrl(base)}verify/`;
+}

@@ -11,8 +11,8 @@
  *   untested <skipped message="untested"> (the table has no JUnit status for it; the item is
  *            written all the same, so a report never hides an item that was not run)
  *
- * Tester, time, defect and the item's content hash go in `<system-out>`; the path, decision
- * and build id are `<properties>` of every suite. Durations are not measured: `time="0"`.
+ * Tester, time, defect and the item's content hash go in `<system-out>`; the path, decision,
+ * build id and seal are `<properties>` of every suite. Durations are not measured: `time="0"`.
  * Text is written so that a parser reads back what the tester typed, leading tab and line
  * breaks included: character references in attributes, CDATA for `failure` and `system-out`.
  */
@@ -80,6 +80,8 @@ export function signOffJunit(report: SignOffReport): string {
       ['decision', report.decision ?? ''],
       ['buildId', report.buildId ?? ''],
       ['date', report.date],
+      // Present once computed (seal-report.ts): the same seal as the other formats of the report.
+      ...(report.seal ? [['seal', report.seal]] : []),
     ].map(([name, value]) => ({ '@_name': name, '@_value': value! })),
   };
   const suite = (group: ReportGroup, index: number) => {

@@ -14,6 +14,11 @@
  *   that is a conflict, and both are kept (the one here first, the other in `conflict`) until
  *   a tester settles it (`settleConflict`). A version that holds nothing (not run, no comment,
  *   no defect) never stands against one that does.
+ * - Among versions recorded at the same time (neither made from the other), who recorded them
+ *   decides (checklist.md, "Team runs"): the same result (status, comment, defect) is kept
+ *   once, whoever recorded it; of several versions by the same named tester, the most recent (`time`) wins;
+ *   different results by different named testers are a conflict. When a tester is not named
+ *   nobody can tell whose it is, so nothing is dropped: those stay a conflict, as above.
  * - Results written before revisions existed (no `rev`) follow the earlier rule: the one with
  *   the later `time` wins; a result without time is older than any timed one; on a tie the
  *   result already here stays (nothing here is replaced by something that is not newer).
@@ -103,14 +108,58 @@ function latest(versions: ResultVersion[]): ResultVersion {
   return versions.reduce((best, v) => (timeOf(v) > timeOf(best) ? v : best));
 }
 
+/** Who recorded a version, compared without case or surrounding spaces; null when not named. */
+function testerOf(version: ResultVersion): string | null {
+  const name = version.tester?.trim().toLowerCase();
+  return name ? name : null;
+}
+
+/** What a result says (status, comment, defect), whoever recorded it, whenever, in whichever revision. */
+function resultKey(version: ResultVersion): string {
+  return JSON.stringify([version.status, version.comment?.trim() ?? '', version.defect?.trim() ?? '']);
+}
+
+/**
+ * Versions recorded at the same time, as the team rule keeps them: the same result once (the
+ * first met), the most recent of each named tester, then the rest in order.
+ */
+function byTester(versions: ResultVersion[]): ResultVersion[] {
+  const seen = new Set<string>();
+  const distinct = versions.filter((v) => {
+    const key = resultKey(v);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const newest = new Map<string, ResultVersion>();
+  for (const v of distinct) {
+    const tester = testerOf(v);
+    if (tester === null) continue;
+    const best = newest.get(tester);
+    if (!best || timeOf(v) > timeOf(best)) newest.set(tester, v);
+  }
+  return distinct.filter((v) => {
+    const tester = testerOf(v);
+    return tester === null || newest.get(tester) === v;
+  });
+}
+
+/** What stays of versions recorded at the same time: one version, or several (a conflict). */
+function concurrent(open: ResultVersion[]): ResultVersion[] {
+  const left = byTester(open);
+  if (left.length <= 1) return left;
+  // Different named testers: a conflict, whatever the revisions say.
+  if (left.every((v) => testerOf(v) !== null)) return left;
+  return left.every((v) => v.rev) ? left : [latest(left)];
+}
+
 /** One item on both sides. */
 export function mergeResult(
   ours: ItemResult,
   theirs: ItemResult,
 ): { result: ItemResult; outcome: 'same' | 'taken' | 'kept' | 'conflict' } {
   if (sameResult(ours, theirs)) return { result: ours, outcome: 'same' };
-  const open = heads([...versionsOf(ours), ...versionsOf(theirs)]);
-  const merged = open.length > 1 && !open.every((v) => v.rev) ? [latest(open)] : open;
+  const merged = concurrent(heads([...versionsOf(ours), ...versionsOf(theirs)]));
   const result = fromVersions(merged);
   if (sameResult(result, ours)) return { result: ours, outcome: 'kept' };
   if (merged.length > 1) return { result, outcome: 'conflict' };

@@ -248,6 +248,11 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
     code: report.buildId ?? '—',
     className: 'report-build',
   });
+  // The seal, once computed (seal-report.ts): the same value in every format of this sign-off.
+  if (report.seal) {
+    blocks.push({ kind: 'code', label: t('signoff.seal'), code: report.seal, className: 'report-seal' });
+    paragraph(t('signoff.sealHelp'));
+  }
   blocks.push({
     kind: 'table',
     caption: t('signoff.stamp'),

@@ -1,13 +1,14 @@
 /**
  * The sign-off report's downloadable formats, described once (beside EXPORT_FORMATS, which
  * are formats of the checklist itself): the checklist page offers this list, in this order.
- * Each writer is loaded when first used, like the export formats.
+ * Each writer is loaded when first used, like the export formats; each writes the report
+ * sealed (seal-report.ts).
  */
 import type { MessageKey } from '../i18n/translate.ts';
 import { exportFileName } from '../export/index.ts';
 import type { SignOffReport } from './signoff.ts';
 
-export type ReportFormatId = 'signoff-md' | 'junit';
+export type ReportFormatId = 'signoff-md' | 'signoff-json' | 'junit';
 
 export interface ReportFormat {
   id: ReportFormatId;
@@ -24,14 +25,22 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
     label: 'signoff.format.md',
     extension: 'signoff.md',
     mimeType: 'text/markdown;charset=utf-8',
-    export: async (report) => (await import('./signoff-markdown.ts')).signOffMarkdown(report),
+    export: async (report) => (await import('./signoff-markdown.ts')).sealedSignOffMarkdown(report),
+  },
+  {
+    id: 'signoff-json',
+    label: 'signoff.format.json',
+    extension: 'signoff.json',
+    mimeType: 'application/json',
+    export: async (report) => (await import('./signoff-json.ts')).signOffJson(report),
   },
   {
     id: 'junit',
     label: 'signoff.format.junit',
     extension: 'junit.xml',
     mimeType: 'application/xml',
-    export: async (report) => (await import('./junit.ts')).signOffJunit(report),
+    export: async (report) =>
+      (await import('./junit.ts')).signOffJunit(await (await import('./seal-report.ts')).withSeal(report)),
   },
 ];
 

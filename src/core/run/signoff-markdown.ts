@@ -8,6 +8,8 @@ import { utcMinute } from '../i18n/format.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 import { reportDocument, type ReportBlock } from './report-document.ts';
+import { sealTail } from './seal-markdown.ts';
+import { reportSealData, withSeal } from './seal-report.ts';
 import type { SignOffReport } from './signoff.ts';
 
 function row(cells: readonly string[]): string {
@@ -54,4 +56,12 @@ function lines(block: ReportBlock, locale: Locale): string[] {
 export function signOffMarkdown(report: SignOffReport): string {
   const { locale, blocks } = reportDocument(report, { time: utcMinute });
   return `${blocks.map((b) => lines(b, locale).join('\n')).join('\n\n')}\n`;
+}
+
+/** The report as Markdown, sealed (where it can be: seal.ts `canSeal`): its seal in the annex, then the sealed data (seal-markdown.ts). */
+export async function sealedSignOffMarkdown(report: SignOffReport): Promise<string> {
+  const sealed = await withSeal(report);
+  const body = signOffMarkdown(sealed);
+  if (!sealed.seal) return body;
+  return `${body}\n${await sealTail(`${body}\n`, reportSealData(sealed), sealed.seal, sealed.locale)}`;
 }

@@ -30,6 +30,7 @@ import { isProcedureItem, processGroupKey } from '../item-id.ts';
 import { carriedSources } from './carry-over.ts';
 import type { Procedure } from './procedure.ts';
 import { executedAndCarried, progressByTester, type TesterProgress } from './testers.ts';
+import type { SealedPath } from './seal.ts';
 import type { Decision, SignOffForm, SignOffParty } from './types.ts';
 import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
 
@@ -192,6 +193,10 @@ export interface SignOffReport {
   carried: { total: number; runs: { id: string; name: string; count: number }[] };
   /** Who ran what: each tester's results, testers in the order of their first result. */
   byTester: TesterProgress[];
+  /** The path as ids (seal.ts seals it; a verifier rebuilds the checklist from it). */
+  path: SealedPath;
+  /** The seal (seal-report.ts `withSeal`); absent until computed, which is asynchronous. */
+  seal?: string;
 }
 
 function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
@@ -320,6 +325,15 @@ export function signOffReport(input: ReportInput): SignOffReport {
     actions: checklist.actions.map((a) => ({ version: a.version, entry: a.entry, text: a.text })),
     entries: checklist.entries.map((e) => ({ id: e.id, version: e.version, title: e.title, hash: e.hash, url: e.url })),
     ...teamFacts(view.signOffItems, results),
+    path: {
+      from: checklist.from,
+      to: checklist.to,
+      modules: [...checklist.modules],
+      editions: [...checklist.editions],
+      processes: checklist.processes.map((p) =>
+        p.custom ? { id: p.id, label: p.label, modules: [...p.modules], steps: [...p.steps] } : p.id,
+      ),
+    },
   };
 }
 

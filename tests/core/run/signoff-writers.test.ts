@@ -7,6 +7,7 @@ import { signOffJunit } from '../../../src/core/run/junit.ts';
 import { REPORT_FORMATS, reportFileName, reportFormat } from '../../../src/core/run/report-formats.ts';
 import { utcMinute } from '../../../src/core/i18n/format.ts';
 import { signOffMarkdown } from '../../../src/core/run/signoff-markdown.ts';
+import { withSeal } from '../../../src/core/run/seal-report.ts';
 import { signOffReport } from '../../../src/core/run/signoff.ts';
 import { translate } from '../../../src/core/i18n/translate.ts';
 import { checklist, PATH_ENTRY_IDS, procedure } from './fixture.ts';
@@ -145,7 +146,7 @@ describe('the sign-off report in JUnit XML', () => {
 
 describe('report formats', () => {
   it('are listed once, labelled in both languages, with extensions no export format uses', async () => {
-    expect(REPORT_FORMATS.map((f) => f.id)).toEqual(['signoff-md', 'junit']);
+    expect(REPORT_FORMATS.map((f) => f.id)).toEqual(['signoff-md', 'signoff-json', 'junit']);
     const taken = EXPORT_FORMATS.map((f) => f.extension);
     for (const f of REPORT_FORMATS) {
       expect(taken).not.toContain(f.extension);
@@ -153,8 +154,10 @@ describe('report formats', () => {
       expect(translate('en', f.label)).not.toBe(f.label);
     }
     expect(reportFileName(report, reportFormat('junit')!)).toBe('gestan-15.1.0-15.3.0.junit.xml');
-    expect(await reportFormat('signoff-md')!.export(report)).toBe(signOffMarkdown(report));
-    expect(await reportFormat('junit')!.export(report)).toBe(signOffJunit(report));
+    // Every download is sealed: the same report with its seal, then the sealed data (seal.test.ts).
+    const sealed = await withSeal(report);
+    expect((await reportFormat('signoff-md')!.export(report)).startsWith(signOffMarkdown(sealed))).toBe(true);
+    expect(await reportFormat('junit')!.export(report)).toBe(signOffJunit(sealed));
   });
 });
 

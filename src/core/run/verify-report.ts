@@ -1,0 +1,307 @@
+/**
+ * Verifying a sign-off report (checklist.md, "Sealed sign-off"): given the text of a report
+ * file (Markdown or JSON, as the site and the CLI write them) and the road book as it is now,
+ *
+ * - reads the sealed data back and computes its seal again: the report is "sealed and
+ *   unchanged" when that is the seal it states (and, for Markdown, the text before the seal
+ *   still has the digest it states); otherwise it was changed after it was made;
+ * - builds the checklist of the sealed path on the road book as it is now, and lists the
+ *   items whose content hash changed since the report was made, those gone and those added.
+ *
+ * Shared by the CLI (`roadbook run verify`) and the site's "verify a report" page. Reading
+ * never throws: a file that is not a sealed report gets an error with its line and column.
+ */
+import * as z from 'zod/mini';
+import { buildChecklist, ChecklistError, type ChecklistSource } from '../checklist/index.ts';
+import { STATUSES } from '../checklist/progress.ts';
+import { translate, type MessageKey } from '../i18n.ts';
+import { LOCALES, type Locale } from '../model.ts';
+import { procedureItems } from './procedure.ts';
+import { issuePath, processSchema } from './schema.ts';
+import { canonicalJson, SEAL_VERSION, sealOf, sha256Hex, type SealData } from './seal.ts';
+import { readSealTail } from './seal-markdown.ts';
+import { reportSealData } from './seal-report.ts';
+import { SIGNOFF_FORMAT, SIGNOFF_FORMAT_VERSION } from './signoff-json.ts';
+import type { SignOffReport } from './signoff.ts';
+import { DECISIONS } from './types.ts';
+import { runView } from './view.ts';
+
+/** The sealed data (seal.ts `SealData`), as a Markdown report carries it and the published schema describes it. */
+export const sealDataSchema = z.object({
+  seal: z.literal(SEAL_VERSION),
+  product: z.string(),
+  locale: z.enum(LOCALES),
+  buildId: z.nullable(z.string()),
+  path: z.object({
+    from: z.nullable(z.string()),
+    to: z.string(),
+    modules: z.array(z.string()),
+    editions: z.array(z.string()),
+    processes: z.array(z.union([z.string(), processSchema])),
+  }),
+  signOff: z.object({
+    decision: z.nullable(z.enum(DECISIONS)),
+    environment: z.string(),
+    place: z.string(),
+    date: z.string(),
+    parties: z.array(z.object({ role: z.string(), name: z.string() })),
+  }),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      hash: z.string(),
+      result: z.object({
+        status: z.enum(STATUSES),
+        comment: z.string(),
+        tester: z.string(),
+        defect: z.string(),
+        date: z.nullable(z.string()),
+      }),
+    }),
+  ),
+});
+
+export type ReportKind = 'markdown' | 'json';
+
+export type ReportReadErrorCode = 'empty' | 'not-a-report' | 'no-seal' | 'bad-sealed-data' | 'newer-format';
+
+/** Why a text is not a sealed report, where (1-based), in the reader's language. */
+export interface ReportReadError {
+  code: ReportReadErrorCode;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** A sealed report read back. */
+export interface SealedReport {
+  kind: ReportKind;
+  /** The seal the file states. */
+  stated: string;
+  /** The seal of the sealed data the file holds. */
+  computed: string;
+  /** Markdown: the text before the seal still has the digest the file states (always true for JSON). */
+  textIntact: boolean;
+  data: SealData;
+}
+
+type Read = { ok: true; report: SealedReport } | { ok: false; error: ReportReadError };
+
+function failure(
+  locale: Locale,
+  code: ReportReadErrorCode,
+  key: MessageKey,
+  at: { line: number; column?: number } = { line: 1 },
+  params: Record<string, string | number> = {},
+): Read {
+  return {
+    ok: false,
+    error: { code, message: translate(locale, key, params), line: at.line, column: at.column ?? 1 },
+  };
+}
+
+/** Line and column of a JSON.parse error message's `position N`, when it gives one. */
+function jsonPosition(text: string, message: string): { line: number; column: number } {
+  const at = /position (\d+)/.exec(message);
+  if (!at) return { line: 1, column: 1 };
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+async function readMarkdown(text: string, locale: Locale): Promise<Read> {
+  const read = readSealTail(text);
+  if (!read.ok) {
+    return failure(locale, 'no-seal', `verify.error.${read.error.reason}` as MessageKey, { line: read.error.line });
+  }
+  const { tail } = read;
+  const blockLine = text.replace(/\r\n/g, '\n').split('\n').lastIndexOf(tail.json) + 1 || 1;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(tail.json);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure(locale, 'bad-sealed-data', 'verify.error.badSealedData', { line: blockLine }, { reason });
+  }
+  const parsed = sealDataSchema.safeParse(raw);
+  if (!parsed.success) {
+    return failure(
+      locale,
+      'bad-sealed-data',
+      'verify.error.badSealedData',
+      { line: blockLine },
+      { reason: issuePath(parsed.error) },
+    );
+  }
+  // The data as written, not as zod returns it: a member added by hand changes the seal.
+  const data = raw as SealData;
+  return {
+    ok: true,
+    report: {
+      kind: 'markdown',
+      stated: tail.seal,
+      computed: await sha256Hex(canonicalJson(data)),
+      textIntact: (await sha256Hex(tail.body)) === tail.digest,
+      data,
+    },
+  };
+}
+
+async function readJson(value: Record<string, unknown>, locale: Locale): Promise<Read> {
+  if (value.format !== SIGNOFF_FORMAT) return failure(locale, 'not-a-report', 'verify.error.notReport');
+  if (typeof value.version !== 'number' || value.version > SIGNOFF_FORMAT_VERSION) {
+    return failure(locale, 'newer-format', 'verify.error.newerFormat', { line: 1 }, { version: String(value.version) });
+  }
+  if (value.seal === null) return failure(locale, 'no-seal', 'verify.error.unsealed');
+  if (typeof value.seal !== 'string') return failure(locale, 'no-seal', 'verify.error.no-marker');
+  let data: SealData;
+  try {
+    data = reportSealData(value.report as SignOffReport);
+  } catch {
+    return failure(locale, 'bad-sealed-data', 'verify.error.badSealedData', { line: 1 }, { reason: 'report' });
+  }
+  const parsed = sealDataSchema.safeParse(JSON.parse(JSON.stringify(data)));
+  if (!parsed.success) {
+    return failure(
+      locale,
+      'bad-sealed-data',
+      'verify.error.badSealedData',
+      { line: 1 },
+      { reason: `report: ${issuePath(parsed.error)}` },
+    );
+  }
+  let computed: string;
+  try {
+    computed = await sealOf(data);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure(locale, 'bad-sealed-data', 'verify.error.badSealedData', { line: 1 }, { reason });
+  }
+  return { ok: true, report: { kind: 'json', stated: value.seal, computed, textIntact: true, data } };
+}
+
+/** Reads a report file's text: JSON when it starts with `{`, Markdown otherwise. */
+export async function readSealedReport(text: string, locale: Locale): Promise<Read> {
+  const clean = text.replace(/^\uFEFF/, '');
+  if (clean.trim() === '') return failure(locale, 'empty', 'verify.error.empty');
+  if (!clean.trimStart().startsWith('{')) return readMarkdown(clean, locale);
+  let value: unknown;
+  try {
+    value = JSON.parse(clean);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure(locale, 'not-a-report', 'verify.error.notJson', jsonPosition(clean, reason), { reason });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return failure(locale, 'not-a-report', 'verify.error.notReport');
+  }
+  return readJson(value as Record<string, unknown>, locale);
+}
+
+/** An item whose content hash is not the one sealed. */
+export interface ChangedItem {
+  id: string;
+  sealed: string;
+  now: string;
+}
+
+/** The sealed items against the road book as it is now. */
+export interface SiteComparison {
+  /** The build id of the road book now (null when unknown). */
+  buildId: string | null;
+  sameBuild: boolean;
+  changed: ChangedItem[];
+  /** Sealed items the path no longer has. */
+  gone: string[];
+  /** Items the path has now that the report did not. */
+  added: string[];
+  /** Why the sealed path cannot be built on the road book now (an unknown version…); then every item is gone. */
+  pathError: string | null;
+}
+
+/** Builds the sealed path on `source` (the road book now) and compares its items' hashes. */
+export function compareWithSite(data: SealData, source: ChecklistSource): SiteComparison {
+  const buildId = source.buildId ?? null;
+  const sameBuild = buildId !== null && buildId === data.buildId;
+  let items: { id: string; hash: string }[];
+  try {
+    // A target withdrawn since is still the path the report was about.
+    const checklist = buildChecklist(source, data.path, { withdrawnTarget: true });
+    items = runView(checklist, procedureItems(checklist, data.locale)).signOffItems;
+  } catch (error) {
+    if (!(error instanceof ChecklistError)) throw error;
+    return { buildId, sameBuild, changed: [], gone: data.items.map((i) => i.id), added: [], pathError: error.message };
+  }
+  const now = new Map(items.map((i) => [i.id, i.hash]));
+  const sealed = new Set(data.items.map((i) => i.id));
+  const changed: ChangedItem[] = [];
+  const gone: string[] = [];
+  for (const item of data.items) {
+    const hash = now.get(item.id);
+    if (hash === undefined) gone.push(item.id);
+    else if (hash !== item.hash) changed.push({ id: item.id, sealed: item.hash, now: hash });
+  }
+  return {
+    buildId,
+    sameBuild,
+    changed,
+    gone,
+    added: items.map((i) => i.id).filter((id) => !sealed.has(id)),
+    pathError: null,
+  };
+}
+
+export interface Verification {
+  report: SealedReport;
+  /** The seal matches the sealed data (and the Markdown text its digest): not changed since it was made. */
+  unchanged: boolean;
+  site: SiteComparison;
+  /** The road book is another product than the report's. */
+  otherProduct: boolean;
+}
+
+/**
+ * Reads a report and compares it with the road book now: `source` gives the road book for
+ * the sealed data (the browser loads the data files of the sealed path only).
+ */
+export async function verifyReport(
+  text: string,
+  sourceFor: (data: SealData) => ChecklistSource | Promise<ChecklistSource>,
+  locale: Locale,
+): Promise<{ ok: true; verification: Verification } | { ok: false; error: ReportReadError }> {
+  const read = await readSealedReport(text, locale);
+  if (!read.ok) return read;
+  const { report } = read;
+  const source = await sourceFor(report.data);
+  const otherProduct = report.data.product !== source.product;
+  const site = otherProduct
+    ? {
+        buildId: source.buildId ?? null,
+        sameBuild: false,
+        changed: [],
+        gone: [],
+        added: [],
+        pathError: translate(locale, 'verify.otherProduct', { found: report.data.product, expected: source.product }),
+      }
+    : compareWithSite(report.data, source);
+  return {
+    ok: true,
+    verification: {
+      report,
+      unchanged: report.stated === report.computed && report.textIntact,
+      site,
+      otherProduct,
+    },
+  };
+}
+
+/** True when the report is unchanged and nothing it covers changed on the road book since. */
+export function allClear(v: Verification): boolean {
+  return (
+    v.unchanged &&
+    !v.otherProduct &&
+    v.site.pathError === null &&
+    v.site.changed.length === 0 &&
+    v.site.gone.length === 0 &&
+    v.site.added.length === 0
+  );
+}
