@@ -5,7 +5,7 @@
  */
 import { planPath, sourceFromDataFiles, type ChecklistSource } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
-import { translator, type MessageKey } from '../core/i18n.ts';
+import { translator, type MessageKey } from '../core/i18n/translate.ts';
 import type { Locale } from '../core/model.ts';
 import { canSeal, type SealData } from '../core/run/seal.ts';
 import { allClear, verifyReport, type Verification } from '../core/run/verify-report.ts';

@@ -17,7 +17,7 @@
  * made from more than the sealed data, so they cannot be checked against it alone).
  */
 import { escapeMarkdown } from '../export/markdown.ts';
-import { translate } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 import { canonicalJson, sha256Hex, type SealData } from './seal.ts';
 

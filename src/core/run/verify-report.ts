@@ -14,7 +14,7 @@
 import * as z from 'zod/mini';
 import { buildChecklist, ChecklistError, type ChecklistSource } from '../checklist/index.ts';
 import { STATUSES } from '../checklist/progress.ts';
-import { translate, type MessageKey } from '../i18n.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
 import { LOCALES, type Locale } from '../model.ts';
 import { procedureItems } from './procedure.ts';
 import { issuePath, processSchema } from './schema.ts';
