@@ -4,6 +4,7 @@
  * a change of path that keeps the item; each remembers the hash of the item it was given for,
  * so an item whose text changed since keeps its mark and is flagged.
  */
+import type { Attachment } from '../run/evidence.ts';
 import type { Checklist, ChecklistItem } from './types.ts';
 
 /** In the order a tester meets them; labels are `status.<status>` in src/i18n. */
@@ -38,6 +39,8 @@ export interface ItemResult {
    * kept (never dropped) until a tester picks one.
    */
   conflict?: ItemResult[];
+  /** Files attached as evidence (core/run/evidence.ts); their bytes are kept beside the run. */
+  evidence?: Attachment[];
 }
 
 /** Results of a run, by item id. */
