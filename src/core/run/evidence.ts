@@ -89,7 +89,6 @@ function isText(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
 }
 
@@ -114,7 +113,6 @@ export function sanitiseName(name: string, type: EvidenceType, fallback = 'evide
   const base = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
   const clean = base
     // Controls and the bidirectional overrides that make `gnp.exe` look like `exe.png`.
-    // eslint-disable-next-line no-control-regex -- control characters are removed on purpose
     .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '');
