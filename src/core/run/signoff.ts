@@ -25,6 +25,7 @@ import { translate, type MessageKey } from '../i18n.ts';
 import { checklistTitle, labelOf, selectionText } from '../export/labels.ts';
 import { PRIORITIES, type Locale, type Priority } from '../model.ts';
 import { isProcedureItem, processGroupKey } from '../item-id.ts';
+import type { Attachment } from './evidence.ts';
 import type { Procedure } from './procedure.ts';
 import type { Decision, SignOffForm, SignOffParty } from './types.ts';
 import { orphanResults, progressOf, runView, type OrphanReason, type RunView } from './view.ts';
@@ -129,6 +130,8 @@ export interface ReportItem {
   /** The result was recorded for another text of the item. */
   changed: boolean;
   url: string | null;
+  /** Files attached to the result (core/run/evidence.ts); absent when none. */
+  evidence?: Attachment[];
 }
 
 export interface ReportGroup {
@@ -180,6 +183,8 @@ export interface SignOffReport {
   actions: { version: string; entry: string; text: string }[];
   /** The stamp: each entry of the checklist with its content hash. */
   entries: { id: string; version: string; title: string; hash: string; url: string }[];
+  /** The run's id, when the report was made from a run of the page (evidence thumbnails). */
+  runId?: string;
 }
 
 function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
@@ -202,6 +207,7 @@ function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
     hash: item.hash,
     changed: changedSince(result, item),
     url: item.url,
+    ...(result?.evidence?.length ? { evidence: result.evidence } : {}),
   };
 }
 
@@ -220,6 +226,8 @@ export interface ReportInput {
   pathEntryIds: ReadonlySet<string>;
   now: Date;
   locale?: Locale;
+  /** The run's id: where the page finds the attached files' bytes (absent outside the page). */
+  runId?: string;
 }
 
 export function signOffReport(input: ReportInput): SignOffReport {
@@ -256,6 +264,7 @@ export function signOffReport(input: ReportInput): SignOffReport {
 
   return {
     schema: 1,
+    ...(input.runId ? { runId: input.runId } : {}),
     locale,
     title: t('signoff.reportTitle', { title: checklistTitle(checklist, locale) }),
     product: checklist.product,

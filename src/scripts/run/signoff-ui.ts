@@ -8,6 +8,7 @@
  */
 import type { Locale } from '../../core/model.ts';
 import { reportDocument, type ReportBlock } from '../../core/run/report-document.ts';
+import { evidenceReportNode } from './evidence-report.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
 import {
   emptySignOff,
@@ -117,6 +118,8 @@ function reportNode(block: ReportBlock): HTMLElement {
       return h('p', null, `${block.label} `, h('code', { class: block.className, text: block.code }));
     case 'section':
       return h('section', { class: block.className }, ...reportNodes(block.blocks));
+    case 'evidence':
+      return evidenceReportNode(block);
   }
 }
 
@@ -324,6 +327,7 @@ export class SignOffUi {
       pathEntryIds: session.pathEntryIds,
       now,
       locale: this.locale,
+      runId: session.run.id,
     });
   }
 
