@@ -116,10 +116,12 @@ export class EvidenceElement extends HTMLElement {
     const readOnly = this.readOnly;
     this.list = h('ul', { class: 'evidence-list', attrs: { 'aria-labelledby': `${id}-label` } });
     this.status = h('p', { class: 'evidence-status', attrs: { role: 'status' } });
-    this.alert = h('p', { class: 'evidence-alert', attrs: { role: 'alert' } });
+    this.alert = h('div', { class: 'evidence-alert', attrs: { role: 'alert' } });
+    // The button opens the input's file chooser; the input itself stays out of sight and out
+    // of the tab order, so keyboards and screen readers meet one control, not two.
     this.input = h('input', {
-      class: 'visually-hidden evidence-input',
-      attrs: { type: 'file', multiple: true, accept: ACCEPT, tabindex: '-1', 'aria-label': this.t('evidence.add') },
+      class: 'evidence-input',
+      attrs: { type: 'file', multiple: true, accept: ACCEPT, hidden: true, 'aria-label': this.t('evidence.add') },
     });
     this.addButton = h('button', {
       class: 'evidence-add',
@@ -183,8 +185,8 @@ export class EvidenceElement extends HTMLElement {
   }
 
   private refuse(text: string): void {
-    // Several refusals in one drop are all said, one line each.
-    this.alert.textContent = this.alert.textContent ? `${this.alert.textContent}\n${text}` : text;
+    // Several refusals in one drop are all said, one paragraph each.
+    this.alert.append(h('p', { text }));
   }
 
   private async add(file: File): Promise<void> {
