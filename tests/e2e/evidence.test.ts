@@ -9,7 +9,7 @@ import { DATABASE } from '../../src/core/run/storage-keys.ts';
 import type { SavedRun } from '../../src/core/run/types.ts';
 import { launchChromium } from './browser.ts';
 import { launchKillable, type KillableChromium } from './killable-chromium.ts';
-import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
+import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
 import { mountSmallDisk } from './small-disk.ts';
 import { storedValues } from './stored-values.ts';
@@ -233,6 +233,9 @@ describe('attachments of an item', () => {
     const textLink = page.locator('rb-evidence .evidence-item[data-type="text/plain"] a');
     expect(await textLink.getAttribute('download')).toBe('trace.html.txt');
     expect(await textLink.getAttribute('aria-label')).toBe('Ouvrir trace.html.txt');
+
+    // With its files shown, the element meets WCAG 2.2 AA on the page.
+    expect((await audit(page)).all).toEqual([]);
 
     // Removed with the keyboard: gone from the list and the store, its object URL revoked.
     const first = stored.find((f) => f.attachment.name === 'écran facture.png')!;
