@@ -244,6 +244,8 @@ export async function readProgressZip(
   locale: Locale,
   limits: ZipLimits = ZIP_LIMITS,
 ): Promise<ProgressZip> {
+  // Without Web Crypto (a page over plain HTTP) no hash can be checked: said, not reported as mismatches.
+  if (!globalThis.crypto?.subtle) return failure(locale, 'run.error.zipNoCrypto');
   try {
     const unpacked = unpack(bytes, limits);
     if (!unpacked.ok) return failure(locale, unpacked.key, unpacked.params);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeAttachment, type Attachment } from '../../../src/core/run/evidence.ts';
 import {
   isZip,
@@ -212,6 +212,19 @@ describe('a ZIP that is not to be opened', () => {
       const zip = zipSync({ 'progress.json': strToU8('{}'), [path]: strToU8('x') });
       expect(await refused(zip)).toContain('leave its folder');
     }
+  });
+
+  it('says it cannot check the hashes where the browser has no Web Crypto, rather than report every file', async () => {
+    const { zip } = await fixture();
+    vi.stubGlobal('crypto', undefined);
+    try {
+      expect(await refused(zip)).toBe(
+        "The archive's SHA-256 fingerprints cannot be checked: this browser does not compute them on a page served without HTTPS.",
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await readProgressZip(zip, scope, 'en')).ok).toBe(true);
   });
 
   it('refuses what is no ZIP, a truncated one, and one without a progress file, without throwing', async () => {
