@@ -15,6 +15,7 @@ const BROWSER_LIBRARIES = [
   'csv-stringify/browser/esm/sync',
   'exceljs',
   'fast-xml-parser',
+  'fflate',
   'semver/classes/semver.js',
   'semver/functions/parse.js',
   'yaml',

@@ -4,6 +4,7 @@
  * a change of path that keeps the item; each remembers the hash of the item it was given for,
  * so an item whose text changed since keeps its mark and is flagged.
  */
+import type { Attachment } from '../run/evidence.ts';
 import type { Checklist, ChecklistItem } from './types.ts';
 
 /** In the order a tester meets them; labels are `status.<status>` in src/i18n. */
@@ -53,6 +54,8 @@ export interface ItemResult {
   conflict?: ItemResult[];
   /** Set when the result was taken over from an earlier run instead of being executed in this one. */
   carriedFrom?: CarriedFrom;
+  /** Files attached as evidence (core/run/evidence.ts); their bytes are kept beside the run. */
+  evidence?: Attachment[];
 }
 
 /** Results of a run, by item id. */

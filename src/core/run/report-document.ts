@@ -10,6 +10,7 @@ import { STATUSES, type Status } from '../checklist/progress.ts';
 import { decisionLabel, orphanReasonLabel, priorityLabel, statusLabel } from '../i18n/labels.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
+import type { Attachment } from './evidence.ts';
 import type { SignOffReport } from './signoff.ts';
 import type { Decision } from './types.ts';
 
@@ -45,8 +46,21 @@ export type ReportBlock =
   | { kind: 'decision'; decision: Decision | null; text: string }
   /** A label and a code value (the build id). */
   | { kind: 'code'; label: string; code: string; className?: string }
+  /**
+   * Thumbnails of the files attached to failed and blocked items: the page draws them from
+   * the browser's storage (`run`); text formats skip the block, the attachments table lists
+   * every file with its SHA-256.
+   */
+  | { kind: 'evidence'; caption: string; run: string | null; product: string; items: ReportEvidence[] }
   /** Blocks that belong together (a group of the annex). */
   | { kind: 'section'; className?: string; blocks: ReportBlock[] };
+
+/** One item's attached files, with what names the item. */
+export interface ReportEvidence {
+  id: string;
+  text: string;
+  files: Attachment[];
+}
 
 export interface ReportDocument {
   locale: Locale;
@@ -135,6 +149,7 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
       ]),
       className: 'report-reserves',
     });
+    blocks.push(...reserveEvidence(report, t('report.evidence.reserves')));
   }
 
   if (report.processes.length) {
@@ -240,6 +255,8 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
     });
   }
 
+  blocks.push(...attachmentTable(report, t));
+
   heading(t('signoff.stamp'), 'report-annex');
   paragraph(t('signoff.stampHelp'));
   blocks.push({
@@ -263,4 +280,37 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
   });
 
   return { locale, blocks };
+}
+
+/** The thumbnails block of the failed and blocked items that have files; none when no such item has. */
+function reserveEvidence(report: SignOffReport, caption: string): ReportBlock[] {
+  const items = report.reserves
+    .filter((i) => i.evidence?.length)
+    .map((i) => ({ id: i.id, text: `${i.id} — ${i.step}`, files: i.evidence! }));
+  return items.length ? [{ kind: 'evidence', caption, run: report.runId ?? null, product: report.product, items }] : [];
+}
+
+/** Every file attached to an item of the report, with its SHA-256; nothing when there is none. */
+function attachmentTable(report: SignOffReport, t: (key: MessageKey) => string): ReportBlock[] {
+  const rows = report.groups
+    .flatMap((g) => g.items)
+    .flatMap((i) => (i.evidence ?? []).map((f) => [i.id, f.name, f.type, String(f.size), f.sha256]));
+  if (rows.length === 0) return [];
+  return [
+    { kind: 'heading', level: 2, text: t('report.evidence'), className: 'report-annex' },
+    {
+      kind: 'table',
+      caption: t('report.evidence'),
+      columns: [
+        t('export.column.id'),
+        t('report.evidence.name'),
+        t('report.evidence.type'),
+        t('report.evidence.size'),
+        'SHA-256',
+      ],
+      rows,
+      code: [4],
+      className: 'report-evidence',
+    },
+  ];
 }

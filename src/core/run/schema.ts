@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { STATUSES } from '../checklist/progress.ts';
 import { isValidId } from '../items.ts';
+import { ATTACHMENT_ID, EVIDENCE_TYPE_LIST, MAX_EVIDENCE_BYTES, SHA256_HEX } from './evidence.ts';
 import { DECISIONS } from './types.ts';
 
 export const RUN_FORMAT = 'roadbook-run';
@@ -24,6 +25,16 @@ export const KNOWN_FORMATS = [RUN_FORMAT, PROGRESS_FORMAT, PROCESSES_FORMAT, ASS
 
 export const isoTime = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
 
+/** One file attached to a result (evidence.ts): the record, never the bytes. */
+export const attachmentSchema = z.object({
+  id: z.string().check(z.regex(ATTACHMENT_ID, 'must be an attachment id')),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  type: z.enum(EVIDENCE_TYPE_LIST),
+  size: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_EVIDENCE_BYTES)),
+  sha256: z.string().check(z.regex(SHA256_HEX, 'must be a SHA-256 in lowercase hex')),
+  added: isoTime,
+});
+
 const resultFields = {
   status: z.enum(STATUSES),
   comment: z.optional(z.string()),
@@ -34,6 +45,7 @@ const resultFields = {
   rev: z.optional(z.string().check(z.minLength(1))),
   base: z.optional(z.array(z.string())),
   carriedFrom: z.optional(z.object({ run: z.string(), name: z.string(), date: isoTime })),
+  evidence: z.optional(z.array(attachmentSchema)),
 };
 
 /** A result, with the other versions of a conflict not settled yet (themselves without one). */

@@ -50,12 +50,16 @@ function lines(block: ReportBlock, locale: Locale): string[] {
       ];
     case 'section':
       return block.blocks.flatMap((b, i) => (i === 0 ? lines(b, locale) : ['', ...lines(b, locale)]));
+    case 'evidence':
+      // Thumbnails are for the page; the attachments table lists each file with its hash.
+      return [];
   }
 }
 
 export function signOffMarkdown(report: SignOffReport): string {
   const { locale, blocks } = reportDocument(report, { time: utcMinute });
-  return `${blocks.map((b) => lines(b, locale).join('\n')).join('\n\n')}\n`;
+  const written = blocks.map((b) => lines(b, locale)).filter((l) => l.length > 0);
+  return `${written.map((l) => l.join('\n')).join('\n\n')}\n`;
 }
 
 /** The report as Markdown, sealed (where it can be: seal.ts `canSeal`): its seal in the annex, then the sealed data (seal-markdown.ts). */

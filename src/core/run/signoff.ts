@@ -28,6 +28,7 @@ import { labelOf, selectionText } from '../i18n/labels.ts';
 import { PRIORITIES, type Locale, type Priority } from '../model.ts';
 import { isProcedureItem, processGroupKey } from '../item-id.ts';
 import { carriedSources } from './carry-over.ts';
+import type { Attachment } from './evidence.ts';
 import type { Procedure } from './procedure.ts';
 import { executedAndCarried, progressByTester, type TesterProgress } from './testers.ts';
 import type { SealedPath } from './seal.ts';
@@ -136,6 +137,8 @@ export interface ReportItem {
   url: string | null;
   /** The earlier run the result was carried over from; null when it was executed in this run. */
   carriedFrom: CarriedFrom | null;
+  /** Files attached to the result (core/run/evidence.ts); absent when none. */
+  evidence?: Attachment[];
 }
 
 export interface ReportGroup {
@@ -197,6 +200,8 @@ export interface SignOffReport {
   path: SealedPath;
   /** The seal (seal-report.ts `withSeal`); absent until computed, which is asynchronous. */
   seal?: string;
+  /** The run's id, when the report was made from a run of the page (evidence thumbnails). */
+  runId?: string;
 }
 
 function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
@@ -220,6 +225,7 @@ function reportItem(item: ChecklistItem, results: RunResults): ReportItem {
     changed: changedSince(result, item),
     url: item.url,
     carriedFrom: result?.carriedFrom ? { ...result.carriedFrom } : null,
+    ...(result?.evidence?.length ? { evidence: result.evidence } : {}),
   };
 }
 
@@ -238,6 +244,8 @@ export interface ReportInput {
   pathEntryIds: ReadonlySet<string>;
   now: Date;
   locale?: Locale;
+  /** The run's id: where the page finds the attached files' bytes (absent outside the page). */
+  runId?: string;
 }
 
 export function signOffReport(input: ReportInput): SignOffReport {
@@ -274,6 +282,7 @@ export function signOffReport(input: ReportInput): SignOffReport {
 
   return {
     schema: 1,
+    ...(input.runId ? { runId: input.runId } : {}),
     locale,
     title: t('signoff.reportTitle', { title: checklistTitle(checklist, locale) }),
     product: checklist.product,

@@ -53,9 +53,16 @@ export function parseBackupKey(prefix: string, key: string): { time: number; wha
 /**
  * The IndexedDB database the page keeps everything in: `values` holds the keys above (the
  * same keys and texts localStorage held before, and still holds where IndexedDB cannot be
- * used); `journal` the pending-change entries (core/run/journal.ts), keyed by journalKey.
+ * used); `journal` the pending-change entries (core/run/journal.ts), keyed by journalKey;
+ * `evidence` (since version 2) the files attached to items (src/scripts/run/evidence-store.ts).
  */
-export const DATABASE = { name: 'roadbook', version: 1, values: 'values', journal: 'journal' } as const;
+export const DATABASE = {
+  name: 'roadbook',
+  version: 2,
+  values: 'values',
+  journal: 'journal',
+  evidence: 'evidence',
+} as const;
 
 /** A pending-change entry of page `session`, number `seq` of that page. */
 export function journalKey(prefix: string, session: string, seq: number): string {

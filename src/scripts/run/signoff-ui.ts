@@ -10,6 +10,7 @@ import { formatters, localIsoDate } from '../../core/i18n/format.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
 import { reportDocument, type ReportBlock } from '../../core/run/report-document.ts';
+import { evidenceReportNode } from './evidence-report.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
 import {
   emptySignOff,
@@ -104,6 +105,8 @@ function reportNode(block: ReportBlock): HTMLElement {
       return h('p', null, `${block.label} `, h('code', { class: block.className, text: block.code }));
     case 'section':
       return h('section', { class: block.className }, ...reportNodes(block.blocks));
+    case 'evidence':
+      return evidenceReportNode(block);
   }
 }
 
@@ -311,6 +314,7 @@ export class SignOffUi {
       pathEntryIds: session.pathEntryIds,
       now,
       locale: this.locale,
+      runId: session.run.id,
     });
   }
 

@@ -11,6 +11,7 @@
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DATABASE, isJournalKey } from '../../core/run/storage-keys.ts';
+import { upgradeDatabase } from './database-upgrade.ts';
 
 export type Area = 'values' | 'journal';
 
@@ -53,13 +54,13 @@ class IndexedDbBackend implements ValueBackend {
   private connection(): Promise<IDBPDatabase> {
     if (this.db) return this.db;
     const opening = openDB(DATABASE.name, DATABASE.version, {
-      upgrade(db) {
-        if (!db.objectStoreNames.contains(DATABASE.values)) db.createObjectStore(DATABASE.values);
-        if (!db.objectStoreNames.contains(DATABASE.journal)) db.createObjectStore(DATABASE.journal);
-      },
+      upgrade: upgradeDatabase,
       terminated: () => {
         if (this.db === opening) this.db = null;
       },
+      // A page of a newer site wants to upgrade the database: this connection makes way, the
+      // next transaction opens a new one.
+      blocking: () => this.close(),
     });
     // A connection that could not be opened is tried again by the next transaction.
     opening.catch(() => {
