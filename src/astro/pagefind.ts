@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 import type { AstroIntegrationLogger } from 'astro';
 
 /**
@@ -10,6 +9,8 @@ import type { AstroIntegrationLogger } from 'astro';
  */
 export async function indexSite(outDir: URL, language: string, logger: AstroIntegrationLogger): Promise<void> {
   const dir = fileURLToPath(outDir);
+  // Loaded only to index: every CLI command imports the integration (through build and dev).
+  const pagefind = await import('pagefind');
   try {
     const created = await pagefind.createIndex({ forceLanguage: language });
     failOn(created.errors, 'creating the search index');
