@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { pickVersion, type RoadBookData } from './data-files.ts';
+import type { RoadBookData } from './data-files.ts';
+import { pickVersion } from './public-fields.ts';
 import type { RoadBook } from './model.ts';
 
 /**

@@ -8,7 +8,6 @@ import type { Choice, EntryRecord, Process, RoadBookConfig, VersionInfo } from '
 import { pickEntry, pickVersion } from './public-fields.ts';
 
 // build-id.ts digests versions as the data files publish them.
-export { pickVersion };
 
 /** The road book as plain data: what pages, data files and the checklist engine work from. */
 export interface RoadBookData {
