@@ -7,8 +7,6 @@
 import type { Choice, EntryRecord, Process, RoadBookConfig, VersionInfo } from './model.ts';
 import { pickEntry, pickVersion } from './public-fields.ts';
 
-// build-id.ts digests versions as the data files publish them.
-
 /** The road book as plain data: what pages, data files and the checklist engine work from. */
 export interface RoadBookData {
   config: RoadBookConfig;
