@@ -60,7 +60,8 @@ export function open(state: RunState, action: { run: SavedRun; readOnly: ReadOnl
     state: next,
     effects: [
       ...(saved ? [{ type: 'address', run: action.run.id } as const] : []),
-      render(['runs', 'header', 'path', 'items', 'orphans', 'signoff', 'saved-state']),
+      // The page builds the run's own panels as it opens it (its checklist is computed there).
+      render(['runs', 'path']),
     ],
   };
 }

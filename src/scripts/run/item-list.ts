@@ -11,34 +11,21 @@
  * toggle `hidden`; progress is recomputed at most once a frame and announced (politely) once
  * changes pause.
  *
- * Each edit gets a revision (core/run/merge.ts): the same one while the tester types, until
- * the page saves it; a new one after. The comment, tester and defect fields remember which
- * result they show, so what is typed in them after another tab changed the item is kept as
- * a version of its own beside the other tab's (a conflict), never laid over it. A result in
+ * What an edit makes of a result (its revision, its hash, a conflict when typed over another
+ * tab's change) is core's rule (core/run/record.ts): the list asks the page's controller for
+ * the transition and repaints when told. The comment, tester and defect fields remember which
+ * result they show, so core can tell text typed over another tab's change. A result in
  * conflict shows its versions side by side on its row until the tester keeps one. A run open
  * read-only shows the same rows without any control that records.
  */
-import {
-  changedSince,
-  recordResult,
-  resultOf,
-  STATUSES,
-  type ItemResult,
-  type Status,
-} from '../../core/checklist/progress.ts';
+import { changedSince, resultOf, STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
 import type { ChecklistItem } from '../../core/checklist/types.ts';
 import type { MessageKey } from '../../core/i18n.ts';
 import { priorityLabel, statusLabel } from '../../core/export/labels.ts';
 import type { Locale } from '../../core/model.ts';
-import {
-  editedResult,
-  mergeResult,
-  newRevision,
-  sameResult,
-  settleConflict,
-  versionsOf,
-  type ResultVersion,
-} from '../../core/run/merge.ts';
+import { versionsOf, type ResultVersion } from '../../core/run/merge.ts';
+import { record, settle, type EditStamp } from '../../core/run/record.ts';
+import type { RunState, Transition } from '../../core/run/run-state.ts';
 import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
 import {
   GROUP_PROCEDURE,
@@ -96,12 +83,14 @@ export function rowId(itemId: string): string {
 }
 
 export interface ItemListHooks {
-  /** A result changed (typed or picked): save soon. */
-  changed(itemId: string): void;
+  /** Asks for a transition of the run (the controller applies it, saves, and has the rows repainted). */
+  apply(transition: (state: RunState) => Transition): void;
+  /** The time and a fresh revision for an edit made now. */
+  stamp(): EditStamp;
+  /** Whether revision `rev` was made in this page ("yours" in a conflict). */
+  own(rev: string): boolean;
   /** The default tester name. */
   tester(): string;
-  /** Says something politely (the page's status line). */
-  announce(message: string): void;
 }
 
 export class ItemList {
@@ -121,10 +110,6 @@ export class ItemList {
   private progressQueued = false;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly timeFormat: Intl.DateTimeFormat;
-  /** Revisions made in this page and not saved yet: an edit of one keeps it. */
-  private readonly unsaved = new Set<string>();
-  /** Revisions made in this page: "yours" in a conflict. */
-  private readonly own = new Set<string>();
   /** Resolves when every row of the current run is in the page. */
   rendered: Promise<void> = Promise.resolve();
 
@@ -497,7 +482,7 @@ export class ItemList {
     }
     const t = this.t;
     const id = row.el.id;
-    const mine = versions.findIndex((v) => v.rev !== undefined && this.own.has(v.rev));
+    const mine = versions.findIndex((v) => v.rev !== undefined && this.hooks.own(v.rev));
     const label = (i: number) =>
       mine < 0 ? t('run.conflict.version', { n: i + 1 }) : t(i === mine ? 'run.conflict.mine' : 'run.conflict.other');
     const keepLabel = (i: number) =>
@@ -555,32 +540,22 @@ export class ItemList {
 
   /** Keeps one version of a result in conflict (`versionsOf` order). */
   private keepVersion(row: Row, index: number): void {
-    const session = this.session;
-    const result = this.result(row.item.id);
-    if (!session || session.readOnly || !result?.conflict?.length) return;
-    const rev = newRevision();
-    this.unsaved.add(rev);
-    this.own.add(rev);
-    session.run.results[row.item.id] = settleConflict(result, index, rev);
-    this.hooks.changed(row.item.id);
-    this.paint(row);
-    this.queueProgress();
+    const stamp = this.hooks.stamp();
+    this.hooks.apply((state) => settle(state, { item: row.item.id, version: index, ...stamp }));
     row.el.focus();
-    this.hooks.announce(this.t('run.conflict.kept', { id: row.item.id }));
   }
 
-  /** The page saved the run: the next edit of any result gets a new revision. */
-  saved(): void {
-    this.unsaved.clear();
-  }
-
-  /** Repaints rows after results changed from outside (another tab, an import). */
+  /**
+   * Repaints rows after their results changed: `ids` only (progress follows within a frame),
+   * or every row.
+   */
   repaint(ids?: Iterable<string>): void {
     for (const id of ids ?? this.rows.keys()) {
       const row = this.rows.get(id);
       if (row) this.paint(row);
     }
-    this.updateProgress();
+    if (ids) this.queueProgress();
+    else this.updateProgress();
   }
 
   private rowOf(target: EventTarget | null): Row | undefined {
@@ -589,34 +564,19 @@ export class ItemList {
   }
 
   /**
-   * Records a change of the item's result. `typed`: the change was typed in the fields, made
-   * from the result they show, which another tab may have changed meanwhile.
+   * Records a change of the item's result (core's rules: record.ts). `typed`: the change was
+   * typed in the fields, made from the result they show, which another tab may have changed
+   * meanwhile.
    */
   private record(row: Row, change: Partial<ItemResult>, statusSet: boolean, typed = false): void {
-    const session = this.session;
-    if (!session || session.readOnly) return;
-    const current = this.result(row.item.id);
-    const shown = typed && row.editor ? row.editor.shows : current;
-    const stale = shown !== current && !(shown && current && sameResult(shown, current));
-    const previous = stale ? shown : current;
-    const own = previous ? versionsOf(previous)[0]! : undefined;
-    const { hash: _hash, rev: _rev, base: _base, ...fields } = own ?? { status: 'untested' as const };
-    const next: Omit<ItemResult, 'hash'> = { ...fields, ...change, time: new Date().toISOString() };
-    if (!next.tester && this.hooks.tester()) next.tester = this.hooks.tester();
-    for (const name of TEXT_FIELDS) if (!next[name]) delete next[name];
-    // The hash says which text the result is about: renewed when the tester sets the status
-    // (or confirms the result); a comment typed later keeps it, so a change stays flagged.
-    const version: ResultVersion =
-      statusSet || !own ? recordResult(row.item, next) : { ...next, hash: own.hash ?? row.item.hash };
-    const rev = own?.rev && this.unsaved.has(own.rev) ? own.rev : newRevision();
-    this.unsaved.add(rev);
-    this.own.add(rev);
-    let result = editedResult(previous, version, rev);
-    // Typed over a result changed elsewhere since the fields showed it: both are kept.
-    if (stale && current) result = mergeResult(result, current).result;
-    session.run.results[row.item.id] = result;
-    if (row.editor) row.editor.shows = result;
-    this.hooks.changed(row.item.id);
+    if (!this.session || this.session.readOnly) return;
+    const typedOver = typed && row.editor ? { shows: row.editor.shows } : undefined;
+    const stamp = this.hooks.stamp();
+    const tester = this.hooks.tester();
+    this.hooks.apply((state) =>
+      record(state, { item: row.item, change, statusSet, ...(typedOver ? { typedOver } : {}), tester, ...stamp }),
+    );
+    if (row.editor) row.editor.shows = this.result(row.item.id);
   }
 
   private onChange(event: Event): void {
@@ -629,8 +589,6 @@ export class ItemList {
   private setStatus(row: Row, status: Status): void {
     const tester = row.editor?.fields.tester.value.trim();
     this.record(row, { status, ...(tester ? { tester } : {}) }, true);
-    this.paint(row);
-    this.queueProgress();
   }
 
   private onInput(event: Event): void {
@@ -640,9 +598,7 @@ export class ItemList {
     if (!name || !TEXT_FIELDS.includes(name)) return;
     const row = this.rowOf(target);
     if (!row) return;
-    // Text never changes the counts: only the row is repainted.
     this.record(row, { [name]: target.value }, false, true);
-    this.paint(row);
   }
 
   private onClick(event: Event): void {
@@ -667,9 +623,7 @@ export class ItemList {
     const result = this.result(row.item.id);
     if (button.dataset.action !== 'confirm-result' || !result) return;
     this.record(row, { status: result.status }, true);
-    this.paint(row);
     row.el.focus();
-    this.queueProgress();
   }
 
   /** Opens a row's fields and puts the cursor in its comment. */

@@ -28,20 +28,32 @@ import { exportChecklist, exportFileName, type ExportFormatId } from '../../core
 import { selectionText, statusLabel } from '../../core/export/labels.ts';
 import { translator, type MessageKey } from '../../core/i18n.ts';
 import type { Locale } from '../../core/model.ts';
-import { restoredRun, type UnsavedChanges } from '../../core/run/journal.ts';
-import { conflictedItems, importRuns, mergeRun } from '../../core/run/merge.ts';
+import type { Panel } from '../../core/run/effects.ts';
+import type { UnsavedChanges } from '../../core/run/journal.ts';
+import {
+  changePath,
+  close,
+  deleteRun,
+  newRun,
+  open,
+  rename,
+  runToOpen,
+  type NewRunStamp,
+} from '../../core/run/library.ts';
 import { procedureItems } from '../../core/run/procedure.ts';
+import { forget, saved as savedRevisions } from '../../core/run/record.ts';
 import {
   checklistRequest,
-  defaultRunName,
   processId,
   requestFromParams,
   requestToParams,
   resolveRequest,
   sameRequest,
 } from '../../core/run/request.ts';
+import { findRun } from '../../core/run/run-state.ts';
 import { newRunId, parseProgressFile, parseSavedRun, progressFileText } from '../../core/run/saved.ts';
-import type { RunRequest, RunScope, SavedRun } from '../../core/run/types.ts';
+import { mergedOnWrite, mergeFromFile, mergeFromTab, putBack } from '../../core/run/sync.ts';
+import type { RunScope, SavedRun } from '../../core/run/types.ts';
 import { changedItems, filterFromParams, orphanResults, runView, NO_FILTER } from '../../core/run/view.ts';
 import { upgradeUrl } from '../../core/urls.ts';
 import { DataFiles, includesDrafts } from '../lib/data.ts';
@@ -51,7 +63,8 @@ import { Alerts } from './alerts.ts';
 import { confirmAction } from './confirm.ts';
 import { ItemList } from './item-list.ts';
 import { ProcessesUi } from './processes-ui.ts';
-import type { RunSession } from './session.ts';
+import { RunController } from './run-controller.ts';
+import { sessionOf, type RunSession } from './session.ts';
 import { SignOffUi } from './signoff-ui.ts';
 import { RunStore, type SaveState, type StorageProblem } from './store.ts';
 
@@ -67,7 +80,7 @@ class RoadbookRun extends HTMLElement {
   private signoff!: SignOffUi;
   private processes!: ProcessesUi;
   private form!: HTMLFormElement;
-  private runs: SavedRun[] = [];
+  private controller!: RunController;
   private session: RunSession | null = null;
   private testerName = '';
   private generation = 0;
@@ -96,31 +109,44 @@ class RoadbookRun extends HTMLElement {
     if (!this.store.available) this.alerts.error(t('run.storage.unavailable'), [], 'storage-unavailable');
 
     const loaded = await this.store.loadRuns();
-    this.runs = loaded.runs;
+    this.controller = new RunController(loaded.runs, this.store, this.alerts, t);
     const library = await this.store.loadProcesses();
     for (const problem of [...loaded.problems, ...(library.problem ? [library.problem] : [])])
       this.reportProblem(problem);
     this.testerName = await this.store.tester();
     this.store.onSaveState((state) => this.onSaveState(state));
-    this.store.onMerged((run) => this.onMerged(run));
+    this.store.onMerged((id, written) => void this.controller.apply((s) => mergedOnWrite(s, { run: id, written })));
 
     this.form = part<HTMLFormElement>(this, 'path-form');
     wirePathForm(this.form);
     this.processes = new ProcessesUi(this, t, this.locale, this.index, this.store, this.alerts, library.library);
     const runSection = part(this, 'run');
+    const controller = this.controller;
     this.items = new ItemList(runSection, t, this.locale, {
-      changed: () => this.changed(),
+      apply: (transition) => void controller.apply(transition),
+      stamp: () => controller.stamp(),
+      own: (rev) => controller.state.own.has(rev),
       tester: () => this.testerName,
-      announce: (message) => this.alerts.info(message),
     });
     this.signoff = new SignOffUi(runSection, t, this.locale, this.items, this.alerts, {
-      changed: () => this.changed(),
-      openReport: () => this.openReport(true),
+      apply: (transition) => void controller.apply(transition),
+      state: () => controller.state,
       closeReport: () => this.closeReport(),
       tester: () => this.testerName,
       flush: () => this.flush(),
     });
-    this.reportUnsaved(await this.store.unsaved(this.runs));
+    controller.attach({
+      address: (run) => this.address(run),
+      open: (run) => {
+        history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
+        void this.open(run, { filter: NO_FILTER, report: false });
+      },
+      render: (panels, items) => this.render(panels, items),
+      report: () => this.openReport(true),
+      refused: (problems) => this.signoff.showProblems(problems),
+      reveal: (item) => void this.items.reveal(item),
+    });
+    this.reportUnsaved(await this.store.unsaved(controller.state.runs));
     this.wire();
     this.renderRuns();
     await this.renderBackups();
@@ -143,8 +169,11 @@ class RoadbookRun extends HTMLElement {
       });
     });
     part(this, 'run-list').addEventListener('click', (event) => void this.onRunListClick(event));
-    part(this, 'export-all').addEventListener('click', () => this.exportProgress(this.runs));
-    part(this, 'export-run').addEventListener('click', () => this.session && this.exportProgress([this.session.run]));
+    part(this, 'export-all').addEventListener('click', () => this.exportProgress(this.controller.state.runs));
+    part(this, 'export-run').addEventListener('click', () => {
+      const run = this.controller.run;
+      if (run) this.exportProgress([run]);
+    });
     const importInput = part<HTMLInputElement>(this, 'import');
     importInput.addEventListener('change', () => {
       const file = importInput.files?.[0];
@@ -199,7 +228,7 @@ class RoadbookRun extends HTMLElement {
     const params = new URLSearchParams(location.search);
     const asked = requestFromParams(params);
     const runId = params.get('run');
-    let run = runId ? this.runs.find((r) => r.id === runId) : undefined;
+    let run = runId ? findRun(this.controller.state, runId) : undefined;
     if (!run && asked) {
       const resolved = resolveRequest(asked, this.index.processes, this.processes.own);
       if (resolved.unknown.length) {
@@ -209,10 +238,9 @@ class RoadbookRun extends HTMLElement {
           'unknown-processes',
         );
       }
-      const { request } = resolved;
-      run = this.runs.find((r) => sameRequest(r.request, request)) ?? this.newRun(request);
+      run = runToOpen(this.controller.state, { run: null, request: resolved.request }, this.newRunStamp()) ?? undefined;
     }
-    if (run && this.session?.run === run) {
+    if (run && this.session && this.controller.run?.id === run.id) {
       // Same run (back / forward between the run and its report): only the view changes.
       if (params.get('view') === 'report') this.openReport(false);
       else if (this.dataset.view === 'report') {
@@ -231,18 +259,9 @@ class RoadbookRun extends HTMLElement {
     await this.open(run, { filter: filterFromParams(params), report: params.get('view') === 'report' });
   }
 
-  private newRun(request: RunRequest): SavedRun {
-    const now = new Date().toISOString();
-    return {
-      id: newRunId(),
-      name: defaultRunName(request, this.index.modules),
-      created: now,
-      updated: now,
-      buildId: this.index.buildId,
-      request,
-      results: {},
-      signOff: null,
-    };
+  /** What a new run made now is made of besides its path. */
+  private newRunStamp(): NewRunStamp {
+    return { id: newRunId(), time: new Date().toISOString(), buildId: this.index.buildId, modules: this.index.modules };
   }
 
   /** The address of a run (the path, its id once saved, the filters and view kept). */
@@ -266,17 +285,15 @@ class RoadbookRun extends HTMLElement {
     void this.processes.rememberPicks(choice.processes);
     let run: SavedRun;
     let saved: boolean;
-    if (apply && this.session?.saved) {
-      run = this.session.run;
-      const defaultName = run.name === defaultRunName(run.request, this.index.modules);
-      run.request = request;
-      if (defaultName) run.name = defaultRunName(request, this.index.modules);
+    const current = this.controller.run;
+    if (apply && current && this.controller.state.open?.saved) {
+      const time = new Date().toISOString();
+      await this.controller.apply((s) => changePath(s, { request, time, modules: this.index.modules }));
+      run = this.controller.run ?? current;
       saved = true;
-      run.updated = new Date().toISOString();
-      this.store.track(run);
     } else {
-      const match = this.runs.find((r) => sameRequest(r.request, request));
-      run = match ?? this.newRun(request);
+      const match = this.controller.state.runs.find((r) => sameRequest(r.request, request));
+      run = match ?? newRun(request, this.newRunStamp());
       saved = !!match;
     }
     history.pushState(null, '', this.runUrl(run, saved, new URLSearchParams()));
@@ -285,6 +302,12 @@ class RoadbookRun extends HTMLElement {
   }
 
   private closeRun(): void {
+    void this.controller.apply(close);
+    this.closeView();
+  }
+
+  /** Hides the run once none is open. */
+  private closeView(): void {
     this.generation++;
     this.session = null;
     part(this, 'run').hidden = true;
@@ -297,7 +320,7 @@ class RoadbookRun extends HTMLElement {
   private async open(run: SavedRun, options: { filter: typeof NO_FILTER; report: boolean }): Promise<void> {
     const generation = ++this.generation;
     const t = this.t;
-    const saved = this.runs.includes(run);
+    const saved = !!findRun(this.controller.state, run.id);
     const processIds = run.request.processes.map(processId);
     fillForm(this.form, { ...run.request, processes: processIds });
     this.processes.renderChoices(processIds);
@@ -349,15 +372,13 @@ class RoadbookRun extends HTMLElement {
     const view = runView(checklist, procedure);
     const pathEntryIds = new Set([...files.values()].flatMap((f) => f.entries.map((e) => e.id)));
     const readOnly = withdrawn ? { reason: 'withdrawn' as const, version: plan.to.version } : null;
-    const session: RunSession = { run, saved, readOnly, checklist, procedure, view, pathEntryIds };
+    const controller = this.controller;
+    const session = sessionOf(run, () => controller.run, { readOnly, checklist, procedure, view, pathEntryIds });
     this.session = session;
-
-    if (saved) history.replaceState(history.state, '', this.runUrl(run, true));
-    part(this, 'apply').hidden = !saved || !!readOnly;
+    await controller.apply((s) => open(s, { run, readOnly }));
     this.toggleAttribute('data-read-only', !!readOnly);
     part(this, 'run').hidden = false;
     this.renderHeader();
-    this.renderRuns();
     this.bindSignOff(session);
     status.textContent = t('run.opened', { name: run.name, n: view.items.length });
     this.dataset.state = 'rendering';
@@ -440,47 +461,58 @@ class RoadbookRun extends HTMLElement {
 
   private renderSavedState(): void {
     const session = this.session;
-    if (!session) return;
+    const run = this.controller.run;
+    if (!session || !run) return;
     const state = this.store.saveState;
-    const refused = state.state === 'failed' && state.runs.includes(session.run);
-    const shown: 'new' | 'failed' | 'saving' | 'saved' = !session.saved
+    const refused = state.state === 'failed' && state.runs.includes(run.id);
+    const shown: 'new' | 'failed' | 'saving' | 'saved' = !this.controller.state.open?.saved
       ? 'new'
       : refused
         ? 'failed'
-        : this.store.waiting(session.run)
+        : this.store.waiting(run.id)
           ? 'saving'
           : 'saved';
     const texts: Record<typeof shown, () => string> = {
       new: () => this.t('run.unsaved'),
       failed: () => this.t('run.notSaved', { reason: state.state === 'failed' ? state.reason : '' }),
       saving: () => this.t('run.saving'),
-      saved: () => this.t('run.saved', { time: this.items.formatTime(session.run.updated) }),
+      saved: () => this.t('run.saved', { time: this.items.formatTime(run.updated) }),
     };
     const label = part(this, 'run-saved');
     label.dataset.saveState = shown;
     label.textContent = texts[shown]();
     for (const name of ['callout', 'callout-error']) label.parentElement?.classList.toggle(name, refused);
     part(this, 'save-export').hidden = !refused;
-    part(this, 'export-run').toggleAttribute('disabled', !session.saved);
+    part(this, 'export-run').toggleAttribute('disabled', !this.controller.state.open?.saved);
+  }
+
+  // Effects of the run's transitions ----------------------------------------------------
+
+  /** The address names the open run (replaced), or the page with no run (a new entry). */
+  private address(run: SavedRun | null): void {
+    if (run) history.replaceState(history.state, '', this.runUrl(run, true));
+    else history.pushState(null, '', `${location.pathname}`);
+  }
+
+  /** Repaints what a transition made out of date. */
+  private render(panels: ReadonlySet<Panel>, items: string[] | undefined): void {
+    const session = this.session;
+    if (session && !this.controller.run) this.closeView();
+    const open = this.controller.state.open;
+    if (this.session) {
+      if (panels.has('items')) this.items.repaint(items);
+      if (panels.has('orphans')) this.renderOrphans();
+      if (panels.has('header')) this.renderHeader();
+      else if (panels.has('saved-state')) this.renderSavedState();
+      // The form is not rewritten under the tester's hands.
+      if (panels.has('signoff') && !part(this, 'signoff-form').contains(document.activeElement))
+        this.bindSignOff(this.session);
+    }
+    if (panels.has('path')) part(this, 'apply').hidden = !open?.saved || !!open.readOnly;
+    if (panels.has('runs')) this.renderRuns();
   }
 
   // Saving -------------------------------------------------------------------------------
-
-  /** Something of the open run changed (a result, the sign-off form). */
-  private changed(): void {
-    const session = this.session;
-    if (!session || session.readOnly) return;
-    session.run.updated = new Date().toISOString();
-    if (!session.saved) {
-      session.saved = true;
-      this.runs.unshift(session.run);
-      history.replaceState(history.state, '', this.runUrl(session.run, true));
-      part(this, 'apply').hidden = false;
-      this.renderRuns();
-    }
-    this.store.track(session.run);
-    this.renderSavedState();
-  }
 
   /** Asks the store to write whatever is waiting now (the page is left, a file is made). */
   flush(): void {
@@ -490,7 +522,7 @@ class RoadbookRun extends HTMLElement {
   /** The store's news: the header says the truth; a refused write is said once, with the file at hand. */
   private onSaveState(state: SaveState): void {
     // A saved result starts a new revision: the next edit of it derives from what is stored.
-    if (state.state === 'saved' && this.session) this.items.saved();
+    if (state.state === 'saved') void this.controller.apply(savedRevisions);
     if (state.state === 'failed') {
       this.alerts.error(
         this.t('run.storage.full', { reason: state.reason }),
@@ -506,15 +538,12 @@ class RoadbookRun extends HTMLElement {
   /** The runs the browser refused to save, as a progress file. */
   private exportUnsaved(): void {
     const state = this.store.saveState;
-    if (state.state === 'failed') this.exportProgress(state.runs);
-  }
-
-  /** Another tab had saved a run meanwhile; its results are merged into it. */
-  private onMerged(run: SavedRun): void {
-    if (this.session?.run !== run) return;
-    this.items.repaint();
-    this.renderOrphans();
-    this.syncNotice(conflictedItems(run.results));
+    if (state.state !== 'failed') return;
+    const runs = state.runs.flatMap((id) => {
+      const run = this.controller.run?.id === id ? this.controller.run : findRun(this.controller.state, id);
+      return run ? [run] : [];
+    });
+    this.exportProgress(runs);
   }
 
   /** Changes a page that ended could not save: named, with a way to put them back. */
@@ -546,26 +575,12 @@ class RoadbookRun extends HTMLElement {
   }
 
   private async putBack(found: readonly UnsavedChanges[]): Promise<void> {
-    for (const changes of found) {
-      const stored = this.runs.find((r) => r.id === changes.run.id);
-      const run = restoredRun(changes, stored);
-      if (stored) Object.assign(stored, run);
-      else this.runs.unshift(run);
-      this.store.track(stored ?? run);
-    }
+    await this.controller.apply((s) => putBack(s, { found }));
     const state = await this.store.flush();
     if (state.state !== 'saved') return;
     await this.store.forgetUnsaved();
     this.alerts.clear('last-session');
     this.alerts.info(this.t('run.lastSession.restored'));
-    this.renderRuns();
-    const session = this.session;
-    if (session && found.some((c) => c.run.id === session.run.id)) {
-      this.items.repaint();
-      this.renderOrphans();
-      this.renderHeader();
-      this.signoff.bind(session);
-    }
   }
 
   private async forgetUnsaved(): Promise<void> {
@@ -589,67 +604,8 @@ class RoadbookRun extends HTMLElement {
     const theirs = event.newValue === null ? null : parseSavedRun(event.newValue, this.scope, this.locale);
     if (theirs && !theirs.ok) return;
     if (theirs) this.store.noteSeen(event.key, event.newValue);
-    this.changedElsewhere(id, theirs ? theirs.run : null);
-  }
-
-  /**
-   * A run changed elsewhere (another tab): `theirs` is its new saved state, null once it was
-   * deleted there. The open run merges it in (both versions of an item changed on both sides
-   * kept and shown); what it holds that the saved state lacks is written back.
-   */
-  private changedElsewhere(id: string, theirs: SavedRun | null): void {
-    const session = this.session;
-    if (session?.run.id === id) {
-      if (theirs === null) {
-        this.alerts.error(
-          this.t('run.sync.deleted'),
-          [
-            {
-              label: this.t('run.sync.keep'),
-              run: () => {
-                this.store.track(session.run);
-                this.alerts.clear('sync-deleted');
-              },
-            },
-          ],
-          'sync-deleted',
-        );
-        this.runs = this.runs.filter((r) => r.id !== id);
-        this.runs.unshift(session.run);
-      } else {
-        const merged = mergeRun(session.run, theirs);
-        Object.assign(session.run, merged.run);
-        this.items.repaint([...merged.results.taken, ...merged.results.conflicts]);
-        this.renderOrphans();
-        this.renderHeader();
-        if (!part(this, 'signoff-form').contains(document.activeElement)) this.bindSignOff(session);
-        this.syncNotice(merged.results.conflicts);
-        if ((merged.results.kept.length || merged.results.conflicts.length) && !session.readOnly) {
-          this.store.track(session.run);
-          this.renderSavedState();
-        }
-      }
-    } else if (theirs === null) {
-      this.runs = this.runs.filter((r) => r.id !== id);
-    } else {
-      const at = this.runs.findIndex((r) => r.id === id);
-      if (at >= 0) this.runs[at] = theirs;
-      else this.runs.unshift(theirs);
-    }
-    this.renderRuns();
-  }
-
-  /** Says the open run was merged with another tab's; items changed on both sides are named, with a way to them. */
-  private syncNotice(conflicts: readonly string[]): void {
-    if (conflicts.length === 0) {
-      this.alerts.info(this.t('run.sync.updated'));
-      return;
-    }
-    this.alerts.error(
-      this.t('run.sync.conflict', { n: conflicts.length }),
-      [{ label: this.t('run.sync.conflictShow'), run: () => void this.items.reveal(conflicts[0]!) }],
-      'sync-conflict',
-    );
+    // Another tab changed a run: the open one merges it in (core/run/sync.ts), the others take it.
+    await this.controller.apply((s) => mergeFromTab(s, { run: id, theirs: theirs ? theirs.run : null }));
   }
 
   // Runs list ----------------------------------------------------------------------------
@@ -657,10 +613,11 @@ class RoadbookRun extends HTMLElement {
   private renderRuns(): void {
     const t = this.t;
     const list = part(this, 'run-list');
-    const runs = [...this.runs].sort((a, b) => b.updated.localeCompare(a.updated));
+    const openId = this.controller.state.open?.id;
+    const runs = [...this.controller.state.runs].sort((a, b) => b.updated.localeCompare(a.updated));
     list.replaceChildren(
       ...runs.map((run) => {
-        const open = this.session?.run.id === run.id;
+        const open = openId === run.id;
         const n = Object.keys(run.results).length;
         return h(
           'li',
@@ -703,7 +660,7 @@ class RoadbookRun extends HTMLElement {
 
   private async onRunListClick(event: Event): Promise<void> {
     const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
-    const run = target ? this.runs.find((r) => r.id === target.dataset.run) : undefined;
+    const run = target?.dataset.run ? findRun(this.controller.state, target.dataset.run) : undefined;
     if (!target || !run) return;
     const t = this.t;
     if (target.dataset.action === 'open') {
@@ -717,20 +674,8 @@ class RoadbookRun extends HTMLElement {
     } else if (target.dataset.action === 'delete') {
       const n = Object.keys(run.results).length;
       if (!(await confirmAction(this, t('run.delete.confirm', { name: run.name, n }), t('run.runs.delete')))) return;
-      this.store.untrack(run);
-      const removed = await this.store.removeRun(run.id);
-      if (!removed.ok) {
-        this.alerts.error(t('run.storage.full', { reason: removed.reason }), [], 'storage-full');
-        return;
-      }
-      this.runs = this.runs.filter((r) => r !== run);
-      if (this.session?.run.id === run.id) {
-        this.closeRun();
-        history.pushState(null, '', `${location.pathname}`);
-      }
-      this.renderRuns();
-      this.alerts.info(t('run.deleted', { name: run.name }));
-      part(this, 'runs-title').focus();
+      await this.controller.apply((s) => deleteRun(s, { run: run.id }));
+      if (!findRun(this.controller.state, run.id)) part(this, 'runs-title').focus();
     }
   }
 
@@ -754,10 +699,7 @@ class RoadbookRun extends HTMLElement {
       event.preventDefault();
       const name = input.value.trim();
       if (!name) return;
-      run.name = name;
-      run.updated = new Date().toISOString();
-      this.store.track(run);
-      if (this.session?.run === run) this.renderHeader();
+      void this.controller.apply((s) => rename(s, { run: run.id, name, time: new Date().toISOString() }));
       restore();
     });
     form.querySelector('[data-action="cancel"]')!.addEventListener('click', restore);
@@ -822,10 +764,8 @@ class RoadbookRun extends HTMLElement {
     const session = this.session;
     if (!session || session.readOnly) return;
     if (!(await confirmAction(this, this.t('run.orphans.forgetConfirm', { id }), this.t('run.orphans.forget')))) return;
-    delete session.run.results[id];
-    this.changed();
+    await this.controller.apply((s) => forget(s, { item: id, time: new Date().toISOString() }));
     this.flush();
-    this.renderOrphans();
   }
 
   private reportProblem(problem: StorageProblem): void {
@@ -922,40 +862,8 @@ class RoadbookRun extends HTMLElement {
       this.alerts.error(t('run.transfer.failed', { file: file.name, reason: parsed.error.message }), [], 'import');
       return;
     }
-    this.alerts.clear('import');
-    const outcome = importRuns(this.runs, parsed.runs);
-    // Keep the open run's object: the page's rows point at it.
-    const session = this.session;
-    this.runs = outcome.runs.map((r) => {
-      if (session && r.id === session.run.id && r !== session.run) {
-        Object.assign(session.run, r);
-        return session.run;
-      }
-      return r;
-    });
-    const changed = new Set(outcome.changed.map((r) => r.id));
-    for (const run of this.runs) if (changed.has(run.id)) this.store.track(run);
+    await this.controller.apply((s) => mergeFromFile(s, { runs: parsed.runs, dropped: parsed.dropped.length }));
     await this.store.flush();
-    const lines = [
-      ...outcome.report.added.map((a) => t('run.import.added', { name: a.name, n: a.results })),
-      ...outcome.report.merged.map((m) =>
-        t('run.import.merged', { name: m.name, taken: m.taken, kept: m.kept, same: m.same }),
-      ),
-      ...outcome.report.merged.filter((m) => m.conflicts > 0).map((m) => t('run.import.conflicts', { n: m.conflicts })),
-      ...(parsed.dropped.length ? [t('run.import.dropped', { n: parsed.dropped.length })] : []),
-    ];
-    this.alerts.info(lines.join(' '));
-    this.renderRuns();
-    if (session && outcome.report.merged.some((m) => m.id === session.run.id)) {
-      this.items.repaint();
-      this.renderOrphans();
-      this.renderHeader();
-      this.bindSignOff(session);
-    } else if (parsed.runs.length === 1) {
-      const run = this.runs.find((r) => r.id === parsed.runs[0]!.id)!;
-      history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
-      await this.open(run, { filter: NO_FILTER, report: false });
-    }
   }
 
   private async downloadFormat(button: HTMLButtonElement, id: ExportFormatId): Promise<void> {

@@ -9,13 +9,9 @@
 import type { Locale } from '../../core/model.ts';
 import { reportDocument, type ReportBlock } from '../../core/run/report-document.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
-import {
-  emptySignOff,
-  signOffProblems,
-  signOffReport,
-  type SignOffProblem,
-  type SignOffReport,
-} from '../../core/run/signoff.ts';
+import type { RunState, Transition } from '../../core/run/run-state.ts';
+import { emptySignOff, signOffReport, type SignOffProblem, type SignOffReport } from '../../core/run/signoff.ts';
+import { editSignOff, requestSignOff, signOffRefusals } from '../../core/run/signoff-edit.ts';
 import type { Decision, SignOffForm } from '../../core/run/types.ts';
 import { DECISIONS } from '../../core/run/types.ts';
 import { download, h, part } from '../lib/dom.ts';
@@ -25,9 +21,10 @@ import { rowId } from './item-list.ts';
 import type { RunSession } from './session.ts';
 
 export interface SignOffHooks {
-  changed(): void;
-  /** Called to show the report view (updates the address). */
-  openReport(): void;
+  /** Asks for a transition of the run (the controller applies it and performs its effects). */
+  apply(transition: (state: RunState) => Transition): void;
+  /** The run's state now. */
+  state(): RunState;
   closeReport(): void;
   tester(): string;
   flush(): void;
@@ -225,35 +222,34 @@ export class SignOffUi {
 
   private save(): void {
     if (!this.session) return;
-    this.session.run.signOff = this.read();
-    this.hooks.changed();
+    const form = this.read();
+    const time = new Date().toISOString();
+    this.hooks.apply((state) => editSignOff(state, { form, time }));
   }
 
   problems(): SignOffProblem[] {
     const session = this.session;
     if (!session) return [];
-    return signOffProblems(
-      session.view.signOffItems,
-      session.run.results,
-      session.run.signOff ?? this.read(),
-      this.locale,
+    return signOffRefusals(this.hooks.state(), {
+      form: this.read(),
+      items: session.view.signOffItems,
+      locale: this.locale,
+    });
+  }
+
+  /** "Établir le PV": the form saved, then the report (the controller's `report` effect) or the problems, linked. */
+  sign(): void {
+    const session = this.session;
+    if (!session) return;
+    part(this.form, 'signoff-problems').replaceChildren();
+    const form = this.read();
+    const time = new Date().toISOString();
+    this.hooks.apply((state) =>
+      requestSignOff(state, { form, time, items: session.view.signOffItems, locale: this.locale }),
     );
   }
 
-  /** "Établir le PV": the problems, linked, or the report. */
-  sign(): void {
-    this.save();
-    const problems = this.problems();
-    const box = part(this.form, 'signoff-problems');
-    if (problems.length === 0) {
-      box.replaceChildren();
-      this.hooks.openReport();
-      return;
-    }
-    this.showProblems(problems);
-  }
-
-  private showProblems(problems: SignOffProblem[]): void {
+  showProblems(problems: SignOffProblem[]): void {
     const box = part(this.form, 'signoff-problems');
     const fieldIds: Partial<Record<keyof SignOffForm, string>> = {
       environment: 'signoff-environment',

@@ -77,8 +77,10 @@ export interface Backup {
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
 /** Whether what the page holds is written: every run confirmed, being written, or refused. */
-export type SaveState =
-  { state: 'saved' } | { state: 'saving' } | { state: 'failed'; reason: string; runs: SavedRun[] };
+export type SaveState = { state: 'saved' } | { state: 'saving' } | { state: 'failed'; reason: string; runs: string[] };
+
+/** The runs as the page holds them now, by id (the store writes what it finds there when it writes). */
+export type RunSource = (id: string) => SavedRun | undefined;
 
 /** A change written by another tab. */
 export interface StoredChange {
@@ -113,15 +115,16 @@ export class RunStore {
   private readonly seen = new Map<string, string | null>();
   /** Each run as last confirmed written (the journal records what changed since). */
   private readonly written = new Map<string, SavedRun>();
-  /** Runs changed and not confirmed written, with the count of changes seen. */
-  private readonly pending = new Map<SavedRun, number>();
+  /** Ids of runs changed and not confirmed written, with the count of changes seen. */
+  private readonly pending = new Map<string, number>();
+  private source: RunSource = () => undefined;
   private draining: Promise<void> | null = null;
   private again = false;
   private state: SaveState = { state: 'saved' };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stateListeners: ((state: SaveState) => void)[] = [];
-  private readonly mergeListeners: ((run: SavedRun) => void)[] = [];
+  private readonly mergeListeners: ((id: string, written: SavedRun) => void)[] = [];
   private readonly channel: BroadcastChannel | null;
   /** This page's journal entries not cleared yet, by run id (a refused write leaves its entry). */
   private readonly entries = new Map<string, string[]>();
@@ -217,15 +220,20 @@ export class RunStore {
 
   // Saving runs ---------------------------------------------------------------------------
 
-  /** A run changed in memory: it is written at once (with any other waiting), and again until it is. */
-  track(run: SavedRun): void {
-    this.pending.set(run, (this.pending.get(run) ?? 0) + 1);
+  /** Where the store reads a run to write: the page's state. */
+  readFrom(source: RunSource): void {
+    this.source = source;
+  }
+
+  /** Run `id` changed in the page: it is written at once (with any other waiting), and again until it is. */
+  track(id: string): void {
+    this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
     this.kick();
   }
 
   /** Stops writing a run (it was deleted). */
-  untrack(run: SavedRun): void {
-    this.pending.delete(run);
+  untrack(id: string): void {
+    this.pending.delete(id);
   }
 
   /** Resolves once every run waiting is written, or refused again. */
@@ -236,8 +244,8 @@ export class RunStore {
   }
 
   /** Whether a run has changes not confirmed written. */
-  waiting(run: SavedRun): boolean {
-    return this.pending.has(run);
+  waiting(id: string): boolean {
+    return this.pending.has(id);
   }
 
   /** Tries a refused write again now (the page came back, space may have been freed). */
@@ -253,8 +261,8 @@ export class RunStore {
     this.stateListeners.push(listener);
   }
 
-  /** Another tab had saved the run meanwhile: its results were merged into the run (in place). */
-  onMerged(listener: (run: SavedRun) => void): void {
+  /** Another tab had saved the run meanwhile: `written` is what was written, its results merged in. */
+  onMerged(listener: (id: string, written: SavedRun) => void): void {
     this.mergeListeners.push(listener);
   }
 
@@ -275,18 +283,20 @@ export class RunStore {
   }
 
   private async drain(): Promise<void> {
-    let refused: SavedRun[] = [];
+    let refused: string[] = [];
     let reason = '';
     do {
       this.again = false;
       refused = [];
       this.setState({ state: 'saving' });
-      for (const [run, count] of [...this.pending]) {
-        const result = await this.writeRun(run);
+      for (const [id, count] of [...this.pending]) {
+        const run = this.source(id);
+        // A run the page no longer holds has nothing to write.
+        const result = run ? await this.writeRun(run) : ({ ok: true } as const);
         if (!result.ok) {
-          refused.push(run);
+          refused.push(id);
           reason = result.reason;
-        } else if (this.pending.get(run) === count) this.pending.delete(run);
+        } else if (this.pending.get(id) === count) this.pending.delete(id);
       }
     } while (this.again);
     if (refused.length) {
@@ -342,10 +352,7 @@ export class RunStore {
     }
     this.written.set(run.id, structuredClone(toWrite));
     await this.clearEntries(run.id);
-    if (merged) {
-      Object.assign(run, toWrite);
-      for (const listener of this.mergeListeners) listener(run);
-    }
+    if (merged) for (const listener of this.mergeListeners) listener(run.id, toWrite);
     return { ok: true };
   }
 
