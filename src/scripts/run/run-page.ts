@@ -63,7 +63,9 @@ import { Alerts } from './alerts.ts';
 import { confirmAction } from './confirm.ts';
 import { ItemList } from './item-list.ts';
 import { ProcessesUi } from './processes-ui.ts';
+import { Backups, downloadBackup } from './backups.ts';
 import { RunController } from './run-controller.ts';
+import { RunList } from './run-list.ts';
 import { sessionOf, type RunSession } from './session.ts';
 import { SignOffUi } from './signoff-ui.ts';
 import { RunStore, type SaveState, type StorageProblem } from './store.ts';
@@ -81,6 +83,7 @@ class RoadbookRun extends HTMLElement {
   private processes!: ProcessesUi;
   private form!: HTMLFormElement;
   private controller!: RunController;
+  private runList!: RunList;
   private session: RunSession | null = null;
   private testerName = '';
   private generation = 0;
@@ -146,11 +149,61 @@ class RoadbookRun extends HTMLElement {
       refused: (problems) => this.signoff.showProblems(problems),
       reveal: (item) => void this.items.reveal(item),
     });
+    this.connectRunList();
     this.reportUnsaved(await this.store.unsaved(controller.state.runs));
     this.wire();
     this.renderRuns();
-    await this.renderBackups();
+    await this.connectBackups();
     await this.route();
+  }
+
+  /** The panels of the page: each finds its parts inside itself. */
+  private panel<T extends HTMLElement>(tag: string, type: new () => T): T {
+    const el = this.querySelector(tag);
+    if (!(el instanceof type)) throw new Error(`<${tag}> missing in <rb-run>`);
+    return el;
+  }
+
+  private confirm = (text: string, label: string) => confirmAction(this, text, label);
+
+  private connectRunList(): void {
+    this.runList = this.panel('rb-run-list', RunList);
+    this.runList.connect({
+      t: this.t,
+      href: (run) => this.runUrl(run, true, new URLSearchParams()).href,
+      time: (iso) => this.items.formatTime(iso),
+      open: (run) => void this.openFromList(run),
+      rename: (run, name) =>
+        void this.controller.apply((s) => rename(s, { run: run.id, name, time: new Date().toISOString() })),
+      remove: async (run) => {
+        await this.controller.apply((s) => deleteRun(s, { run: run.id }));
+        if (!findRun(this.controller.state, run.id)) this.runList.focusTitle();
+      },
+      confirm: this.confirm,
+      exportAll: () => this.exportProgress(this.controller.state.runs),
+      import: (file) => void this.importProgress(file),
+    });
+  }
+
+  private connectBackups(): Promise<void> {
+    return this.panel('rb-backups', Backups).connect({
+      t: this.t,
+      store: this.store,
+      product: this.index.product,
+      time: (iso) => this.items.formatTime(iso),
+      confirm: this.confirm,
+    });
+  }
+
+  private async openFromList(run: SavedRun): Promise<void> {
+    this.flush();
+    history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
+    await this.open(run, { filter: NO_FILTER, report: false });
+    part(this, 'run-title').focus();
+  }
+
+  private renderRuns(): void {
+    this.runList.render(this.controller.state);
   }
 
   private wire(): void {
@@ -168,17 +221,9 @@ class RoadbookRun extends HTMLElement {
         if (!saved.ok) this.alerts.error(t('run.storage.full', { reason: saved.reason }), [], 'storage-full');
       });
     });
-    part(this, 'run-list').addEventListener('click', (event) => void this.onRunListClick(event));
-    part(this, 'export-all').addEventListener('click', () => this.exportProgress(this.controller.state.runs));
     part(this, 'export-run').addEventListener('click', () => {
       const run = this.controller.run;
       if (run) this.exportProgress([run]);
-    });
-    const importInput = part<HTMLInputElement>(this, 'import');
-    importInput.addEventListener('change', () => {
-      const file = importInput.files?.[0];
-      importInput.value = '';
-      if (file) void this.importProgress(file);
     });
     part(this, 'downloads').addEventListener('click', (event) => {
       const button =
@@ -189,17 +234,6 @@ class RoadbookRun extends HTMLElement {
       const button =
         event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-forget]') : null;
       if (button) void this.forgetOrphan(button.dataset.forget!);
-    });
-    part(this, 'backup-list').addEventListener('click', (event) => {
-      const button =
-        event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-backup]') : null;
-      if (!button) return;
-      void this.store.backups().then((backups) => {
-        const backup = backups.find((b) => b.key === button.dataset.backup);
-        if (!backup) return;
-        if (button.dataset.action === 'download') this.downloadBackup(backup.raw, backup.time);
-        else void this.forgetBackup(backup.key);
-      });
     });
     part(this, 'save-export').addEventListener('click', () => this.exportUnsaved());
     this.store.onChange((change) => void this.onStorage({ key: change.key, newValue: change.value }));
@@ -608,106 +642,6 @@ class RoadbookRun extends HTMLElement {
     await this.controller.apply((s) => mergeFromTab(s, { run: id, theirs: theirs ? theirs.run : null }));
   }
 
-  // Runs list ----------------------------------------------------------------------------
-
-  private renderRuns(): void {
-    const t = this.t;
-    const list = part(this, 'run-list');
-    const openId = this.controller.state.open?.id;
-    const runs = [...this.controller.state.runs].sort((a, b) => b.updated.localeCompare(a.updated));
-    list.replaceChildren(
-      ...runs.map((run) => {
-        const open = openId === run.id;
-        const n = Object.keys(run.results).length;
-        return h(
-          'li',
-          { class: 'run-summary', data: { run: run.id }, attrs: { 'aria-current': open ? 'true' : null } },
-          h(
-            'div',
-            { class: 'run-summary-main' },
-            h(
-              'a',
-              {
-                class: 'run-summary-name',
-                data: { action: 'open', run: run.id },
-                attrs: { href: this.runUrl(run, true, new URLSearchParams()).href },
-              },
-              run.name,
-            ),
-            open ? h('span', { class: 'badge', text: t('run.runs.current') }) : '',
-            h('span', { class: 'muted', text: t('run.runs.facts', { n, time: this.items.formatTime(run.updated) }) }),
-          ),
-          h(
-            'div',
-            { class: 'run-summary-actions' },
-            h('button', {
-              data: { action: 'rename', run: run.id },
-              attrs: { type: 'button', 'aria-label': t('run.runs.renameNamed', { name: run.name }) },
-              text: t('run.runs.rename'),
-            }),
-            h('button', {
-              data: { action: 'delete', run: run.id },
-              attrs: { type: 'button', 'aria-label': t('run.runs.deleteNamed', { name: run.name }) },
-              text: t('run.runs.delete'),
-            }),
-          ),
-        );
-      }),
-    );
-    part(this, 'run-list-empty').hidden = runs.length > 0;
-    part(this, 'export-all').toggleAttribute('disabled', runs.length === 0);
-  }
-
-  private async onRunListClick(event: Event): Promise<void> {
-    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
-    const run = target?.dataset.run ? findRun(this.controller.state, target.dataset.run) : undefined;
-    if (!target || !run) return;
-    const t = this.t;
-    if (target.dataset.action === 'open') {
-      event.preventDefault();
-      this.flush();
-      history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
-      await this.open(run, { filter: NO_FILTER, report: false });
-      part(this, 'run-title').focus();
-    } else if (target.dataset.action === 'rename') {
-      this.renameForm(target.closest('li')!, run);
-    } else if (target.dataset.action === 'delete') {
-      const n = Object.keys(run.results).length;
-      if (!(await confirmAction(this, t('run.delete.confirm', { name: run.name, n }), t('run.runs.delete')))) return;
-      await this.controller.apply((s) => deleteRun(s, { run: run.id }));
-      if (!findRun(this.controller.state, run.id)) part(this, 'runs-title').focus();
-    }
-  }
-
-  private renameForm(li: HTMLElement, run: SavedRun): void {
-    const t = this.t;
-    const input = h('input', { id: `rename-${run.id}`, attrs: { type: 'text', required: true } });
-    input.value = run.name;
-    const form = h(
-      'form',
-      { class: 'rename-form' },
-      h('label', { attrs: { for: input.id }, text: t('run.rename.label') }),
-      input,
-      h('button', { attrs: { type: 'submit' }, text: t('run.rename.save') }),
-      h('button', { attrs: { type: 'button' }, data: { action: 'cancel' }, text: t('run.rename.cancel') }),
-    );
-    const restore = () => {
-      this.renderRuns();
-      this.querySelector<HTMLElement>(`[data-action="rename"][data-run="${run.id}"]`)?.focus();
-    };
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const name = input.value.trim();
-      if (!name) return;
-      void this.controller.apply((s) => rename(s, { run: run.id, name, time: new Date().toISOString() }));
-      restore();
-    });
-    form.querySelector('[data-action="cancel"]')!.addEventListener('click', restore);
-    li.replaceChildren(form);
-    input.focus();
-    input.select();
-  }
-
   // Orphans and backups -----------------------------------------------------------------
 
   private renderOrphans(): void {
@@ -763,7 +697,7 @@ class RoadbookRun extends HTMLElement {
   private async forgetOrphan(id: string): Promise<void> {
     const session = this.session;
     if (!session || session.readOnly) return;
-    if (!(await confirmAction(this, this.t('run.orphans.forgetConfirm', { id }), this.t('run.orphans.forget')))) return;
+    if (!(await this.confirm(this.t('run.orphans.forgetConfirm', { id }), this.t('run.orphans.forget')))) return;
     await this.controller.apply((s) => forget(s, { item: id, time: new Date().toISOString() }));
     this.flush();
   }
@@ -776,55 +710,8 @@ class RoadbookRun extends HTMLElement {
         ? t('run.storage.corrupt', { what: problem.what, reason: problem.message })
         : t('run.storage.corruptKept', { what: problem.what, reason: problem.message });
     this.alerts.error(message, [
-      { label: t('run.storage.download'), run: () => this.downloadBackup(problem.raw, Date.now()) },
+      { label: t('run.storage.download'), run: () => downloadBackup(this.index.product, problem.raw, Date.now()) },
     ]);
-  }
-
-  private async renderBackups(): Promise<void> {
-    const backups = await this.store.backups();
-    const t = this.t;
-    part(this, 'backups').hidden = backups.length === 0;
-    part(this, 'backup-list').replaceChildren(
-      ...backups.map((b) =>
-        h(
-          'li',
-          null,
-          h('span', {
-            text: t('run.backups.item', {
-              what: b.what,
-              time: this.items.formatTime(new Date(b.time).toISOString()),
-              size: b.raw.length,
-            }),
-          }),
-          ' ',
-          h('button', {
-            data: { backup: b.key, action: 'download' },
-            attrs: { type: 'button' },
-            text: t('run.storage.download'),
-          }),
-          ' ',
-          h('button', {
-            data: { backup: b.key, action: 'forget' },
-            attrs: { type: 'button' },
-            text: t('run.storage.forget'),
-          }),
-        ),
-      ),
-    );
-  }
-
-  private downloadBackup(raw: string, time: number): void {
-    const name = exportFileName(
-      { product: this.index.product, from: null, to: `backup-${time}` },
-      { extension: 'json' },
-    );
-    download(name, raw, 'application/json');
-  }
-
-  private async forgetBackup(key: string): Promise<void> {
-    if (!(await confirmAction(this, this.t('run.backups.forgetConfirm'), this.t('run.storage.forget')))) return;
-    await this.store.removeBackup(key);
-    await this.renderBackups();
   }
 
   // Files --------------------------------------------------------------------------------
