@@ -22,7 +22,6 @@
  * the one of that target (core plans it when asked), its results and orphans are shown and
  * exported, nothing is recorded.
  */
-import { buildChecklist, planPath, sourceFromDataFiles } from '../../core/checklist/index.ts';
 import type { DataIndex } from '../../core/data-files.ts';
 import { exportChecklist, exportFileName, type ExportFormatId } from '../../core/export/index.ts';
 import { selectionText, statusLabel } from '../../core/export/labels.ts';
@@ -56,8 +55,9 @@ import { mergedOnWrite, mergeFromFile, mergeFromTab, putBack } from '../../core/
 import type { RunScope, SavedRun } from '../../core/run/types.ts';
 import { changedItems, filterFromParams, orphanResults, runView, NO_FILTER } from '../../core/run/view.ts';
 import { upgradeUrl } from '../../core/urls.ts';
-import { DataFiles, includesDrafts } from '../lib/data.ts';
+import { DataFiles } from '../lib/data.ts';
 import { download, h, part } from '../lib/dom.ts';
+import { openPath } from '../lib/open-path.ts';
 import { fillForm, readForm, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
 import { confirmAction } from './confirm.ts';
@@ -122,16 +122,18 @@ class RoadbookRun extends HTMLElement {
 
     this.form = part<HTMLFormElement>(this, 'path-form');
     wirePathForm(this.form);
-    this.processes = new ProcessesUi(this, t, this.locale, this.index, this.store, this.alerts, library.library);
-    const runSection = part(this, 'run');
+    this.processes = this.panel('rb-processes', ProcessesUi);
+    this.processes.connect(this, t, this.locale, this.index, this.store, this.alerts, library.library);
     const controller = this.controller;
-    this.items = new ItemList(runSection, t, this.locale, {
+    this.items = this.panel('rb-items', ItemList);
+    this.items.connect(t, this.locale, {
       apply: (transition) => void controller.apply(transition),
       stamp: () => controller.stamp(),
       own: (rev) => controller.state.own.has(rev),
       tester: () => this.testerName,
     });
-    this.signoff = new SignOffUi(runSection, t, this.locale, this.items, this.alerts, {
+    this.signoff = this.panel('rb-signoff', SignOffUi);
+    this.signoff.connect(t, this.locale, this.items, this.alerts, {
       apply: (transition) => void controller.apply(transition),
       state: () => controller.state,
       closeReport: () => this.closeReport(),
@@ -364,48 +366,26 @@ class RoadbookRun extends HTMLElement {
     status.textContent = t('path.loading');
     this.dataset.state = 'loading';
 
-    const includeDrafts = includesDrafts(this.index);
-    const request = checklistRequest(run.request);
-    let plan = planPath({ ...this.index, includeDrafts }, request);
     // A run started before its target was withdrawn: shown read-only, never lost.
-    const withdrawn = !plan.ok && plan.error.code === 'to-withdrawn' && saved;
-    if (withdrawn) plan = planPath({ ...this.index, includeDrafts }, request, { withdrawnTarget: true });
-    if (!plan.ok) {
-      this.closeRun();
-      status.textContent = '';
-      pathError.replaceChildren(
-        h('p', {
-          class: 'callout callout-error',
-          attrs: { role: 'alert' },
-          text: t('run.pathError', { reason: plan.error.message }),
-        }),
-      );
-      this.dataset.state = 'error';
-      return;
-    }
-    let files;
-    try {
-      files = await this.data.versions(plan.versions.map((v) => v.slug));
-    } catch (error) {
-      status.textContent = '';
-      pathError.replaceChildren(
-        h('p', {
-          class: 'callout callout-error',
-          attrs: { role: 'alert' },
-          text: t('path.failed', { reason: error instanceof Error ? error.message : String(error) }),
-        }),
-      );
-      this.dataset.state = 'error';
-      return;
-    }
+    const opened = await openPath(this.data, this.index, checklistRequest(run.request), { withdrawnTarget: saved });
     if (generation !== this.generation) return;
-    const checklist = buildChecklist(sourceFromDataFiles(this.index, files, { includeDrafts }), request, {
-      withdrawnTarget: withdrawn,
-    });
+    if (!opened.ok) {
+      if (opened.stage === 'plan') this.closeRun();
+      status.textContent = '';
+      pathError.replaceChildren(
+        h('p', {
+          class: 'callout callout-error',
+          attrs: { role: 'alert' },
+          text: t(opened.stage === 'plan' ? 'run.pathError' : 'path.failed', { reason: opened.message }),
+        }),
+      );
+      this.dataset.state = 'error';
+      return;
+    }
+    const { checklist, entryIds: pathEntryIds } = opened;
     const procedure = procedureItems(checklist, this.locale);
     const view = runView(checklist, procedure);
-    const pathEntryIds = new Set([...files.values()].flatMap((f) => f.entries.map((e) => e.id)));
-    const readOnly = withdrawn ? { reason: 'withdrawn' as const, version: plan.to.version } : null;
+    const readOnly = opened.withdrawn ? { reason: 'withdrawn' as const, version: opened.withdrawn } : null;
     const controller = this.controller;
     const session = sessionOf(run, () => controller.run, { readOnly, checklist, procedure, view, pathEntryIds });
     this.session = session;

@@ -7,7 +7,8 @@
  * them: what the report says, and in which order, is decided there.
  */
 import type { Locale } from '../../core/model.ts';
-import { reportDocument, type ReportBlock } from '../../core/run/report-document.ts';
+import { reportDocument } from '../../core/run/report-document.ts';
+import { longDate, reportNodes, today } from './signoff-report.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
 import type { RunState, Transition } from '../../core/run/run-state.ts';
 import { emptySignOff, signOffReport, type SignOffProblem, type SignOffReport } from '../../core/run/signoff.ts';
@@ -30,106 +31,19 @@ export interface SignOffHooks {
   flush(): void;
 }
 
-/** `2026-05-22` → "22 mai 2026" / "22 May 2026"; anything else as written. */
-function longDate(iso: string, locale: Locale): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    date,
-  );
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-const HEADINGS = { 1: 'h2', 2: 'h3', 3: 'h4' } as const;
-
-/** The printable report: report-document.ts's blocks as elements, every text set as text. */
-function reportNodes(blocks: readonly ReportBlock[]): HTMLElement[] {
-  return blocks.map(reportNode);
-}
-
-function reportNode(block: ReportBlock): HTMLElement {
-  switch (block.kind) {
-    case 'heading':
-      return h(HEADINGS[block.level], {
-        id: block.level === 1 ? 'report-title' : undefined,
-        class: block.className,
-        text: block.text,
-      });
-    case 'facts':
-      return h(
-        'dl',
-        { class: 'report-facts' },
-        ...block.rows.map(([label, value]) => h('div', null, h('dt', { text: label }), h('dd', { text: value }))),
-      );
-    case 'table': {
-      const cell = (text: string, column: number) =>
-        h('td', null, block.code?.includes(column) ? h('code', { class: 'hash', text }) : text);
-      // The table may be wider than a phone's screen: the region that scrolls it takes focus.
-      return h(
-        'div',
-        { class: 'table-wrap', attrs: { role: 'region', tabindex: '0', 'aria-label': block.caption } },
-        h(
-          'table',
-          { class: ['report-table', block.className].filter(Boolean).join(' ') },
-          h('caption', { class: 'visually-hidden', text: block.caption }),
-          h('thead', null, h('tr', null, ...block.columns.map((c) => h('th', { attrs: { scope: 'col' }, text: c })))),
-          h(
-            'tbody',
-            null,
-            ...block.rows.map((r) => h('tr', null, ...r.map(cell))),
-            block.total ? h('tr', null, ...block.total.map((c) => h('td', null, h('strong', { text: c })))) : null,
-          ),
-        ),
-      );
-    }
-    case 'list':
-      return h(
-        'ul',
-        null,
-        ...block.items.map((item) =>
-          item.done === undefined
-            ? h('li', { text: item.text })
-            : h(
-                'li',
-                { data: { done: String(item.done) } },
-                h('span', { attrs: { 'aria-hidden': 'true' }, text: item.done ? '☑' : '☐' }),
-                ` ${item.text}`,
-              ),
-        ),
-      );
-    case 'paragraph':
-      return h('p', { class: block.className, text: block.text });
-    case 'decision':
-      return h(
-        'p',
-        { class: 'report-decision', data: { decision: block.decision ?? '' } },
-        h('strong', { text: block.text }),
-      );
-    case 'code':
-      return h('p', null, `${block.label} `, h('code', { class: block.className, text: block.code }));
-    case 'section':
-      return h('section', { class: block.className }, ...reportNodes(block.blocks));
-  }
-}
-
-export class SignOffUi {
-  private readonly root: HTMLElement;
-  private readonly form: HTMLFormElement;
-  private readonly t: Translate;
-  private readonly locale: Locale;
-  private readonly items: ItemList;
-  private readonly alerts: Alerts;
-  private readonly hooks: SignOffHooks;
+/** <rb-signoff>: the sign-off form of the open run, and the report it grants. */
+export class SignOffUi extends HTMLElement {
+  private form!: HTMLFormElement;
+  private t!: Translate;
+  private locale!: Locale;
+  private items!: ItemList;
+  private alerts!: Alerts;
+  private hooks!: SignOffHooks;
   private session: RunSession | null = null;
 
-  constructor(root: HTMLElement, t: Translate, locale: Locale, items: ItemList, alerts: Alerts, hooks: SignOffHooks) {
-    this.root = root;
-    this.form = part<HTMLFormElement>(root, 'signoff-form');
+  /** Wires the form (once). */
+  connect(t: Translate, locale: Locale, items: ItemList, alerts: Alerts, hooks: SignOffHooks): void {
+    this.form = part<HTMLFormElement>(this, 'signoff-form');
     this.t = t;
     this.locale = locale;
     this.items = items;
@@ -379,3 +293,5 @@ export class SignOffUi {
     }
   }
 }
+
+if (!customElements.get('rb-signoff')) customElements.define('rb-signoff', SignOffUi);
