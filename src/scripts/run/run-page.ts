@@ -23,9 +23,8 @@
  * exported, nothing is recorded.
  */
 import type { DataIndex } from '../../core/data-files.ts';
-import { exportChecklist, exportFileName, type ExportFormatId } from '../../core/export/index.ts';
-import { selectionText, statusLabel } from '../../core/export/labels.ts';
-import { translator, type MessageKey } from '../../core/i18n.ts';
+import { exportChecklist, type ExportFormatId } from '../../core/export/index.ts';
+import { translator } from '../../core/i18n.ts';
 import type { Locale } from '../../core/model.ts';
 import type { Panel } from '../../core/run/effects.ts';
 import type { UnsavedChanges } from '../../core/run/journal.ts';
@@ -50,10 +49,10 @@ import {
   sameRequest,
 } from '../../core/run/request.ts';
 import { findRun } from '../../core/run/run-state.ts';
-import { newRunId, parseProgressFile, parseSavedRun, progressFileText } from '../../core/run/saved.ts';
+import { newRunId, parseSavedRun } from '../../core/run/saved.ts';
 import { mergedOnWrite, mergeFromFile, mergeFromTab, putBack } from '../../core/run/sync.ts';
 import type { RunScope, SavedRun } from '../../core/run/types.ts';
-import { changedItems, filterFromParams, orphanResults, runView, NO_FILTER } from '../../core/run/view.ts';
+import { filterFromParams, runView, NO_FILTER } from '../../core/run/view.ts';
 import { upgradeUrl } from '../../core/urls.ts';
 import { DataFiles } from '../lib/data.ts';
 import { download, h, part } from '../lib/dom.ts';
@@ -64,7 +63,10 @@ import { confirmAction } from './confirm.ts';
 import { ItemList } from './item-list.ts';
 import { ProcessesUi } from './processes-ui.ts';
 import { Backups, downloadBackup } from './backups.ts';
+import { renderOrphans } from './orphans.ts';
+import { downloadProgress, readProgress } from './progress-files.ts';
 import { RunController } from './run-controller.ts';
+import { renderRunHeader, renderSaveState } from './run-header.ts';
 import { RunList } from './run-list.ts';
 import { sessionOf, type RunSession } from './session.ts';
 import { SignOffUi } from './signoff-ui.ts';
@@ -415,89 +417,26 @@ class RoadbookRun extends HTMLElement {
   }
 
   private renderHeader(): void {
-    const session = this.session;
-    if (!session) return;
-    const t = this.t;
-    const { run, checklist } = session;
-    part(this, 'run-title').replaceChildren(
-      run.name,
-      ...(session.readOnly ? [' ', h('span', { class: 'badge badge-read-only', text: t('run.readOnly.badge') })] : []),
-    );
-    const labels = checklist.labels;
-    const processes = checklist.processes.map((p) => p.label).join(', ');
-    part(this, 'run-path').replaceChildren(
-      h('span', { text: checklist.from ? `${checklist.from} → ${checklist.to}` : checklist.to }),
-      ' · ',
-      selectionText('modules', labels.modules, checklist.modules, this.locale),
-      ' · ',
-      selectionText('editions', labels.editions, checklist.editions, this.locale),
-      processes ? ` · ${t('run.withProcesses', { list: processes })}` : '',
-    );
+    if (!this.session) return;
+    renderRunHeader(this, this.session, {
+      t: this.t,
+      locale: this.locale,
+      buildId: this.index.buildId,
+      upgradeUrl: this.dataset.upgradeUrl ?? upgradeUrl(this.index.base),
+    });
     this.renderSavedState();
-    const notices = part(this, 'run-notices');
-    notices.replaceChildren();
-    if (session.readOnly) {
-      notices.append(
-        h('p', {
-          class: 'callout callout-read-only',
-          data: { readOnly: session.readOnly.reason },
-          text: t('run.readOnly.withdrawn', { version: session.readOnly.version }),
-        }),
-      );
-    }
-    if (checklist.warnings.length) {
-      notices.append(
-        h(
-          'div',
-          { class: 'banner banner-warning' },
-          h('p', { class: 'banner-title', text: t('upgrade.warnings') }),
-          ...checklist.warnings.map((w) => h('p', { text: w.message })),
-        ),
-      );
-    }
-    const changed = changedItems(session.view.items, run.results).length;
-    if (run.buildId && run.buildId !== this.index.buildId && changed > 0) {
-      notices.append(h('p', { class: 'callout callout-changed', text: t('run.rebuilt', { n: changed }) }));
-    }
-    if (checklist.dataChanges.length || checklist.actions.length) {
-      const upgrade = `${this.dataset.upgradeUrl ?? upgradeUrl(this.index.base)}?${requestToParams({ ...run.request, processes: [] })}`;
-      notices.append(
-        h(
-          'p',
-          { class: 'callout' },
-          t('run.beforeStart', { data: checklist.dataChanges.length, actions: checklist.actions.length }),
-          ' ',
-          h('a', { attrs: { href: upgrade }, text: t('run.seeUpgrade') }),
-        ),
-      );
-    }
   }
 
   private renderSavedState(): void {
-    const session = this.session;
     const run = this.controller.run;
-    if (!session || !run) return;
-    const state = this.store.saveState;
-    const refused = state.state === 'failed' && state.runs.includes(run.id);
-    const shown: 'new' | 'failed' | 'saving' | 'saved' = !this.controller.state.open?.saved
-      ? 'new'
-      : refused
-        ? 'failed'
-        : this.store.waiting(run.id)
-          ? 'saving'
-          : 'saved';
-    const texts: Record<typeof shown, () => string> = {
-      new: () => this.t('run.unsaved'),
-      failed: () => this.t('run.notSaved', { reason: state.state === 'failed' ? state.reason : '' }),
-      saving: () => this.t('run.saving'),
-      saved: () => this.t('run.saved', { time: this.items.formatTime(run.updated) }),
-    };
-    const label = part(this, 'run-saved');
-    label.dataset.saveState = shown;
-    label.textContent = texts[shown]();
-    for (const name of ['callout', 'callout-error']) label.parentElement?.classList.toggle(name, refused);
-    part(this, 'save-export').hidden = !refused;
-    part(this, 'export-run').toggleAttribute('disabled', !this.controller.state.open?.saved);
+    if (!this.session || !run) return;
+    renderSaveState(this, run, {
+      t: this.t,
+      saved: !!this.controller.state.open?.saved,
+      state: this.store.saveState,
+      waiting: this.store.waiting(run.id),
+      time: (iso) => this.items.formatTime(iso),
+    });
   }
 
   // Effects of the run's transitions ----------------------------------------------------
@@ -625,53 +564,11 @@ class RoadbookRun extends HTMLElement {
   // Orphans and backups -----------------------------------------------------------------
 
   private renderOrphans(): void {
-    const section = part(this, 'orphans');
-    const session = this.session;
-    const readOnly = !!session?.readOnly;
-    const orphans = session
-      ? orphanResults(session.view, session.checklist, session.run.results, session.pathEntryIds)
-      : [];
-    section.hidden = orphans.length === 0;
-    const t = this.t;
-    part(section, 'orphan-list').replaceChildren(
-      ...orphans.map((o) =>
-        h(
-          'li',
-          { class: 'orphan', data: { item: o.id, reason: o.reason } },
-          h(
-            'p',
-            null,
-            h('code', { text: o.id }),
-            ' — ',
-            h('strong', { text: t(`run.orphan.${o.reason}` as MessageKey) }),
-          ),
-          h(
-            'p',
-            null,
-            h('span', {
-              class: 'status-pill',
-              data: { status: o.result.status },
-              text: statusLabel(this.locale, o.result.status),
-            }),
-            o.result.comment ? ` ${o.result.comment}` : '',
-            o.result.defect ? ` — ${t('export.md.defect', { defect: o.result.defect })}` : '',
-            o.result.tester || o.result.time
-              ? h('span', {
-                  class: 'muted',
-                  text: ` (${[o.result.tester, this.items.formatTime(o.result.time)].filter(Boolean).join(', ')})`,
-                })
-              : '',
-          ),
-          readOnly
-            ? ''
-            : h('button', {
-                data: { forget: o.id },
-                attrs: { type: 'button', 'aria-label': t('run.orphans.forgetNamed', { id: o.id }) },
-                text: t('run.orphans.forget'),
-              }),
-        ),
-      ),
-    );
+    renderOrphans(part(this, 'orphans'), this.session, {
+      t: this.t,
+      locale: this.locale,
+      time: (iso) => this.items.formatTime(iso),
+    });
   }
 
   private async forgetOrphan(id: string): Promise<void> {
@@ -698,38 +595,17 @@ class RoadbookRun extends HTMLElement {
 
   private exportProgress(runs: readonly SavedRun[]): void {
     this.flush();
-    if (runs.length === 0) return;
-    const single = runs.length === 1 ? runs[0]! : null;
-    const text = progressFileText(runs, { ...this.scope, buildId: this.index.buildId }, new Date());
-    const name = single
-      ? exportFileName(
-          { product: this.index.product, from: single.request.from, to: single.request.to },
-          { extension: 'progress.json' },
-        )
-      : exportFileName({ product: this.index.product, from: null, to: 'runs' }, { extension: 'progress.json' });
-    download(name, text, 'application/json');
+    downloadProgress(runs, { ...this.scope, buildId: this.index.buildId });
   }
 
   private async importProgress(file: File): Promise<void> {
-    const t = this.t;
     this.flush();
-    // Refused before anything is read or changed: a file the browser cannot hold would make every later save fail.
-    const room = await this.store.roomFor(file.size);
-    if (!room.ok) {
-      const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-      const reason =
-        room.reason === 'too-big'
-          ? t('run.transfer.tooBig', { size: mb(room.bytes), limit: mb(room.limit) })
-          : t('run.transfer.noRoom', { size: mb(room.bytes), free: mb(room.free) });
-      this.alerts.error(t('run.transfer.failed', { file: file.name, reason }), [], 'import');
+    const read = await readProgress(file, this.scope, this.locale, this.t);
+    if (!read.ok) {
+      this.alerts.error(read.message, [], 'import');
       return;
     }
-    const parsed = parseProgressFile(await file.text(), this.scope, this.locale);
-    if (!parsed.ok) {
-      this.alerts.error(t('run.transfer.failed', { file: file.name, reason: parsed.error.message }), [], 'import');
-      return;
-    }
-    await this.controller.apply((s) => mergeFromFile(s, { runs: parsed.runs, dropped: parsed.dropped.length }));
+    await this.controller.apply((s) => mergeFromFile(s, { runs: read.runs, dropped: read.dropped.length }));
     await this.store.flush();
   }
 

@@ -23,25 +23,16 @@
  *   in the write's own transaction: if another tab saved meanwhile, its results are merged in
  *   first (core's mergeRun), so two tabs never silently overwrite each other.
  *
- * Other tabs: after every confirmed write, a message goes out on the BroadcastChannel named
- * `<prefix>changes` (prefix from storagePrefix): `{ key, value }`, the key written and its new
- * text (null when removed), the same news the `storage` event brought when runs were in
- * localStorage. `onChange` delivers the messages of the other tabs. Where Web Locks are missing
- * (a site served over plain HTTP), the channel also carries a roll call, `{ rollCall }`
- * answered by every open page with `{ alive: <its id> }`, to tell ended pages from open ones.
+ * Other tabs: after every confirmed write, the key written and its new text go out on the
+ * tabs' channel (tab-channel.ts); `onChange` delivers the other tabs' news. The entries of
+ * ended pages: ended-pages.ts.
  */
 import type { Locale } from '../../core/model.ts';
 import { emptyCompanyProcesses, type CompanyProcesses } from '../../core/run/company-processes.ts';
-import {
-  journalEntry,
-  parseJournalEntry,
-  serializeJournalEntry,
-  unsavedChanges,
-  type UnsavedChanges,
-} from '../../core/run/journal.ts';
+import { journalEntry, serializeJournalEntry, type UnsavedChanges } from '../../core/run/journal.ts';
 import { mergeRun } from '../../core/run/merge.ts';
 import { parseSavedRun, serializeRun } from '../../core/run/saved.ts';
-import { retryDelay, roomForFile, type RoomCheck, type StorageEstimate } from '../../core/run/storage-limits.ts';
+import { retryDelay } from '../../core/run/storage-limits.ts';
 import {
   backupKey,
   journalKey,
@@ -54,7 +45,11 @@ import {
 } from '../../core/run/storage-keys.ts';
 import { parseStoredProcesses, serializeCompanyProcesses } from '../../core/run/stored-processes.ts';
 import type { RunScope, SavedRun } from '../../core/run/types.ts';
+import { EndedPages } from './ended-pages.ts';
 import { openBackend, type ValueBackend, type Writes } from './storage-backend.ts';
+import { TabChannel, type StoredChange } from './tab-channel.ts';
+
+export type { StoredChange } from './tab-channel.ts';
 
 export interface StorageProblem {
   /** The key that could not be read (without the prefix). */
@@ -81,19 +76,6 @@ export type SaveState = { state: 'saved' } | { state: 'saving' } | { state: 'fai
 
 /** The runs as the page holds them now, by id (the store writes what it finds there when it writes). */
 export type RunSource = (id: string) => SavedRun | undefined;
-
-/** A change written by another tab. */
-export interface StoredChange {
-  key: string;
-  value: string | null;
-}
-
-/** Everything said on the channel: a change written, and the roll call of open pages (and its answers). */
-type ChannelMessage = StoredChange | { rollCall: string } | { alive: string };
-
-const LOCK_PREFIX = 'roadbook-session:';
-/** How long a roll call waits for the open pages' answers. */
-const ROLL_CALL_MS = 300;
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -125,23 +107,18 @@ export class RunStore {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stateListeners: ((state: SaveState) => void)[] = [];
   private readonly mergeListeners: ((id: string, written: SavedRun) => void)[] = [];
-  private readonly channel: BroadcastChannel | null;
+  private readonly channel: TabChannel;
+  private readonly endedPages: EndedPages;
   /** This page's journal entries not cleared yet, by run id (a refused write leaves its entry). */
   private readonly entries = new Map<string, string[]>();
-  /** Journal keys of ended pages, found by `unsaved`. */
-  private ended: string[] = [];
 
   private constructor(scope: RunScope, locale: Locale, backend: ValueBackend | null) {
     this.scope = scope;
     this.locale = locale;
     this.prefix = storagePrefix(scope);
     this.backend = backend;
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${this.prefix}changes`) : null;
-    // Held as long as this page lives: the next page tells an ended page's journal by its free lock.
-    void navigator.locks?.request(`${LOCK_PREFIX}${this.session}`, () => new Promise<void>(() => undefined));
-    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
-      if ('rollCall' in event.data) this.channel?.postMessage({ alive: this.session } satisfies ChannelMessage);
-    });
+    this.channel = new TabChannel(this.prefix, this.session);
+    this.endedPages = new EndedPages(backend, { prefix: this.prefix, scope, locale }, this.session, this.channel);
   }
 
   static async open(scope: RunScope, locale: Locale): Promise<RunStore> {
@@ -165,7 +142,7 @@ export class RunStore {
     }
     for (const [key, value] of writes) {
       this.seen.set(key, value);
-      this.channel?.postMessage({ key, value } satisfies StoredChange);
+      this.channel.post({ key, value });
     }
     return { ok: true };
   }
@@ -348,7 +325,7 @@ export class RunStore {
     }
     for (const [k, v] of changes) {
       this.seen.set(k, v);
-      this.channel?.postMessage({ key: k, value: v } satisfies StoredChange);
+      this.channel.post({ key: k, value: v });
     }
     this.written.set(run.id, structuredClone(toWrite));
     await this.clearEntries(run.id);
@@ -373,79 +350,21 @@ export class RunStore {
 
   // The last session ---------------------------------------------------------------------
 
-  /**
-   * Changes recorded by pages that ended before their write was confirmed, compared with
-   * `runs` as loaded. Entries whose changes are all stored are cleared.
-   */
-  async unsaved(runs: readonly SavedRun[]): Promise<UnsavedChanges[]> {
-    const live = this.backend ? await this.liveSessions() : null;
-    if (!this.backend || !live) return [];
-    live.add(this.session);
-    const raw = await this.backend.entries('journal', this.prefix);
-    const entries = [...raw].map(([key, text]) => ({ key, entry: parseJournalEntry(text, this.scope, this.locale) }));
-    const endedEntries = entries.filter(({ entry }) => !entry || !live.has(entry.session));
-    this.ended = endedEntries.map(({ key }) => key);
-    const found = unsavedChanges(
-      endedEntries.flatMap(({ entry }) => (entry ? [entry] : [])),
-      new Map(runs.map((r) => [r.id, r])),
-      live,
-    );
-    if (!found.length) await this.forgetUnsaved();
-    return found;
-  }
-
-  /** The pages open now: by their Web Locks, or where there are none (plain HTTP) by a roll call on the channel. */
-  private async liveSessions(): Promise<Set<string> | null> {
-    if (navigator.locks) {
-      const held = await navigator.locks.query();
-      return new Set(
-        [...(held.held ?? []), ...(held.pending ?? [])]
-          .map((lock) => lock.name ?? '')
-          .filter((name) => name.startsWith(LOCK_PREFIX))
-          .map((name) => name.slice(LOCK_PREFIX.length)),
-      );
-    }
-    const channel = this.channel;
-    if (!channel) return null;
-    const live = new Set<string>();
-    const answer = (event: MessageEvent<ChannelMessage>) => {
-      if ('alive' in event.data) live.add(event.data.alive);
-    };
-    channel.addEventListener('message', answer);
-    channel.postMessage({ rollCall: this.session } satisfies ChannelMessage);
-    await new Promise((done) => setTimeout(done, ROLL_CALL_MS));
-    channel.removeEventListener('message', answer);
-    return live;
+  /** Changes recorded by pages that ended before their write was confirmed (ended-pages.ts). */
+  unsaved(runs: readonly SavedRun[]): Promise<UnsavedChanges[]> {
+    return this.endedPages.unsaved(runs);
   }
 
   /** Clears the journal entries of ended pages (put back, or let go by the tester). */
-  async forgetUnsaved(): Promise<void> {
-    const keys = this.ended;
-    this.ended = [];
-    if (keys.length && this.backend)
-      await this.backend.write('journal', new Map(keys.map((k) => [k, null]))).catch(() => undefined);
-  }
-
-  // Room ----------------------------------------------------------------------------------
-
-  /** Whether a file of `bytes` may be applied (size limit, and the browser's estimate of free space). */
-  async roomFor(bytes: number): Promise<RoomCheck> {
-    let estimate: StorageEstimate | null = null;
-    try {
-      estimate = (await navigator.storage?.estimate?.()) ?? null;
-    } catch {
-      estimate = null;
-    }
-    return roomForFile(bytes, estimate);
+  forgetUnsaved(): Promise<void> {
+    return this.endedPages.forget();
   }
 
   // Other tabs ------------------------------------------------------------------------------
 
   /** What other tabs write. */
   onChange(listener: (change: StoredChange) => void): void {
-    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
-      if ('key' in event.data) listener(event.data);
-    });
+    this.channel.onChange(listener);
   }
 
   /** Marks a value as read (after another tab's message delivered it). */
