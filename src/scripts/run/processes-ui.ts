@@ -22,48 +22,51 @@ import { chooseProcess } from './process-conflict.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import type { RunStore } from './store.ts';
 
-export class ProcessesUi {
-  library: CompanyProcesses;
-  private readonly root: HTMLElement;
-  private readonly t: Translate;
-  private readonly locale: Locale;
-  private readonly index: DataIndex;
-  private readonly store: RunStore;
-  private readonly alerts: Alerts;
-  private readonly form: HTMLFormElement;
+/** <rb-processes>: the path form's process choices and the company processes manager. */
+export class ProcessesUi extends HTMLElement {
+  library!: CompanyProcesses;
+  /** Where the page's dialogs are (they sit outside the panel). */
+  private dialogs!: HTMLElement;
+  private t!: Translate;
+  private locale!: Locale;
+  private index!: DataIndex;
+  private store!: RunStore;
+  private alerts!: Alerts;
+  private form!: HTMLFormElement;
   private editing: string | null = null;
 
-  constructor(
-    root: HTMLElement,
+  /** Wires the panel (once); `dialogs`: the element holding the page's confirm and conflict dialogs. */
+  connect(
+    dialogs: HTMLElement,
     t: Translate,
     locale: Locale,
     index: DataIndex,
     store: RunStore,
     alerts: Alerts,
     library: CompanyProcesses,
-  ) {
-    this.root = root;
+  ): void {
+    this.dialogs = dialogs;
     this.t = t;
     this.locale = locale;
     this.index = index;
     this.store = store;
     this.alerts = alerts;
     this.library = library;
-    this.form = part<HTMLFormElement>(root, 'process-editor');
+    this.form = part<HTMLFormElement>(this, 'process-editor');
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.save();
     });
     this.form.addEventListener('reset', () => setTimeout(() => this.edit(null)));
-    part(root, 'own-list').addEventListener('click', (event) => {
+    part(this, 'own-list').addEventListener('click', (event) => {
       const button =
         event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-process]') : null;
       if (!button) return;
       if (button.dataset.action === 'edit') this.edit(button.dataset.process!);
-      else if (button.dataset.action === 'remove') void this.remove(button.dataset.process!);
+      else if (button.dataset.action === 'remove') void this.removeProcess(button.dataset.process!);
     });
-    part(root, 'processes-export').addEventListener('click', () => void this.export());
-    const input = part<HTMLInputElement>(root, 'processes-import');
+    part(this, 'processes-export').addEventListener('click', () => void this.export());
+    const input = part<HTMLInputElement>(this, 'processes-import');
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       input.value = '';
@@ -74,7 +77,7 @@ export class ProcessesUi {
 
   /** The company's processes as checkboxes of the path form, checked as `selected` says. */
   renderChoices(selected: readonly string[]): void {
-    const box = part(this.root, 'own-processes');
+    const box = part(this, 'own-processes');
     box.replaceChildren(
       ...this.library.processes.map((p) =>
         h(
@@ -86,15 +89,15 @@ export class ProcessesUi {
         ),
       ),
     );
-    part(this.root, 'own-processes-empty').hidden = this.library.processes.length > 0;
+    part(this, 'own-processes-empty').hidden = this.library.processes.length > 0;
   }
 
   private checkedNow(): string[] {
-    return [...this.root.querySelectorAll<HTMLInputElement>('input[name="processes"]:checked')].map((b) => b.value);
+    return [...this.querySelectorAll<HTMLInputElement>('input[name="processes"]:checked')].map((b) => b.value);
   }
 
   private renderManager(): void {
-    const list = part(this.root, 'own-list');
+    const list = part(this, 'own-list');
     list.replaceChildren(
       ...this.library.processes.map((p) =>
         h(
@@ -138,7 +141,7 @@ export class ProcessesUi {
       ? this.t('processes.editTitle', { label: p.label })
       : this.t('processes.addTitle');
     if (id) {
-      part<HTMLDetailsElement>(this.root, 'process-manager').open = true;
+      part<HTMLDetailsElement>(this, 'process-manager').open = true;
       field('label').focus();
     }
   }
@@ -203,12 +206,12 @@ export class ProcessesUi {
     return true;
   }
 
-  private async remove(id: string): Promise<void> {
+  private async removeProcess(id: string): Promise<void> {
     const p = this.library.processes.find((q) => q.id === id);
     if (!p) return;
     if (
       !(await confirmAction(
-        this.root,
+        this.dialogs,
         this.t('processes.removeConfirm', { label: p.label }),
         this.t('processes.remove'),
       ))
@@ -272,7 +275,7 @@ export class ProcessesUi {
     // Nothing is replaced without the tester's answer; no answer, no change at all.
     const keep = new Set<string>();
     for (const conflict of processConflicts(this.library, incoming)) {
-      const choice = await chooseProcess(this.root, this.t, conflict);
+      const choice = await chooseProcess(this.dialogs, this.t, conflict);
       if (choice === null) {
         this.alerts.info(this.t('processes.conflict.cancelled', { file: file.name }));
         return;
@@ -283,7 +286,7 @@ export class ProcessesUi {
     const selected = [...new Set([...this.checkedNow(), ...merged.library.picks])];
     if (!(await this.persist(merged.library))) return;
     this.renderChoices(selected);
-    for (const box of this.root.querySelectorAll<HTMLInputElement>('input[name="processes"]'))
+    for (const box of this.querySelectorAll<HTMLInputElement>('input[name="processes"]'))
       if (parsed.picks.includes(box.value)) box.checked = true;
     this.alerts.info(
       this.t('processes.imported', {
@@ -299,3 +302,5 @@ export class ProcessesUi {
     return this.library.processes;
   }
 }
+
+if (!customElements.get('rb-processes')) customElements.define('rb-processes', ProcessesUi);

@@ -22,37 +22,53 @@
  * the one of that target (core plans it when asked), its results and orphans are shown and
  * exported, nothing is recorded.
  */
-import { buildChecklist, planPath, sourceFromDataFiles } from '../../core/checklist/index.ts';
 import type { DataIndex } from '../../core/data-files.ts';
-import { exportChecklist, exportFileName, type ExportFormatId } from '../../core/export/index.ts';
-import { mebibytes } from '../../core/i18n/format.ts';
-import { orphanReasonLabel, selectionText, statusLabel } from '../../core/i18n/labels.ts';
+import { exportChecklist, type ExportFormatId } from '../../core/export/index.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
-import { restoredRun, type UnsavedChanges } from '../../core/run/journal.ts';
-import { conflictedItems, importRuns, mergeRun } from '../../core/run/merge.ts';
+import type { Panel } from '../../core/run/effects.ts';
+import type { UnsavedChanges } from '../../core/run/journal.ts';
+import {
+  changePath,
+  close,
+  deleteRun,
+  newRun,
+  open,
+  rename,
+  runToOpen,
+  type NewRunStamp,
+} from '../../core/run/library.ts';
 import { procedureItems } from '../../core/run/procedure.ts';
+import { forget, saved as savedRevisions } from '../../core/run/record.ts';
 import {
   checklistRequest,
-  defaultRunName,
   processId,
   requestFromParams,
   requestToParams,
   resolveRequest,
   sameRequest,
 } from '../../core/run/request.ts';
-import { newRunId, parseProgressFile, parseSavedRun, progressFileText } from '../../core/run/saved.ts';
-import type { RunRequest, RunScope, SavedRun } from '../../core/run/types.ts';
-import { changedItems, filterFromParams, orphanResults, runView, NO_FILTER } from '../../core/run/view.ts';
+import { findRun } from '../../core/run/run-state.ts';
+import { newRunId, parseSavedRun } from '../../core/run/saved.ts';
+import { mergedOnWrite, mergeFromFile, mergeFromTab, putBack } from '../../core/run/sync.ts';
+import type { RunScope, SavedRun } from '../../core/run/types.ts';
+import { filterFromParams, runView, NO_FILTER } from '../../core/run/view.ts';
 import { upgradeUrl } from '../../core/urls.ts';
-import { DataFiles, includesDrafts } from '../lib/data.ts';
+import { DataFiles } from '../lib/data.ts';
 import { download, h, part } from '../lib/dom.ts';
+import { openPath } from '../lib/open-path.ts';
 import { fillForm, readForm, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
 import { confirmAction } from './confirm.ts';
 import { ItemList } from './item-list.ts';
 import { ProcessesUi } from './processes-ui.ts';
-import type { RunSession } from './session.ts';
+import { Backups, downloadBackup } from './backups.ts';
+import { renderOrphans } from './orphans.ts';
+import { downloadProgress, readProgress } from './progress-files.ts';
+import { RunController } from './run-controller.ts';
+import { renderRunHeader, renderSaveState } from './run-header.ts';
+import { RunList } from './run-list.ts';
+import { sessionOf, type RunSession } from './session.ts';
 import { SignOffUi } from './signoff-ui.ts';
 import { RunStore, type SaveState, type StorageProblem } from './store.ts';
 
@@ -68,7 +84,8 @@ class RoadbookRun extends HTMLElement {
   private signoff!: SignOffUi;
   private processes!: ProcessesUi;
   private form!: HTMLFormElement;
-  private runs: SavedRun[] = [];
+  private controller!: RunController;
+  private runList!: RunList;
   private session: RunSession | null = null;
   private testerName = '';
   private generation = 0;
@@ -97,35 +114,100 @@ class RoadbookRun extends HTMLElement {
     if (!this.store.available) this.alerts.error(t('run.storage.unavailable'), [], 'storage-unavailable');
 
     const loaded = await this.store.loadRuns();
-    this.runs = loaded.runs;
+    this.controller = new RunController(loaded.runs, this.store, this.alerts, t);
     const library = await this.store.loadProcesses();
     for (const problem of [...loaded.problems, ...(library.problem ? [library.problem] : [])])
       this.reportProblem(problem);
     this.testerName = await this.store.tester();
     this.store.onSaveState((state) => this.onSaveState(state));
-    this.store.onMerged((run) => this.onMerged(run));
+    this.store.onMerged((id, written) => void this.controller.apply((s) => mergedOnWrite(s, { run: id, written })));
 
     this.form = part<HTMLFormElement>(this, 'path-form');
     wirePathForm(this.form);
-    this.processes = new ProcessesUi(this, t, this.locale, this.index, this.store, this.alerts, library.library);
-    const runSection = part(this, 'run');
-    this.items = new ItemList(runSection, t, this.locale, {
-      changed: () => this.changed(),
+    this.processes = this.panel('rb-processes', ProcessesUi);
+    this.processes.connect(this, t, this.locale, this.index, this.store, this.alerts, library.library);
+    const controller = this.controller;
+    this.items = this.panel('rb-items', ItemList);
+    this.items.connect(t, this.locale, {
+      apply: (transition) => void controller.apply(transition),
+      stamp: () => controller.stamp(),
+      own: (rev) => controller.state.own.has(rev),
       tester: () => this.testerName,
-      announce: (message) => this.alerts.info(message),
     });
-    this.signoff = new SignOffUi(runSection, t, this.locale, this.items, this.alerts, {
-      changed: () => this.changed(),
-      openReport: () => this.openReport(true),
+    this.signoff = this.panel('rb-signoff', SignOffUi);
+    this.signoff.connect(t, this.locale, this.items, this.alerts, {
+      apply: (transition) => void controller.apply(transition),
+      state: () => controller.state,
       closeReport: () => this.closeReport(),
       tester: () => this.testerName,
       flush: () => this.flush(),
     });
-    this.reportUnsaved(await this.store.unsaved(this.runs));
+    controller.attach({
+      address: (run) => this.address(run),
+      open: (run) => {
+        history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
+        void this.open(run, { filter: NO_FILTER, report: false });
+      },
+      render: (panels, items) => this.render(panels, items),
+      report: () => this.openReport(true),
+      refused: (problems) => this.signoff.showProblems(problems),
+      reveal: (item) => void this.items.reveal(item),
+    });
+    this.connectRunList();
+    this.reportUnsaved(await this.store.unsaved(controller.state.runs));
     this.wire();
     this.renderRuns();
-    await this.renderBackups();
+    await this.connectBackups();
     await this.route();
+  }
+
+  /** The panels of the page: each finds its parts inside itself. */
+  private panel<T extends HTMLElement>(tag: string, type: new () => T): T {
+    const el = this.querySelector(tag);
+    if (!(el instanceof type)) throw new Error(`<${tag}> missing in <rb-run>`);
+    return el;
+  }
+
+  private confirm = (text: string, label: string) => confirmAction(this, text, label);
+
+  private connectRunList(): void {
+    this.runList = this.panel('rb-run-list', RunList);
+    this.runList.connect({
+      t: this.t,
+      href: (run) => this.runUrl(run, true, new URLSearchParams()).href,
+      time: (iso) => this.items.formatTime(iso),
+      open: (run) => void this.openFromList(run),
+      rename: (run, name) =>
+        void this.controller.apply((s) => rename(s, { run: run.id, name, time: new Date().toISOString() })),
+      remove: async (run) => {
+        await this.controller.apply((s) => deleteRun(s, { run: run.id }));
+        if (!findRun(this.controller.state, run.id)) this.runList.focusTitle();
+      },
+      confirm: this.confirm,
+      exportAll: () => this.exportProgress(this.controller.state.runs),
+      import: (file) => void this.importProgress(file),
+    });
+  }
+
+  private connectBackups(): Promise<void> {
+    return this.panel('rb-backups', Backups).connect({
+      t: this.t,
+      store: this.store,
+      product: this.index.product,
+      time: (iso) => this.items.formatTime(iso),
+      confirm: this.confirm,
+    });
+  }
+
+  private async openFromList(run: SavedRun): Promise<void> {
+    this.flush();
+    history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
+    await this.open(run, { filter: NO_FILTER, report: false });
+    part(this, 'run-title').focus();
+  }
+
+  private renderRuns(): void {
+    this.runList.render(this.controller.state);
   }
 
   private wire(): void {
@@ -143,14 +225,9 @@ class RoadbookRun extends HTMLElement {
         if (!saved.ok) this.alerts.error(t('run.storage.full', { reason: saved.reason }), [], 'storage-full');
       });
     });
-    part(this, 'run-list').addEventListener('click', (event) => void this.onRunListClick(event));
-    part(this, 'export-all').addEventListener('click', () => this.exportProgress(this.runs));
-    part(this, 'export-run').addEventListener('click', () => this.session && this.exportProgress([this.session.run]));
-    const importInput = part<HTMLInputElement>(this, 'import');
-    importInput.addEventListener('change', () => {
-      const file = importInput.files?.[0];
-      importInput.value = '';
-      if (file) void this.importProgress(file);
+    part(this, 'export-run').addEventListener('click', () => {
+      const run = this.controller.run;
+      if (run) this.exportProgress([run]);
     });
     part(this, 'downloads').addEventListener('click', (event) => {
       const button =
@@ -161,17 +238,6 @@ class RoadbookRun extends HTMLElement {
       const button =
         event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-forget]') : null;
       if (button) void this.forgetOrphan(button.dataset.forget!);
-    });
-    part(this, 'backup-list').addEventListener('click', (event) => {
-      const button =
-        event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-backup]') : null;
-      if (!button) return;
-      void this.store.backups().then((backups) => {
-        const backup = backups.find((b) => b.key === button.dataset.backup);
-        if (!backup) return;
-        if (button.dataset.action === 'download') this.downloadBackup(backup.raw, backup.time);
-        else void this.forgetBackup(backup.key);
-      });
     });
     part(this, 'save-export').addEventListener('click', () => this.exportUnsaved());
     this.store.onChange((change) => void this.onStorage({ key: change.key, newValue: change.value }));
@@ -200,7 +266,7 @@ class RoadbookRun extends HTMLElement {
     const params = new URLSearchParams(location.search);
     const asked = requestFromParams(params);
     const runId = params.get('run');
-    let run = runId ? this.runs.find((r) => r.id === runId) : undefined;
+    let run = runId ? findRun(this.controller.state, runId) : undefined;
     if (!run && asked) {
       const resolved = resolveRequest(asked, this.index.processes, this.processes.own);
       if (resolved.unknown.length) {
@@ -210,10 +276,9 @@ class RoadbookRun extends HTMLElement {
           'unknown-processes',
         );
       }
-      const { request } = resolved;
-      run = this.runs.find((r) => sameRequest(r.request, request)) ?? this.newRun(request);
+      run = runToOpen(this.controller.state, { run: null, request: resolved.request }, this.newRunStamp()) ?? undefined;
     }
-    if (run && this.session?.run === run) {
+    if (run && this.session && this.controller.run?.id === run.id) {
       // Same run (back / forward between the run and its report): only the view changes.
       if (params.get('view') === 'report') this.openReport(false);
       else if (this.dataset.view === 'report') {
@@ -232,18 +297,9 @@ class RoadbookRun extends HTMLElement {
     await this.open(run, { filter: filterFromParams(params), report: params.get('view') === 'report' });
   }
 
-  private newRun(request: RunRequest): SavedRun {
-    const now = new Date().toISOString();
-    return {
-      id: newRunId(),
-      name: defaultRunName(request, this.index.modules),
-      created: now,
-      updated: now,
-      buildId: this.index.buildId,
-      request,
-      results: {},
-      signOff: null,
-    };
+  /** What a new run made now is made of besides its path. */
+  private newRunStamp(): NewRunStamp {
+    return { id: newRunId(), time: new Date().toISOString(), buildId: this.index.buildId, modules: this.index.modules };
   }
 
   /** The address of a run (the path, its id once saved, the filters and view kept). */
@@ -267,17 +323,15 @@ class RoadbookRun extends HTMLElement {
     void this.processes.rememberPicks(choice.processes);
     let run: SavedRun;
     let saved: boolean;
-    if (apply && this.session?.saved) {
-      run = this.session.run;
-      const defaultName = run.name === defaultRunName(run.request, this.index.modules);
-      run.request = request;
-      if (defaultName) run.name = defaultRunName(request, this.index.modules);
+    const current = this.controller.run;
+    if (apply && current && this.controller.state.open?.saved) {
+      const time = new Date().toISOString();
+      await this.controller.apply((s) => changePath(s, { request, time, modules: this.index.modules }));
+      run = this.controller.run ?? current;
       saved = true;
-      run.updated = new Date().toISOString();
-      this.store.track(run);
     } else {
-      const match = this.runs.find((r) => sameRequest(r.request, request));
-      run = match ?? this.newRun(request);
+      const match = this.controller.state.runs.find((r) => sameRequest(r.request, request));
+      run = match ?? newRun(request, this.newRunStamp());
       saved = !!match;
     }
     history.pushState(null, '', this.runUrl(run, saved, new URLSearchParams()));
@@ -286,6 +340,12 @@ class RoadbookRun extends HTMLElement {
   }
 
   private closeRun(): void {
+    void this.controller.apply(close);
+    this.closeView();
+  }
+
+  /** Hides the run once none is open. */
+  private closeView(): void {
     this.generation++;
     this.session = null;
     part(this, 'run').hidden = true;
@@ -298,7 +358,7 @@ class RoadbookRun extends HTMLElement {
   private async open(run: SavedRun, options: { filter: typeof NO_FILTER; report: boolean }): Promise<void> {
     const generation = ++this.generation;
     const t = this.t;
-    const saved = this.runs.includes(run);
+    const saved = !!findRun(this.controller.state, run.id);
     const processIds = run.request.processes.map(processId);
     fillForm(this.form, { ...run.request, processes: processIds });
     this.processes.renderChoices(processIds);
@@ -308,57 +368,33 @@ class RoadbookRun extends HTMLElement {
     status.textContent = t('path.loading');
     this.dataset.state = 'loading';
 
-    const includeDrafts = includesDrafts(this.index);
-    const request = checklistRequest(run.request);
-    let plan = planPath({ ...this.index, includeDrafts }, request);
     // A run started before its target was withdrawn: shown read-only, never lost.
-    const withdrawn = !plan.ok && plan.error.code === 'to-withdrawn' && saved;
-    if (withdrawn) plan = planPath({ ...this.index, includeDrafts }, request, { withdrawnTarget: true });
-    if (!plan.ok) {
-      this.closeRun();
-      status.textContent = '';
-      pathError.replaceChildren(
-        h('p', {
-          class: 'callout callout-error',
-          attrs: { role: 'alert' },
-          text: t('run.pathError', { reason: plan.error.message }),
-        }),
-      );
-      this.dataset.state = 'error';
-      return;
-    }
-    let files;
-    try {
-      files = await this.data.versions(plan.versions.map((v) => v.slug));
-    } catch (error) {
-      status.textContent = '';
-      pathError.replaceChildren(
-        h('p', {
-          class: 'callout callout-error',
-          attrs: { role: 'alert' },
-          text: t('path.failed', { reason: error instanceof Error ? error.message : String(error) }),
-        }),
-      );
-      this.dataset.state = 'error';
-      return;
-    }
+    const opened = await openPath(this.data, this.index, checklistRequest(run.request), { withdrawnTarget: saved });
     if (generation !== this.generation) return;
-    const checklist = buildChecklist(sourceFromDataFiles(this.index, files, { includeDrafts }), request, {
-      withdrawnTarget: withdrawn,
-    });
+    if (!opened.ok) {
+      if (opened.stage === 'plan') this.closeRun();
+      status.textContent = '';
+      pathError.replaceChildren(
+        h('p', {
+          class: 'callout callout-error',
+          attrs: { role: 'alert' },
+          text: t(opened.stage === 'plan' ? 'run.pathError' : 'path.failed', { reason: opened.message }),
+        }),
+      );
+      this.dataset.state = 'error';
+      return;
+    }
+    const { checklist, entryIds: pathEntryIds } = opened;
     const procedure = procedureItems(checklist, this.locale);
     const view = runView(checklist, procedure);
-    const pathEntryIds = new Set([...files.values()].flatMap((f) => f.entries.map((e) => e.id)));
-    const readOnly = withdrawn ? { reason: 'withdrawn' as const, version: plan.to.version } : null;
-    const session: RunSession = { run, saved, readOnly, checklist, procedure, view, pathEntryIds };
+    const readOnly = opened.withdrawn ? { reason: 'withdrawn' as const, version: opened.withdrawn } : null;
+    const controller = this.controller;
+    const session = sessionOf(run, () => controller.run, { readOnly, checklist, procedure, view, pathEntryIds });
     this.session = session;
-
-    if (saved) history.replaceState(history.state, '', this.runUrl(run, true));
-    part(this, 'apply').hidden = !saved || !!readOnly;
+    await controller.apply((s) => open(s, { run, readOnly }));
     this.toggleAttribute('data-read-only', !!readOnly);
     part(this, 'run').hidden = false;
     this.renderHeader();
-    this.renderRuns();
     this.bindSignOff(session);
     status.textContent = t('run.opened', { name: run.name, n: view.items.length });
     this.dataset.state = 'rendering';
@@ -381,107 +417,55 @@ class RoadbookRun extends HTMLElement {
   }
 
   private renderHeader(): void {
-    const session = this.session;
-    if (!session) return;
-    const t = this.t;
-    const { run, checklist } = session;
-    part(this, 'run-title').replaceChildren(
-      run.name,
-      ...(session.readOnly ? [' ', h('span', { class: 'badge badge-read-only', text: t('run.readOnly.badge') })] : []),
-    );
-    const labels = checklist.labels;
-    const processes = checklist.processes.map((p) => p.label).join(', ');
-    part(this, 'run-path').replaceChildren(
-      h('span', { text: checklist.from ? `${checklist.from} → ${checklist.to}` : checklist.to }),
-      ' · ',
-      selectionText('modules', labels.modules, checklist.modules, this.locale),
-      ' · ',
-      selectionText('editions', labels.editions, checklist.editions, this.locale),
-      processes ? ` · ${t('run.withProcesses', { list: processes })}` : '',
-    );
+    if (!this.session) return;
+    renderRunHeader(this, this.session, {
+      t: this.t,
+      locale: this.locale,
+      buildId: this.index.buildId,
+      upgradeUrl: this.dataset.upgradeUrl ?? upgradeUrl(this.index.base),
+    });
     this.renderSavedState();
-    const notices = part(this, 'run-notices');
-    notices.replaceChildren();
-    if (session.readOnly) {
-      notices.append(
-        h('p', {
-          class: 'callout callout-read-only',
-          data: { readOnly: session.readOnly.reason },
-          text: t('run.readOnly.withdrawn', { version: session.readOnly.version }),
-        }),
-      );
-    }
-    if (checklist.warnings.length) {
-      notices.append(
-        h(
-          'div',
-          { class: 'banner banner-warning' },
-          h('p', { class: 'banner-title', text: t('upgrade.warnings') }),
-          ...checklist.warnings.map((w) => h('p', { text: w.message })),
-        ),
-      );
-    }
-    const changed = changedItems(session.view.items, run.results).length;
-    if (run.buildId && run.buildId !== this.index.buildId && changed > 0) {
-      notices.append(h('p', { class: 'callout callout-changed', text: t('run.rebuilt', { n: changed }) }));
-    }
-    if (checklist.dataChanges.length || checklist.actions.length) {
-      const upgrade = `${this.dataset.upgradeUrl ?? upgradeUrl(this.index.base)}?${requestToParams({ ...run.request, processes: [] })}`;
-      notices.append(
-        h(
-          'p',
-          { class: 'callout' },
-          t('run.beforeStart', { data: checklist.dataChanges.length, actions: checklist.actions.length }),
-          ' ',
-          h('a', { attrs: { href: upgrade }, text: t('run.seeUpgrade') }),
-        ),
-      );
-    }
   }
 
   private renderSavedState(): void {
+    const run = this.controller.run;
+    if (!this.session || !run) return;
+    renderSaveState(this, run, {
+      t: this.t,
+      saved: !!this.controller.state.open?.saved,
+      state: this.store.saveState,
+      waiting: this.store.waiting(run.id),
+      time: (iso) => this.items.formatTime(iso),
+    });
+  }
+
+  // Effects of the run's transitions ----------------------------------------------------
+
+  /** The address names the open run (replaced), or the page with no run (a new entry). */
+  private address(run: SavedRun | null): void {
+    if (run) history.replaceState(history.state, '', this.runUrl(run, true));
+    else history.pushState(null, '', `${location.pathname}`);
+  }
+
+  /** Repaints what a transition made out of date. */
+  private render(panels: ReadonlySet<Panel>, items: string[] | undefined): void {
     const session = this.session;
-    if (!session) return;
-    const state = this.store.saveState;
-    const refused = state.state === 'failed' && state.runs.includes(session.run);
-    const shown: 'new' | 'failed' | 'saving' | 'saved' = !session.saved
-      ? 'new'
-      : refused
-        ? 'failed'
-        : this.store.waiting(session.run)
-          ? 'saving'
-          : 'saved';
-    const texts: Record<typeof shown, () => string> = {
-      new: () => this.t('run.unsaved'),
-      failed: () => this.t('run.notSaved', { reason: state.state === 'failed' ? state.reason : '' }),
-      saving: () => this.t('run.saving'),
-      saved: () => this.t('run.saved', { time: this.items.formatTime(session.run.updated) }),
-    };
-    const label = part(this, 'run-saved');
-    label.dataset.saveState = shown;
-    label.textContent = texts[shown]();
-    for (const name of ['callout', 'callout-error']) label.parentElement?.classList.toggle(name, refused);
-    part(this, 'save-export').hidden = !refused;
-    part(this, 'export-run').toggleAttribute('disabled', !session.saved);
+    if (session && !this.controller.run) this.closeView();
+    const open = this.controller.state.open;
+    if (this.session) {
+      if (panels.has('items')) this.items.repaint(items);
+      if (panels.has('orphans')) this.renderOrphans();
+      if (panels.has('header')) this.renderHeader();
+      else if (panels.has('saved-state')) this.renderSavedState();
+      // The form is not rewritten under the tester's hands.
+      if (panels.has('signoff') && !part(this, 'signoff-form').contains(document.activeElement))
+        this.bindSignOff(this.session);
+    }
+    if (panels.has('path')) part(this, 'apply').hidden = !open?.saved || !!open.readOnly;
+    if (panels.has('runs')) this.renderRuns();
   }
 
   // Saving -------------------------------------------------------------------------------
-
-  /** Something of the open run changed (a result, the sign-off form). */
-  private changed(): void {
-    const session = this.session;
-    if (!session || session.readOnly) return;
-    session.run.updated = new Date().toISOString();
-    if (!session.saved) {
-      session.saved = true;
-      this.runs.unshift(session.run);
-      history.replaceState(history.state, '', this.runUrl(session.run, true));
-      part(this, 'apply').hidden = false;
-      this.renderRuns();
-    }
-    this.store.track(session.run);
-    this.renderSavedState();
-  }
 
   /** Asks the store to write whatever is waiting now (the page is left, a file is made). */
   flush(): void {
@@ -491,7 +475,7 @@ class RoadbookRun extends HTMLElement {
   /** The store's news: the header says the truth; a refused write is said once, with the file at hand. */
   private onSaveState(state: SaveState): void {
     // A saved result starts a new revision: the next edit of it derives from what is stored.
-    if (state.state === 'saved' && this.session) this.items.saved();
+    if (state.state === 'saved') void this.controller.apply(savedRevisions);
     if (state.state === 'failed') {
       this.alerts.error(
         this.t('run.storage.full', { reason: state.reason }),
@@ -507,15 +491,12 @@ class RoadbookRun extends HTMLElement {
   /** The runs the browser refused to save, as a progress file. */
   private exportUnsaved(): void {
     const state = this.store.saveState;
-    if (state.state === 'failed') this.exportProgress(state.runs);
-  }
-
-  /** Another tab had saved a run meanwhile; its results are merged into it. */
-  private onMerged(run: SavedRun): void {
-    if (this.session?.run !== run) return;
-    this.items.repaint();
-    this.renderOrphans();
-    this.syncNotice(conflictedItems(run.results));
+    if (state.state !== 'failed') return;
+    const runs = state.runs.flatMap((id) => {
+      const run = this.controller.run?.id === id ? this.controller.run : findRun(this.controller.state, id);
+      return run ? [run] : [];
+    });
+    this.exportProgress(runs);
   }
 
   /** Changes a page that ended could not save: named, with a way to put them back. */
@@ -547,26 +528,12 @@ class RoadbookRun extends HTMLElement {
   }
 
   private async putBack(found: readonly UnsavedChanges[]): Promise<void> {
-    for (const changes of found) {
-      const stored = this.runs.find((r) => r.id === changes.run.id);
-      const run = restoredRun(changes, stored);
-      if (stored) Object.assign(stored, run);
-      else this.runs.unshift(run);
-      this.store.track(stored ?? run);
-    }
+    await this.controller.apply((s) => putBack(s, { found }));
     const state = await this.store.flush();
     if (state.state !== 'saved') return;
     await this.store.forgetUnsaved();
     this.alerts.clear('last-session');
     this.alerts.info(this.t('run.lastSession.restored'));
-    this.renderRuns();
-    const session = this.session;
-    if (session && found.some((c) => c.run.id === session.run.id)) {
-      this.items.repaint();
-      this.renderOrphans();
-      this.renderHeader();
-      this.signoff.bind(session);
-    }
   }
 
   private async forgetUnsaved(): Promise<void> {
@@ -590,243 +557,26 @@ class RoadbookRun extends HTMLElement {
     const theirs = event.newValue === null ? null : parseSavedRun(event.newValue, this.scope, this.locale);
     if (theirs && !theirs.ok) return;
     if (theirs) this.store.noteSeen(event.key, event.newValue);
-    this.changedElsewhere(id, theirs ? theirs.run : null);
-  }
-
-  /**
-   * A run changed elsewhere (another tab): `theirs` is its new saved state, null once it was
-   * deleted there. The open run merges it in (both versions of an item changed on both sides
-   * kept and shown); what it holds that the saved state lacks is written back.
-   */
-  private changedElsewhere(id: string, theirs: SavedRun | null): void {
-    const session = this.session;
-    if (session?.run.id === id) {
-      if (theirs === null) {
-        this.alerts.error(
-          this.t('run.sync.deleted'),
-          [
-            {
-              label: this.t('run.sync.keep'),
-              run: () => {
-                this.store.track(session.run);
-                this.alerts.clear('sync-deleted');
-              },
-            },
-          ],
-          'sync-deleted',
-        );
-        this.runs = this.runs.filter((r) => r.id !== id);
-        this.runs.unshift(session.run);
-      } else {
-        const merged = mergeRun(session.run, theirs);
-        Object.assign(session.run, merged.run);
-        this.items.repaint([...merged.results.taken, ...merged.results.conflicts]);
-        this.renderOrphans();
-        this.renderHeader();
-        if (!part(this, 'signoff-form').contains(document.activeElement)) this.bindSignOff(session);
-        this.syncNotice(merged.results.conflicts);
-        if ((merged.results.kept.length || merged.results.conflicts.length) && !session.readOnly) {
-          this.store.track(session.run);
-          this.renderSavedState();
-        }
-      }
-    } else if (theirs === null) {
-      this.runs = this.runs.filter((r) => r.id !== id);
-    } else {
-      const at = this.runs.findIndex((r) => r.id === id);
-      if (at >= 0) this.runs[at] = theirs;
-      else this.runs.unshift(theirs);
-    }
-    this.renderRuns();
-  }
-
-  /** Says the open run was merged with another tab's; items changed on both sides are named, with a way to them. */
-  private syncNotice(conflicts: readonly string[]): void {
-    if (conflicts.length === 0) {
-      this.alerts.info(this.t('run.sync.updated'));
-      return;
-    }
-    this.alerts.error(
-      this.t('run.sync.conflict', { n: conflicts.length }),
-      [{ label: this.t('run.sync.conflictShow'), run: () => void this.items.reveal(conflicts[0]!) }],
-      'sync-conflict',
-    );
-  }
-
-  // Runs list ----------------------------------------------------------------------------
-
-  private renderRuns(): void {
-    const t = this.t;
-    const list = part(this, 'run-list');
-    const runs = [...this.runs].sort((a, b) => b.updated.localeCompare(a.updated));
-    list.replaceChildren(
-      ...runs.map((run) => {
-        const open = this.session?.run.id === run.id;
-        const n = Object.keys(run.results).length;
-        return h(
-          'li',
-          { class: 'run-summary', data: { run: run.id }, attrs: { 'aria-current': open ? 'true' : null } },
-          h(
-            'div',
-            { class: 'run-summary-main' },
-            h(
-              'a',
-              {
-                class: 'run-summary-name',
-                data: { action: 'open', run: run.id },
-                attrs: { href: this.runUrl(run, true, new URLSearchParams()).href },
-              },
-              run.name,
-            ),
-            open ? h('span', { class: 'badge', text: t('run.runs.current') }) : '',
-            h('span', { class: 'muted', text: t('run.runs.facts', { n, time: this.items.formatTime(run.updated) }) }),
-          ),
-          h(
-            'div',
-            { class: 'run-summary-actions' },
-            h('button', {
-              data: { action: 'rename', run: run.id },
-              attrs: { type: 'button', 'aria-label': t('run.runs.renameNamed', { name: run.name }) },
-              text: t('run.runs.rename'),
-            }),
-            h('button', {
-              data: { action: 'delete', run: run.id },
-              attrs: { type: 'button', 'aria-label': t('run.runs.deleteNamed', { name: run.name }) },
-              text: t('run.runs.delete'),
-            }),
-          ),
-        );
-      }),
-    );
-    part(this, 'run-list-empty').hidden = runs.length > 0;
-    part(this, 'export-all').toggleAttribute('disabled', runs.length === 0);
-  }
-
-  private async onRunListClick(event: Event): Promise<void> {
-    const target = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
-    const run = target ? this.runs.find((r) => r.id === target.dataset.run) : undefined;
-    if (!target || !run) return;
-    const t = this.t;
-    if (target.dataset.action === 'open') {
-      event.preventDefault();
-      this.flush();
-      history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
-      await this.open(run, { filter: NO_FILTER, report: false });
-      part(this, 'run-title').focus();
-    } else if (target.dataset.action === 'rename') {
-      this.renameForm(target.closest('li')!, run);
-    } else if (target.dataset.action === 'delete') {
-      const n = Object.keys(run.results).length;
-      if (!(await confirmAction(this, t('run.delete.confirm', { name: run.name, n }), t('run.runs.delete')))) return;
-      this.store.untrack(run);
-      const removed = await this.store.removeRun(run.id);
-      if (!removed.ok) {
-        this.alerts.error(t('run.storage.full', { reason: removed.reason }), [], 'storage-full');
-        return;
-      }
-      this.runs = this.runs.filter((r) => r !== run);
-      if (this.session?.run.id === run.id) {
-        this.closeRun();
-        history.pushState(null, '', `${location.pathname}`);
-      }
-      this.renderRuns();
-      this.alerts.info(t('run.deleted', { name: run.name }));
-      part(this, 'runs-title').focus();
-    }
-  }
-
-  private renameForm(li: HTMLElement, run: SavedRun): void {
-    const t = this.t;
-    const input = h('input', { id: `rename-${run.id}`, attrs: { type: 'text', required: true } });
-    input.value = run.name;
-    const form = h(
-      'form',
-      { class: 'rename-form' },
-      h('label', { attrs: { for: input.id }, text: t('run.rename.label') }),
-      input,
-      h('button', { attrs: { type: 'submit' }, text: t('run.rename.save') }),
-      h('button', { attrs: { type: 'button' }, data: { action: 'cancel' }, text: t('run.rename.cancel') }),
-    );
-    const restore = () => {
-      this.renderRuns();
-      this.querySelector<HTMLElement>(`[data-action="rename"][data-run="${run.id}"]`)?.focus();
-    };
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const name = input.value.trim();
-      if (!name) return;
-      run.name = name;
-      run.updated = new Date().toISOString();
-      this.store.track(run);
-      if (this.session?.run === run) this.renderHeader();
-      restore();
-    });
-    form.querySelector('[data-action="cancel"]')!.addEventListener('click', restore);
-    li.replaceChildren(form);
-    input.focus();
-    input.select();
+    // Another tab changed a run: the open one merges it in (core/run/sync.ts), the others take it.
+    await this.controller.apply((s) => mergeFromTab(s, { run: id, theirs: theirs ? theirs.run : null }));
   }
 
   // Orphans and backups -----------------------------------------------------------------
 
   private renderOrphans(): void {
-    const section = part(this, 'orphans');
-    const session = this.session;
-    const readOnly = !!session?.readOnly;
-    const orphans = session
-      ? orphanResults(session.view, session.checklist, session.run.results, session.pathEntryIds)
-      : [];
-    section.hidden = orphans.length === 0;
-    const t = this.t;
-    part(section, 'orphan-list').replaceChildren(
-      ...orphans.map((o) =>
-        h(
-          'li',
-          { class: 'orphan', data: { item: o.id, reason: o.reason } },
-          h(
-            'p',
-            null,
-            h('code', { text: o.id }),
-            ' — ',
-            h('strong', { text: orphanReasonLabel(this.locale, o.reason) }),
-          ),
-          h(
-            'p',
-            null,
-            h('span', {
-              class: 'status-pill',
-              data: { status: o.result.status },
-              text: statusLabel(this.locale, o.result.status),
-            }),
-            o.result.comment ? ` ${o.result.comment}` : '',
-            o.result.defect ? ` — ${t('export.md.defect', { defect: o.result.defect })}` : '',
-            o.result.tester || o.result.time
-              ? h('span', {
-                  class: 'muted',
-                  text: ` (${[o.result.tester, this.items.formatTime(o.result.time)].filter(Boolean).join(', ')})`,
-                })
-              : '',
-          ),
-          readOnly
-            ? ''
-            : h('button', {
-                data: { forget: o.id },
-                attrs: { type: 'button', 'aria-label': t('run.orphans.forgetNamed', { id: o.id }) },
-                text: t('run.orphans.forget'),
-              }),
-        ),
-      ),
-    );
+    renderOrphans(part(this, 'orphans'), this.session, {
+      t: this.t,
+      locale: this.locale,
+      time: (iso) => this.items.formatTime(iso),
+    });
   }
 
   private async forgetOrphan(id: string): Promise<void> {
     const session = this.session;
     if (!session || session.readOnly) return;
-    if (!(await confirmAction(this, this.t('run.orphans.forgetConfirm', { id }), this.t('run.orphans.forget')))) return;
-    delete session.run.results[id];
-    this.changed();
+    if (!(await this.confirm(this.t('run.orphans.forgetConfirm', { id }), this.t('run.orphans.forget')))) return;
+    await this.controller.apply((s) => forget(s, { item: id, time: new Date().toISOString() }));
     this.flush();
-    this.renderOrphans();
   }
 
   private reportProblem(problem: StorageProblem): void {
@@ -837,125 +587,26 @@ class RoadbookRun extends HTMLElement {
         ? t('run.storage.corrupt', { what: problem.what, reason: problem.message })
         : t('run.storage.corruptKept', { what: problem.what, reason: problem.message });
     this.alerts.error(message, [
-      { label: t('run.storage.download'), run: () => this.downloadBackup(problem.raw, Date.now()) },
+      { label: t('run.storage.download'), run: () => downloadBackup(this.index.product, problem.raw, Date.now()) },
     ]);
-  }
-
-  private async renderBackups(): Promise<void> {
-    const backups = await this.store.backups();
-    const t = this.t;
-    part(this, 'backups').hidden = backups.length === 0;
-    part(this, 'backup-list').replaceChildren(
-      ...backups.map((b) =>
-        h(
-          'li',
-          null,
-          h('span', {
-            text: t('run.backups.item', {
-              what: b.what,
-              time: this.items.formatTime(new Date(b.time).toISOString()),
-              size: b.raw.length,
-            }),
-          }),
-          ' ',
-          h('button', {
-            data: { backup: b.key, action: 'download' },
-            attrs: { type: 'button' },
-            text: t('run.storage.download'),
-          }),
-          ' ',
-          h('button', {
-            data: { backup: b.key, action: 'forget' },
-            attrs: { type: 'button' },
-            text: t('run.storage.forget'),
-          }),
-        ),
-      ),
-    );
-  }
-
-  private downloadBackup(raw: string, time: number): void {
-    const name = exportFileName(
-      { product: this.index.product, from: null, to: `backup-${time}` },
-      { extension: 'json' },
-    );
-    download(name, raw, 'application/json');
-  }
-
-  private async forgetBackup(key: string): Promise<void> {
-    if (!(await confirmAction(this, this.t('run.backups.forgetConfirm'), this.t('run.storage.forget')))) return;
-    await this.store.removeBackup(key);
-    await this.renderBackups();
   }
 
   // Files --------------------------------------------------------------------------------
 
   private exportProgress(runs: readonly SavedRun[]): void {
     this.flush();
-    if (runs.length === 0) return;
-    const single = runs.length === 1 ? runs[0]! : null;
-    const text = progressFileText(runs, { ...this.scope, buildId: this.index.buildId }, new Date());
-    const name = single
-      ? exportFileName(
-          { product: this.index.product, from: single.request.from, to: single.request.to },
-          { extension: 'progress.json' },
-        )
-      : exportFileName({ product: this.index.product, from: null, to: 'runs' }, { extension: 'progress.json' });
-    download(name, text, 'application/json');
+    downloadProgress(runs, { ...this.scope, buildId: this.index.buildId });
   }
 
   private async importProgress(file: File): Promise<void> {
-    const t = this.t;
     this.flush();
-    // Refused before anything is read or changed: a file the browser cannot hold would make every later save fail.
-    const room = await this.store.roomFor(file.size);
-    if (!room.ok) {
-      const reason =
-        room.reason === 'too-big'
-          ? t('run.transfer.tooBig', { size: mebibytes(room.bytes), limit: mebibytes(room.limit) })
-          : t('run.transfer.noRoom', { size: mebibytes(room.bytes), free: mebibytes(room.free) });
-      this.alerts.error(t('run.transfer.failed', { file: file.name, reason }), [], 'import');
+    const read = await readProgress(file, this.scope, this.locale, this.t);
+    if (!read.ok) {
+      this.alerts.error(read.message, [], 'import');
       return;
     }
-    const parsed = parseProgressFile(await file.text(), this.scope, this.locale);
-    if (!parsed.ok) {
-      this.alerts.error(t('run.transfer.failed', { file: file.name, reason: parsed.error.message }), [], 'import');
-      return;
-    }
-    this.alerts.clear('import');
-    const outcome = importRuns(this.runs, parsed.runs);
-    // Keep the open run's object: the page's rows point at it.
-    const session = this.session;
-    this.runs = outcome.runs.map((r) => {
-      if (session && r.id === session.run.id && r !== session.run) {
-        Object.assign(session.run, r);
-        return session.run;
-      }
-      return r;
-    });
-    const changed = new Set(outcome.changed.map((r) => r.id));
-    for (const run of this.runs) if (changed.has(run.id)) this.store.track(run);
+    await this.controller.apply((s) => mergeFromFile(s, { runs: read.runs, dropped: read.dropped.length }));
     await this.store.flush();
-    const lines = [
-      ...outcome.report.added.map((a) => t('run.import.added', { name: a.name, n: a.results })),
-      ...outcome.report.merged.map((m) =>
-        t('run.import.merged', { name: m.name, taken: m.taken, kept: m.kept, same: m.same }),
-      ),
-      ...outcome.report.merged.filter((m) => m.conflicts > 0).map((m) => t('run.import.conflicts', { n: m.conflicts })),
-      ...(parsed.dropped.length ? [t('run.import.dropped', { n: parsed.dropped.length })] : []),
-    ];
-    this.alerts.info(lines.join(' '));
-    this.renderRuns();
-    if (session && outcome.report.merged.some((m) => m.id === session.run.id)) {
-      this.items.repaint();
-      this.renderOrphans();
-      this.renderHeader();
-      this.bindSignOff(session);
-    } else if (parsed.runs.length === 1) {
-      const run = this.runs.find((r) => r.id === parsed.runs[0]!.id)!;
-      history.pushState(null, '', this.runUrl(run, true, new URLSearchParams()));
-      await this.open(run, { filter: NO_FILTER, report: false });
-    }
   }
 
   private async downloadFormat(button: HTMLButtonElement, id: ExportFormatId): Promise<void> {

@@ -6,123 +6,46 @@
  * signOffReport. The page draws the blocks of core's reportDocument, as the Markdown writes
  * them: what the report says, and in which order, is decided there.
  */
-import { formatters, localIsoDate } from '../../core/i18n/format.ts';
-import type { Translate } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
-import { reportDocument, type ReportBlock } from '../../core/run/report-document.ts';
-import { evidenceReportNode } from './evidence-report.ts';
+import { reportDocument } from '../../core/run/report-document.ts';
+import { reportNodes } from './signoff-report.ts';
+import { formatters, localIsoDate } from '../../core/i18n/format.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
-import {
-  emptySignOff,
-  signOffProblems,
-  signOffReport,
-  type SignOffProblem,
-  type SignOffReport,
-} from '../../core/run/signoff.ts';
+import type { RunState, Transition } from '../../core/run/run-state.ts';
+import { emptySignOff, signOffReport, type SignOffProblem, type SignOffReport } from '../../core/run/signoff.ts';
+import { editSignOff, requestSignOff, signOffRefusals } from '../../core/run/signoff-edit.ts';
 import type { Decision, SignOffForm } from '../../core/run/types.ts';
 import { DECISIONS } from '../../core/run/types.ts';
 import { download, h, part } from '../lib/dom.ts';
 import type { Alerts } from './alerts.ts';
 import type { ItemList } from './item-list.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 import { rowId } from './item-list.ts';
 import type { RunSession } from './session.ts';
 
 export interface SignOffHooks {
-  changed(): void;
-  /** Called to show the report view (updates the address). */
-  openReport(): void;
+  /** Asks for a transition of the run (the controller applies it and performs its effects). */
+  apply(transition: (state: RunState) => Transition): void;
+  /** The run's state now. */
+  state(): RunState;
   closeReport(): void;
   tester(): string;
   flush(): void;
 }
 
-const HEADINGS = { 1: 'h2', 2: 'h3', 3: 'h4' } as const;
-
-/** The printable report: report-document.ts's blocks as elements, every text set as text. */
-function reportNodes(blocks: readonly ReportBlock[]): HTMLElement[] {
-  return blocks.map(reportNode);
-}
-
-function reportNode(block: ReportBlock): HTMLElement {
-  switch (block.kind) {
-    case 'heading':
-      return h(HEADINGS[block.level], {
-        id: block.level === 1 ? 'report-title' : undefined,
-        class: block.className,
-        text: block.text,
-      });
-    case 'facts':
-      return h(
-        'dl',
-        { class: 'report-facts' },
-        ...block.rows.map(([label, value]) => h('div', null, h('dt', { text: label }), h('dd', { text: value }))),
-      );
-    case 'table': {
-      const cell = (text: string, column: number) =>
-        h('td', null, block.code?.includes(column) ? h('code', { class: 'hash', text }) : text);
-      // The table may be wider than a phone's screen: the region that scrolls it takes focus.
-      return h(
-        'div',
-        { class: 'table-wrap', attrs: { role: 'region', tabindex: '0', 'aria-label': block.caption } },
-        h(
-          'table',
-          { class: ['report-table', block.className].filter(Boolean).join(' ') },
-          h('caption', { class: 'visually-hidden', text: block.caption }),
-          h('thead', null, h('tr', null, ...block.columns.map((c) => h('th', { attrs: { scope: 'col' }, text: c })))),
-          h(
-            'tbody',
-            null,
-            ...block.rows.map((r) => h('tr', null, ...r.map(cell))),
-            block.total ? h('tr', null, ...block.total.map((c) => h('td', null, h('strong', { text: c })))) : null,
-          ),
-        ),
-      );
-    }
-    case 'list':
-      return h(
-        'ul',
-        null,
-        ...block.items.map((item) =>
-          item.done === undefined
-            ? h('li', { text: item.text })
-            : h(
-                'li',
-                { data: { done: String(item.done) } },
-                h('span', { attrs: { 'aria-hidden': 'true' }, text: item.done ? '☑' : '☐' }),
-                ` ${item.text}`,
-              ),
-        ),
-      );
-    case 'paragraph':
-      return h('p', { class: block.className, text: block.text });
-    case 'decision':
-      return h(
-        'p',
-        { class: 'report-decision', data: { decision: block.decision ?? '' } },
-        h('strong', { text: block.text }),
-      );
-    case 'code':
-      return h('p', null, `${block.label} `, h('code', { class: block.className, text: block.code }));
-    case 'section':
-      return h('section', { class: block.className }, ...reportNodes(block.blocks));
-    case 'evidence':
-      return evidenceReportNode(block);
-  }
-}
-
-export class SignOffUi {
-  private readonly root: HTMLElement;
-  private readonly form: HTMLFormElement;
-  private readonly t: Translate;
-  private readonly locale: Locale;
-  private readonly items: ItemList;
-  private readonly alerts: Alerts;
-  private readonly hooks: SignOffHooks;
+/** <rb-signoff>: the sign-off form of the open run, and the report it grants. */
+export class SignOffUi extends HTMLElement {
+  private form!: HTMLFormElement;
+  private t!: Translate;
+  private locale!: Locale;
+  private items!: ItemList;
+  private alerts!: Alerts;
+  private hooks!: SignOffHooks;
   private session: RunSession | null = null;
 
-  constructor(root: HTMLElement, t: Translate, locale: Locale, items: ItemList, alerts: Alerts, hooks: SignOffHooks) {
-    this.root = root;
-    this.form = part<HTMLFormElement>(root, 'signoff-form');
+  /** Wires the form (once). */
+  connect(t: Translate, locale: Locale, items: ItemList, alerts: Alerts, hooks: SignOffHooks): void {
+    this.form = part<HTMLFormElement>(this, 'signoff-form');
     this.t = t;
     this.locale = locale;
     this.items = items;
@@ -215,35 +138,34 @@ export class SignOffUi {
 
   private save(): void {
     if (!this.session) return;
-    this.session.run.signOff = this.read();
-    this.hooks.changed();
+    const form = this.read();
+    const time = new Date().toISOString();
+    this.hooks.apply((state) => editSignOff(state, { form, time }));
   }
 
   problems(): SignOffProblem[] {
     const session = this.session;
     if (!session) return [];
-    return signOffProblems(
-      session.view.signOffItems,
-      session.run.results,
-      session.run.signOff ?? this.read(),
-      this.locale,
+    return signOffRefusals(this.hooks.state(), {
+      form: this.read(),
+      items: session.view.signOffItems,
+      locale: this.locale,
+    });
+  }
+
+  /** "Établir le PV": the form saved, then the report (the controller's `report` effect) or the problems, linked. */
+  sign(): void {
+    const session = this.session;
+    if (!session) return;
+    part(this.form, 'signoff-problems').replaceChildren();
+    const form = this.read();
+    const time = new Date().toISOString();
+    this.hooks.apply((state) =>
+      requestSignOff(state, { form, time, items: session.view.signOffItems, locale: this.locale }),
     );
   }
 
-  /** "Établir le PV": the problems, linked, or the report. */
-  sign(): void {
-    this.save();
-    const problems = this.problems();
-    const box = part(this.form, 'signoff-problems');
-    if (problems.length === 0) {
-      box.replaceChildren();
-      this.hooks.openReport();
-      return;
-    }
-    this.showProblems(problems);
-  }
-
-  private showProblems(problems: SignOffProblem[]): void {
+  showProblems(problems: SignOffProblem[]): void {
     const box = part(this.form, 'signoff-problems');
     const fieldIds: Partial<Record<keyof SignOffForm, string>> = {
       environment: 'signoff-environment',
@@ -374,3 +296,5 @@ export class SignOffUi {
     }
   }
 }
+
+if (!customElements.get('rb-signoff')) customElements.define('rb-signoff', SignOffUi);

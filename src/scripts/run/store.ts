@@ -23,25 +23,16 @@
  *   in the write's own transaction: if another tab saved meanwhile, its results are merged in
  *   first (core's mergeRun), so two tabs never silently overwrite each other.
  *
- * Other tabs: after every confirmed write, a message goes out on the BroadcastChannel named
- * `<prefix>changes` (prefix from storagePrefix): `{ key, value }`, the key written and its new
- * text (null when removed), the same news the `storage` event brought when runs were in
- * localStorage. `onChange` delivers the messages of the other tabs. Where Web Locks are missing
- * (a site served over plain HTTP), the channel also carries a roll call, `{ rollCall }`
- * answered by every open page with `{ alive: <its id> }`, to tell ended pages from open ones.
+ * Other tabs: after every confirmed write, the key written and its new text go out on the
+ * tabs' channel (tab-channel.ts); `onChange` delivers the other tabs' news. The entries of
+ * ended pages: ended-pages.ts.
  */
 import type { Locale } from '../../core/model.ts';
 import { emptyCompanyProcesses, type CompanyProcesses } from '../../core/run/company-processes.ts';
-import {
-  journalEntry,
-  parseJournalEntry,
-  serializeJournalEntry,
-  unsavedChanges,
-  type UnsavedChanges,
-} from '../../core/run/journal.ts';
+import { journalEntry, serializeJournalEntry, type UnsavedChanges } from '../../core/run/journal.ts';
 import { mergeRun } from '../../core/run/merge.ts';
 import { parseSavedRun, serializeRun } from '../../core/run/saved.ts';
-import { retryDelay, roomForFile, type RoomCheck, type StorageEstimate } from '../../core/run/storage-limits.ts';
+import { retryDelay } from '../../core/run/storage-limits.ts';
 import {
   backupKey,
   journalKey,
@@ -54,7 +45,11 @@ import {
 } from '../../core/run/storage-keys.ts';
 import { parseStoredProcesses, serializeCompanyProcesses } from '../../core/run/stored-processes.ts';
 import type { RunScope, SavedRun } from '../../core/run/types.ts';
+import { EndedPages } from './ended-pages.ts';
 import { openBackend, type ValueBackend, type Writes } from './storage-backend.ts';
+import { TabChannel, type StoredChange } from './tab-channel.ts';
+
+export type { StoredChange } from './tab-channel.ts';
 
 export interface StorageProblem {
   /** The key that could not be read (without the prefix). */
@@ -77,21 +72,10 @@ export interface Backup {
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
 /** Whether what the page holds is written: every run confirmed, being written, or refused. */
-export type SaveState =
-  { state: 'saved' } | { state: 'saving' } | { state: 'failed'; reason: string; runs: SavedRun[] };
+export type SaveState = { state: 'saved' } | { state: 'saving' } | { state: 'failed'; reason: string; runs: string[] };
 
-/** A change written by another tab. */
-export interface StoredChange {
-  key: string;
-  value: string | null;
-}
-
-/** Everything said on the channel: a change written, and the roll call of open pages (and its answers). */
-type ChannelMessage = StoredChange | { rollCall: string } | { alive: string };
-
-const LOCK_PREFIX = 'roadbook-session:';
-/** How long a roll call waits for the open pages' answers. */
-const ROLL_CALL_MS = 300;
+/** The runs as the page holds them now, by id (the store writes what it finds there when it writes). */
+export type RunSource = (id: string) => SavedRun | undefined;
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -113,32 +97,28 @@ export class RunStore {
   private readonly seen = new Map<string, string | null>();
   /** Each run as last confirmed written (the journal records what changed since). */
   private readonly written = new Map<string, SavedRun>();
-  /** Runs changed and not confirmed written, with the count of changes seen. */
-  private readonly pending = new Map<SavedRun, number>();
+  /** Ids of runs changed and not confirmed written, with the count of changes seen. */
+  private readonly pending = new Map<string, number>();
+  private source: RunSource = () => undefined;
   private draining: Promise<void> | null = null;
   private again = false;
   private state: SaveState = { state: 'saved' };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stateListeners: ((state: SaveState) => void)[] = [];
-  private readonly mergeListeners: ((run: SavedRun) => void)[] = [];
-  private readonly channel: BroadcastChannel | null;
+  private readonly mergeListeners: ((id: string, written: SavedRun) => void)[] = [];
+  private readonly channel: TabChannel;
+  private readonly endedPages: EndedPages;
   /** This page's journal entries not cleared yet, by run id (a refused write leaves its entry). */
   private readonly entries = new Map<string, string[]>();
-  /** Journal keys of ended pages, found by `unsaved`. */
-  private ended: string[] = [];
 
   private constructor(scope: RunScope, locale: Locale, backend: ValueBackend | null) {
     this.scope = scope;
     this.locale = locale;
     this.prefix = storagePrefix(scope);
     this.backend = backend;
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${this.prefix}changes`) : null;
-    // Held as long as this page lives: the next page tells an ended page's journal by its free lock.
-    void navigator.locks?.request(`${LOCK_PREFIX}${this.session}`, () => new Promise<void>(() => undefined));
-    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
-      if ('rollCall' in event.data) this.channel?.postMessage({ alive: this.session } satisfies ChannelMessage);
-    });
+    this.channel = new TabChannel(this.prefix, this.session);
+    this.endedPages = new EndedPages(backend, { prefix: this.prefix, scope, locale }, this.session, this.channel);
   }
 
   static async open(scope: RunScope, locale: Locale): Promise<RunStore> {
@@ -162,7 +142,7 @@ export class RunStore {
     }
     for (const [key, value] of writes) {
       this.seen.set(key, value);
-      this.channel?.postMessage({ key, value } satisfies StoredChange);
+      this.channel.post({ key, value });
     }
     return { ok: true };
   }
@@ -217,15 +197,20 @@ export class RunStore {
 
   // Saving runs ---------------------------------------------------------------------------
 
-  /** A run changed in memory: it is written at once (with any other waiting), and again until it is. */
-  track(run: SavedRun): void {
-    this.pending.set(run, (this.pending.get(run) ?? 0) + 1);
+  /** Where the store reads a run to write: the page's state. */
+  readFrom(source: RunSource): void {
+    this.source = source;
+  }
+
+  /** Run `id` changed in the page: it is written at once (with any other waiting), and again until it is. */
+  track(id: string): void {
+    this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
     this.kick();
   }
 
   /** Stops writing a run (it was deleted). */
-  untrack(run: SavedRun): void {
-    this.pending.delete(run);
+  untrack(id: string): void {
+    this.pending.delete(id);
   }
 
   /** Resolves once every run waiting is written, or refused again. */
@@ -236,8 +221,8 @@ export class RunStore {
   }
 
   /** Whether a run has changes not confirmed written. */
-  waiting(run: SavedRun): boolean {
-    return this.pending.has(run);
+  waiting(id: string): boolean {
+    return this.pending.has(id);
   }
 
   /** Tries a refused write again now (the page came back, space may have been freed). */
@@ -253,8 +238,8 @@ export class RunStore {
     this.stateListeners.push(listener);
   }
 
-  /** Another tab had saved the run meanwhile: its results were merged into the run (in place). */
-  onMerged(listener: (run: SavedRun) => void): void {
+  /** Another tab had saved the run meanwhile: `written` is what was written, its results merged in. */
+  onMerged(listener: (id: string, written: SavedRun) => void): void {
     this.mergeListeners.push(listener);
   }
 
@@ -275,18 +260,20 @@ export class RunStore {
   }
 
   private async drain(): Promise<void> {
-    let refused: SavedRun[] = [];
+    let refused: string[] = [];
     let reason = '';
     do {
       this.again = false;
       refused = [];
       this.setState({ state: 'saving' });
-      for (const [run, count] of [...this.pending]) {
-        const result = await this.writeRun(run);
+      for (const [id, count] of [...this.pending]) {
+        const run = this.source(id);
+        // A run the page no longer holds has nothing to write.
+        const result = run ? await this.writeRun(run) : ({ ok: true } as const);
         if (!result.ok) {
-          refused.push(run);
+          refused.push(id);
           reason = result.reason;
-        } else if (this.pending.get(run) === count) this.pending.delete(run);
+        } else if (this.pending.get(id) === count) this.pending.delete(id);
       }
     } while (this.again);
     if (refused.length) {
@@ -338,14 +325,11 @@ export class RunStore {
     }
     for (const [k, v] of changes) {
       this.seen.set(k, v);
-      this.channel?.postMessage({ key: k, value: v } satisfies StoredChange);
+      this.channel.post({ key: k, value: v });
     }
     this.written.set(run.id, structuredClone(toWrite));
     await this.clearEntries(run.id);
-    if (merged) {
-      Object.assign(run, toWrite);
-      for (const listener of this.mergeListeners) listener(run);
-    }
+    if (merged) for (const listener of this.mergeListeners) listener(run.id, toWrite);
     return { ok: true };
   }
 
@@ -366,79 +350,21 @@ export class RunStore {
 
   // The last session ---------------------------------------------------------------------
 
-  /**
-   * Changes recorded by pages that ended before their write was confirmed, compared with
-   * `runs` as loaded. Entries whose changes are all stored are cleared.
-   */
-  async unsaved(runs: readonly SavedRun[]): Promise<UnsavedChanges[]> {
-    const live = this.backend ? await this.liveSessions() : null;
-    if (!this.backend || !live) return [];
-    live.add(this.session);
-    const raw = await this.backend.entries('journal', this.prefix);
-    const entries = [...raw].map(([key, text]) => ({ key, entry: parseJournalEntry(text, this.scope, this.locale) }));
-    const endedEntries = entries.filter(({ entry }) => !entry || !live.has(entry.session));
-    this.ended = endedEntries.map(({ key }) => key);
-    const found = unsavedChanges(
-      endedEntries.flatMap(({ entry }) => (entry ? [entry] : [])),
-      new Map(runs.map((r) => [r.id, r])),
-      live,
-    );
-    if (!found.length) await this.forgetUnsaved();
-    return found;
-  }
-
-  /** The pages open now: by their Web Locks, or where there are none (plain HTTP) by a roll call on the channel. */
-  private async liveSessions(): Promise<Set<string> | null> {
-    if (navigator.locks) {
-      const held = await navigator.locks.query();
-      return new Set(
-        [...(held.held ?? []), ...(held.pending ?? [])]
-          .map((lock) => lock.name ?? '')
-          .filter((name) => name.startsWith(LOCK_PREFIX))
-          .map((name) => name.slice(LOCK_PREFIX.length)),
-      );
-    }
-    const channel = this.channel;
-    if (!channel) return null;
-    const live = new Set<string>();
-    const answer = (event: MessageEvent<ChannelMessage>) => {
-      if ('alive' in event.data) live.add(event.data.alive);
-    };
-    channel.addEventListener('message', answer);
-    channel.postMessage({ rollCall: this.session } satisfies ChannelMessage);
-    await new Promise((done) => setTimeout(done, ROLL_CALL_MS));
-    channel.removeEventListener('message', answer);
-    return live;
+  /** Changes recorded by pages that ended before their write was confirmed (ended-pages.ts). */
+  unsaved(runs: readonly SavedRun[]): Promise<UnsavedChanges[]> {
+    return this.endedPages.unsaved(runs);
   }
 
   /** Clears the journal entries of ended pages (put back, or let go by the tester). */
-  async forgetUnsaved(): Promise<void> {
-    const keys = this.ended;
-    this.ended = [];
-    if (keys.length && this.backend)
-      await this.backend.write('journal', new Map(keys.map((k) => [k, null]))).catch(() => undefined);
-  }
-
-  // Room ----------------------------------------------------------------------------------
-
-  /** Whether a file of `bytes` may be applied (size limit, and the browser's estimate of free space). */
-  async roomFor(bytes: number): Promise<RoomCheck> {
-    let estimate: StorageEstimate | null = null;
-    try {
-      estimate = (await navigator.storage?.estimate?.()) ?? null;
-    } catch {
-      estimate = null;
-    }
-    return roomForFile(bytes, estimate);
+  forgetUnsaved(): Promise<void> {
+    return this.endedPages.forget();
   }
 
   // Other tabs ------------------------------------------------------------------------------
 
   /** What other tabs write. */
   onChange(listener: (change: StoredChange) => void): void {
-    this.channel?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
-      if ('key' in event.data) listener(event.data);
-    });
+    this.channel.onChange(listener);
   }
 
   /** Marks a value as read (after another tab's message delivered it). */

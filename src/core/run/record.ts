@@ -1,0 +1,143 @@
+/**
+ * What a tester records on an item, and the rules of it:
+ *
+ * - The hash says which text of the item the result is about: renewed when the tester sets
+ *   the status (or confirms the result); a comment, tester or defect typed later keeps it, so
+ *   a result given for an older text stays flagged as changed since.
+ * - Each edit gets a revision (merge.ts): the same one while the version edited was made in
+ *   this page and not saved yet (the tester is still typing), a new one after a save.
+ * - Text typed in fields that show a result another tab changed meanwhile is kept as a
+ *   version of its own beside the other tab's (a conflict), never laid over it.
+ * - A result in conflict is settled by keeping one of its versions.
+ * - Nothing is recorded in a run open read-only.
+ */
+import { recordResult, resultOf, type ItemResult } from '../checklist/progress.ts';
+import type { ChecklistItem } from '../checklist/types.ts';
+import { changedOpenRun } from './changed-run.ts';
+import { announce, render, type Panel } from './effects.ts';
+import { editedResult, mergeResult, sameResult, settleConflict, versionsOf, type ResultVersion } from './merge.ts';
+import {
+  canRecord,
+  openRun,
+  unchanged,
+  UNDO_DEPTH,
+  type RunState,
+  type Transition,
+  type UndoStep,
+} from './run-state.ts';
+
+const TEXT_FIELDS = ['comment', 'tester', 'defect'] as const;
+
+/** What the page supplies to every edit: when it happens and a fresh revision id (used only when one is needed). */
+export interface EditStamp {
+  /** ISO 8601. */
+  time: string;
+  rev: string;
+}
+
+export interface RecordAction extends EditStamp {
+  item: Pick<ChecklistItem, 'id' | 'hash'>;
+  /** The fields changed (status, comment, tester, defect). */
+  change: Partial<Pick<ItemResult, 'status' | 'comment' | 'tester' | 'defect'>>;
+  /** True when the tester set the status (or confirmed the result): the hash is renewed. */
+  statusSet: boolean;
+  /**
+   * Set when the change was typed in the item's fields: the result those fields showed
+   * (undefined: none), which another tab may have changed since.
+   */
+  typedOver?: { shows: ItemResult | undefined };
+  /** The page's default tester name, recorded when the result names nobody. */
+  tester: string;
+}
+
+/** The state with `itemId`'s result of the open run set to `result` (undefined: removed), as an edit of this page. */
+function withResult(
+  state: RunState,
+  itemId: string,
+  result: ItemResult | undefined,
+  rev: string | null,
+  time: string,
+  panels: Panel[] = ['items'],
+): Transition {
+  const run = openRun(state)!;
+  const step: UndoStep = { run: run.id, item: itemId, before: resultOf(run.results, itemId) };
+  const results = { ...run.results };
+  if (result) results[itemId] = result;
+  else delete results[itemId];
+  const marked: RunState = {
+    ...state,
+    unsaved: rev ? new Set([...state.unsaved, rev]) : state.unsaved,
+    own: rev ? new Set([...state.own, rev]) : state.own,
+    undo: [...state.undo, step].slice(-UNDO_DEPTH),
+  };
+  const changed = changedOpenRun(marked, { ...run, results }, time);
+  return { state: changed.state, effects: [...changed.effects, render(panels, [itemId])] };
+}
+
+/** The tester changed an item's result. */
+export function record(state: RunState, action: RecordAction): Transition {
+  if (!canRecord(state)) return unchanged(state);
+  const run = openRun(state)!;
+  const current = resultOf(run.results, action.item.id);
+  const shown = action.typedOver ? action.typedOver.shows : current;
+  const stale = shown !== current && !(shown && current && sameResult(shown, current));
+  const previous = stale ? shown : current;
+  const own = previous ? versionsOf(previous)[0]! : undefined;
+  const { hash: _hash, rev: _rev, base: _base, ...fields } = own ?? { status: 'untested' as const };
+  const next: Omit<ItemResult, 'hash' | 'conflict'> = { ...fields, ...action.change, time: action.time };
+  if (!next.tester && action.tester) next.tester = action.tester;
+  for (const name of TEXT_FIELDS) if (!next[name]) delete next[name];
+  const version: ResultVersion =
+    action.statusSet || !own ? recordResult(action.item, next) : { ...next, hash: own.hash ?? action.item.hash };
+  const rev = own?.rev && state.unsaved.has(own.rev) ? own.rev : action.rev;
+  let result = editedResult(previous, version, rev);
+  if (stale && current) result = mergeResult(result, current).result;
+  return withResult(state, action.item.id, result, rev, action.time);
+}
+
+/** The tester kept one version (`versionsOf` order) of a result in conflict. */
+export function settle(state: RunState, action: EditStamp & { item: string; version: number }): Transition {
+  const result = resultOf(openRun(state)?.results, action.item);
+  if (!canRecord(state) || !result?.conflict?.length || !versionsOf(result)[action.version]) return unchanged(state);
+  const settled = withResult(
+    state,
+    action.item,
+    settleConflict(result, action.version, action.rev),
+    action.rev,
+    action.time,
+  );
+  return {
+    state: settled.state,
+    effects: [...settled.effects, announce('run.conflict.kept', { id: action.item })],
+  };
+}
+
+/** The tester let go of a result whose item is no longer on the path. */
+export function forget(state: RunState, action: { item: string; time: string }): Transition {
+  if (!canRecord(state) || !resultOf(openRun(state)!.results, action.item)) return unchanged(state);
+  return withResult(state, action.item, undefined, null, action.time, ['items', 'orphans']);
+}
+
+/**
+ * Takes back the last edit of the open run: the result as it was before it comes back as a
+ * new edit (with a revision of its own, so other tabs take it like any other edit); an item
+ * that had no result shows "not run" again.
+ */
+export function undo(state: RunState, stamp: EditStamp): Transition {
+  const run = openRun(state);
+  const at = run ? state.undo.findLastIndex((s) => s.run === run.id) : -1;
+  if (!run || !canRecord(state) || at < 0) return unchanged(state);
+  const step = state.undo[at]!;
+  const current = resultOf(run.results, step.item);
+  const before = step.before ? versionsOf(step.before)[0]! : undefined;
+  const { rev: _rev, base: _base, ...fields } = before ?? { status: 'untested' as const, time: stamp.time };
+  const result = current ? editedResult(current, fields, stamp.rev) : step.before;
+  const done = withResult(state, step.item, result, stamp.rev, stamp.time, ['items', 'orphans']);
+  const remaining = [...state.undo.slice(0, at), ...state.undo.slice(at + 1)];
+  return { state: { ...done.state, undo: remaining }, effects: done.effects };
+}
+
+/** The store confirmed the page's runs written: the next edit of any result starts a new revision. */
+export function saved(state: RunState): Transition {
+  return state.unsaved.size ? { state: { ...state, unsaved: new Set() }, effects: [] } : unchanged(state);
+}

@@ -1,0 +1,62 @@
+/**
+ * The boxes rows are listed in: a group per module (the changes) or per process, and in a
+ * module, an article per road-book entry with its title, version and badges. Boxes start
+ * hidden: the list shows those that hold a row the filter shows.
+ */
+import type { ChecklistEntry, ChecklistItem } from '../../core/checklist/types.ts';
+import { GROUP_PROCESSES } from '../../core/run/view.ts';
+import { h } from '../lib/dom.ts';
+import { rowId } from './item-row.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
+
+/** The group of `item`'s module or process, of `n` items; `key` is groupKeyOf(item). */
+export function groupBox(item: ChecklistItem, key: string, label: string, n: number): HTMLElement {
+  const isProcess = item.process !== null;
+  const headingId = `run-${rowId(key)}`;
+  const box = h(
+    'section',
+    {
+      class: isProcess ? 'run-group run-process' : 'run-group run-module',
+      data: { group: isProcess ? GROUP_PROCESSES : (item.module ?? '') },
+      attrs: { 'aria-labelledby': headingId },
+    },
+    h('h4', { id: headingId }, label, ' ', h('span', { class: 'muted', text: `(${n})` })),
+  );
+  box.hidden = true;
+  return box;
+}
+
+/** The article of `item`'s entry, holding `list` (its rows). */
+export function entryBox(
+  item: ChecklistItem,
+  entry: ChecklistEntry | undefined,
+  typeLabel: (id: string) => string,
+  t: Translate,
+  list: HTMLUListElement,
+): HTMLElement {
+  const box = h(
+    'article',
+    { class: 'run-entry', data: { entry: item.entry ?? '' } },
+    h(
+      'h5',
+      { class: 'run-entry-title' },
+      h(
+        'a',
+        { attrs: { href: item.url ?? '#' } },
+        h('span', { class: 'entry-id', text: item.entry ?? '' }),
+        ` ${item.title}`,
+      ),
+    ),
+    h(
+      'p',
+      { class: 'entry-line' },
+      h('span', { text: item.version }),
+      item.type ? h('span', { class: 'badge badge-type', data: { value: item.type }, text: typeLabel(item.type) }) : '',
+      entry?.breaking ? h('span', { class: 'badge badge-breaking', text: t('site.badge.breaking') }) : '',
+      entry?.data ? h('span', { class: 'badge badge-data', text: t('site.badge.data') }) : '',
+    ),
+    list,
+  );
+  box.hidden = true;
+  return box;
+}

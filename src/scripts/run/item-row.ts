@@ -1,0 +1,272 @@
+/**
+ * One row of the item list: made from a template cloned per item (a row holds no heavy form
+ * control: the status is a radio group, the comment, tester and defect fields are made when
+ * the tester opens them), and painted from the item's result.
+ */
+import { changedSince, STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
+import type { ChecklistItem } from '../../core/checklist/types.ts';
+import { priorityLabel, statusLabel } from '../../core/i18n/labels.ts';
+import type { MessageKey, Translate } from '../../core/i18n/translate.ts';
+import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
+import type { Locale } from '../../core/model.ts';
+import { h } from '../lib/dom.ts';
+import { paintConflict } from './item-conflict.ts';
+
+export const TEXT_FIELDS = ['comment', 'tester', 'defect'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+
+export interface Row {
+  item: ChecklistItem;
+  el: HTMLLIElement;
+  /** The entry and group boxes it is in: hidden when none of their rows is shown. */
+  boxes: HTMLElement[];
+  visible: boolean;
+  pill: HTMLElement;
+  flag: HTMLElement;
+  radios: Record<Status, HTMLInputElement>;
+  /** What was recorded besides the status, as text (comment, defect, tester, time). */
+  notes: HTMLElement;
+  edit: HTMLButtonElement;
+  /**
+   * The comment, tester and defect fields, made when first opened, and the result they show
+   * (not rewritten while the tester types in them).
+   */
+  editor: {
+    box: HTMLElement;
+    fields: Record<TextField, HTMLInputElement | HTMLTextAreaElement>;
+    shows: ItemResult | undefined;
+  } | null;
+  /** The versions of a result in conflict, shown while it lasts. */
+  conflict: HTMLElement | null;
+  confirm: HTMLButtonElement;
+  print: HTMLElement;
+}
+
+/** The heading an item is listed under: its process, else its module. */
+export function groupKeyOf(item: ChecklistItem): string {
+  return item.process !== null ? processGroupKey(item.process) : `module:${item.module}`;
+}
+
+/** A DOM id for an item id (`GES-1#a-b` → `item-GES-1_23a-b`), unique and valid in a URL fragment. */
+export function rowId(itemId: string): string {
+  return `item-${itemId.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** What rows are painted with. */
+export interface RowContext {
+  t: Translate;
+  locale: Locale;
+  /** Whether the run is open read-only (no control that records). */
+  readOnly(): boolean;
+  result(itemId: string): ItemResult | undefined;
+  formatTime(iso: string | undefined): string;
+  /** The default tester name. */
+  tester(): string;
+  /** Whether revision `rev` was made in this page. */
+  own(rev: string): boolean;
+}
+
+export class RowMaker {
+  private readonly ctx: RowContext;
+  private cached: HTMLLIElement | null = null;
+
+  constructor(ctx: RowContext) {
+    this.ctx = ctx;
+  }
+
+  /** The row template: made once, cloned per item. */
+  private template(): HTMLLIElement {
+    if (this.cached) return this.cached;
+    const t = this.ctx.t;
+    this.cached = h(
+      'li',
+      { class: 'run-item', attrs: { tabindex: -1 } },
+      h(
+        'div',
+        { class: 'run-item-head' },
+        h('span', { class: 'status-pill' }),
+        h('span', { class: 'run-item-id' }),
+        h('span', { class: 'badge badge-priority' }),
+        h('span', { class: 'flag-changed', attrs: { hidden: true }, text: t('run.changedSince') }),
+      ),
+      h('div', { class: 'run-item-step' }),
+      h(
+        'p',
+        { class: 'run-item-expect' },
+        h('span', { class: 'run-label', text: t('run.item.expect') }),
+        ' ',
+        h('span', { class: 'run-expect-text' }),
+      ),
+      h('p', { class: 'run-item-context muted' }),
+      h(
+        'fieldset',
+        { class: 'run-status' },
+        h('legend', { class: 'visually-hidden', text: t('run.item.status') }),
+        ...STATUSES.map((s) =>
+          // autocomplete="off": the page paints the status from what it saved; the browser must not
+          // restore (nor, on each history change, record) the state of 60,000 radios itself.
+          h(
+            'label',
+            { class: 'status-choice', data: { status: s } },
+            h('input', { data: { field: 'status' }, attrs: { type: 'radio', value: s, autocomplete: 'off' } }),
+            ` ${statusLabel(this.ctx.locale, s)}`,
+          ),
+        ),
+      ),
+      h('p', { class: 'run-item-notes' }),
+      h(
+        'p',
+        { class: 'run-item-actions' },
+        h('button', {
+          class: 'edit-result',
+          data: { action: 'edit' },
+          attrs: { type: 'button', 'aria-expanded': 'false' },
+          text: t('run.item.edit'),
+        }),
+        h('button', {
+          class: 'confirm-result',
+          data: { action: 'confirm-result' },
+          attrs: { type: 'button', hidden: true },
+          text: t('run.confirmResult'),
+        }),
+      ),
+      h('p', { class: 'run-item-result print-only' }),
+    );
+    return this.cached;
+  }
+
+  /** A row for `item`, painted (not yet in the page); `boxes`: the entry and group boxes it goes in. */
+  make(item: ChecklistItem, boxes: HTMLElement[]): Row {
+    const el = this.template().cloneNode(true) as HTMLLIElement;
+    const id = rowId(item.id);
+    el.id = id;
+    el.dataset.item = item.id;
+    el.setAttribute('aria-labelledby', `${id}-step`);
+    const q = <T extends Element>(selector: string) => el.querySelector<T>(selector)!;
+    q('.run-item-id').textContent = isProcedureItem(item.id) ? '' : item.id;
+    const priority = q<HTMLElement>('.badge-priority');
+    priority.dataset.value = item.priority;
+    priority.textContent = priorityLabel(this.ctx.locale, item.priority);
+    const step = q<HTMLElement>('.run-item-step');
+    step.id = `${id}-step`;
+    // Safe HTML from core; text without markup or entities is set as text (faster, same result).
+    const setHtml = (target: Element, html: string) =>
+      /[<&]/.test(html) ? (target.innerHTML = html) : (target.textContent = html);
+    setHtml(step, item.stepHtml);
+    if (item.expectHtml) setHtml(q('.run-expect-text'), item.expectHtml);
+    else q('.run-item-expect').remove();
+    const context = [
+      item.menu ? `${this.ctx.t('run.item.menu')} : ${item.menu}` : null,
+      ...(item.setup
+        ? item.setup.split('\n').map((line, i) => (i === 0 ? `${this.ctx.t('run.item.setup')} : ${line}` : line))
+        : []),
+    ].filter((x): x is string => !!x);
+    const contextEl = q<HTMLElement>('.run-item-context');
+    if (context.length) context.forEach((line, i) => contextEl.append(...(i ? [h('br'), line] : [line])));
+    else contextEl.remove();
+    const status = q<HTMLFieldSetElement>('.run-status');
+    status.setAttribute('aria-describedby', `${id}-step`);
+    const radios = {} as Record<Status, HTMLInputElement>;
+    for (const radio of status.querySelectorAll<HTMLInputElement>('input')) {
+      radio.name = `${id}-status`;
+      radios[radio.value as Status] = radio;
+    }
+    const edit = q<HTMLButtonElement>('.edit-result');
+    if (this.ctx.readOnly()) {
+      status.disabled = true;
+      edit.hidden = true;
+    }
+    edit.setAttribute('aria-controls', `${id}-editor`);
+    edit.setAttribute('aria-describedby', `${id}-step`);
+    const row: Row = {
+      item,
+      el,
+      boxes,
+      visible: false,
+      pill: q('.status-pill'),
+      flag: q('.flag-changed'),
+      radios,
+      notes: q('.run-item-notes'),
+      edit,
+      editor: null,
+      conflict: null,
+      confirm: q('.confirm-result'),
+      print: q('.run-item-result'),
+    };
+    this.paint(row);
+    return row;
+  }
+
+  /** Opens (making it the first time) or closes a row's comment, tester and defect fields. */
+  toggleEditor(row: Row, open: boolean): void {
+    if (open && !row.editor) {
+      const id = row.el.id;
+      const field = (name: TextField, label: string, control: HTMLInputElement | HTMLTextAreaElement) => {
+        control.id = `${id}-${name}`;
+        control.dataset.field = name;
+        control.setAttribute('aria-describedby', `${id}-step`);
+        return h(
+          'div',
+          { class: `field field-${name}` },
+          h('label', { attrs: { for: control.id }, text: label }),
+          control,
+        );
+      };
+      const fields = {
+        comment: h('textarea', { attrs: { rows: 3 } }),
+        tester: h('input', { attrs: { type: 'text', autocomplete: 'name' } }),
+        defect: h('input', { attrs: { type: 'text' } }),
+      };
+      const box = h(
+        'div',
+        { class: 'run-item-fields', id: `${id}-editor` },
+        field('comment', this.ctx.t('run.item.comment'), fields.comment),
+        field('tester', this.ctx.t('run.item.tester'), fields.tester),
+        field('defect', this.ctx.t('run.item.defect'), fields.defect),
+      );
+      const result = this.ctx.result(row.item.id);
+      for (const name of TEXT_FIELDS) fields[name].value = result?.[name] ?? '';
+      if (!fields.tester.value) fields.tester.placeholder = this.ctx.tester();
+      row.el.querySelector('.run-item-actions')!.before(box);
+      row.editor = { box, fields, shows: result };
+    }
+    if (row.editor) row.editor.box.hidden = !open;
+    row.edit.setAttribute('aria-expanded', String(open));
+    row.edit.textContent = this.ctx.t(open ? 'run.item.close' : 'run.item.edit');
+    row.notes.hidden = open;
+  }
+
+  /** Shows a row's result; the open fields are rewritten too unless the focus is in them. */
+  paint(row: Row): void {
+    const result = this.ctx.result(row.item.id);
+    const status: Status = result?.status ?? 'untested';
+    row.el.dataset.status = status;
+    row.pill.dataset.status = status;
+    row.pill.textContent = statusLabel(this.ctx.locale, status);
+    if (!row.radios[status].checked) row.radios[status].checked = true;
+    const changed = changedSince(result, row.item);
+    row.el.toggleAttribute('data-changed', changed);
+    row.flag.hidden = !changed;
+    row.confirm.hidden = !changed || !!this.ctx.readOnly();
+    const time = result?.time ? this.ctx.formatTime(result.time) : '';
+    const notes = [
+      result?.comment,
+      result?.defect ? this.ctx.t('export.md.defect', { defect: result.defect }) : null,
+      result?.tester && time
+        ? this.ctx.t('run.item.by', { tester: result.tester, time })
+        : result?.tester
+          ? this.ctx.t('run.item.byOnly', { tester: result.tester })
+          : time
+            ? this.ctx.t('run.item.at', { time })
+            : null,
+    ].filter((x): x is string => !!x);
+    row.notes.textContent = notes.join(' — ');
+    if (row.editor && !row.editor.box.contains(document.activeElement)) {
+      for (const name of TEXT_FIELDS) row.editor.fields[name].value = result?.[name] ?? '';
+      row.editor.shows = result;
+    }
+    row.print.textContent = [statusLabel(this.ctx.locale, status), ...notes].join(' — ');
+    paintConflict(row, result, this.ctx);
+  }
+}
