@@ -3,7 +3,7 @@
  * performs (writes with its store, speaks through its alerts, updates the address, repaints
  * its panels). Tests read effects as they read state.
  */
-import type { MessageKey } from '../i18n.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import type { SignOffProblem } from './signoff.ts';
 
 /** A text for people: a message key of src/i18n and its parameters, translated by the page. */
