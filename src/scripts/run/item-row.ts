@@ -15,7 +15,6 @@ import { paintConflict } from './item-conflict.ts';
 export const TEXT_FIELDS = ['comment', 'tester', 'defect'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-
 export interface Row {
   item: ChecklistItem;
   el: HTMLLIElement;

@@ -28,13 +28,7 @@ export function renderOrphans(section: HTMLElement, session: RunSession | null, 
       h(
         'li',
         { class: 'orphan', data: { item: o.id, reason: o.reason } },
-        h(
-          'p',
-          null,
-          h('code', { text: o.id }),
-          ' — ',
-          h('strong', { text: orphanReasonLabel(c.locale, o.reason) }),
-        ),
+        h('p', null, h('code', { text: o.id }), ' — ', h('strong', { text: orphanReasonLabel(c.locale, o.reason) })),
         h(
           'p',
           null,
