@@ -6,7 +6,7 @@
 import { changedSince, STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
 import type { ChecklistItem } from '../../core/checklist/types.ts';
 import { priorityLabel, statusLabel } from '../../core/i18n/labels.ts';
-import type { MessageKey, Translate } from '../../core/i18n/translate.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
 import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
 import type { Locale } from '../../core/model.ts';
 import { h } from '../lib/dom.ts';
