@@ -15,7 +15,7 @@ export const TITLE_MAX_LENGTH = 119;
  */
 const BREAKING_TEXT =
   /^\s*(?:\[?breaking(?: changes?)?\]?\s*:|\[BREAKING(?: CHANGES?)?\]|BREAKING(?: CHANGES?)?\b)\s*:?\s*/i;
-const BREAKING_CAPITALS = /^\s*\[?BREAKING(?: CHANGES?)?\b|^\s*\[?breaking(?: changes?)?\]?\s*:/i;
+const BREAKING_CAPITALS = /^\s*\[?breaking(?: changes?)?\]?\s*:|^\s*\[?BREAKING(?: CHANGES?)?\b/i;
 const BREAKING_WORD = /^\s*\[?breaking(?: changes?)?\]?\s*:?\s*$/i;
 
 /** The lead's text without its breaking marker, and whether it had one. */

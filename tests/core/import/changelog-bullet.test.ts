@@ -33,6 +33,8 @@ describe('breaking markers', () => {
     ['[BREAKING] drop Node 18', 'drop Node 18'],
     ['**Breaking**: drop Node 18', 'drop Node 18'],
     ['*Breaking:* drop Node 18', 'drop Node 18'],
+    ['Breaking: drop Node 18', 'drop Node 18'],
+    ['breaking change: drop Node 18', 'drop Node 18'],
   ])('finds the marker of %j', (markdown, text) => {
     expect(withoutBreakingMarker(lead(markdown))).toEqual({ text, marked: true });
   });
