@@ -7,7 +7,7 @@
  */
 import type { RunEffect, Message, Offer, Panel } from '../../core/run/effects.ts';
 import { runRemoved } from '../../core/run/library.ts';
-import { newRevision } from '../../core/run/merge.ts';
+import { newRevision } from '../../core/run/merge-results.ts';
 import type { EditStamp } from '../../core/run/record.ts';
 import { findRun, initialState, openRun, type RunState, type Transition } from '../../core/run/run-state.ts';
 import type { SignOffProblem } from '../../core/run/signoff-problems.ts';
