@@ -3,7 +3,7 @@
  * text, and the toolbar above it (not printed).
  */
 import type { Translate } from '../../core/i18n/translate.ts';
-import type { ReportBlock } from '../../core/run/report-document.ts';
+import type { ReportBlock } from '../../core/run/report-blocks.ts';
 import { REPORT_FORMATS } from '../../core/run/report-formats.ts';
 import { h } from '../lib/dom.ts';
 import { evidenceReportNode } from './evidence-report.ts';
