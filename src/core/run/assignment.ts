@@ -6,10 +6,12 @@
  * at most ASSIGNMENT_URL_LIMIT characters). Opened in another browser it creates that run, or
  * updates it, with the tester's items first and the others marked as assigned to someone else.
  * Reading never throws: it returns the assignment or an error saying why it cannot be used,
- * in the road book's language. Browser-safe. Whose each item is: assignment-items.ts.
+ * in the road book's language. Browser-safe.
  */
 import * as z from 'zod/mini';
+import type { ChecklistItem } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
+import { processGroupKey } from '../item-id.ts';
 import type { Locale, Process } from '../model.ts';
 import { requestFromParams, requestToParams } from './request.ts';
 import {
@@ -32,6 +34,7 @@ import type {
   RunScope,
   SavedRun,
 } from './types.ts';
+import { groupOf } from './view.ts';
 
 export { ASSIGNMENT_FORMAT };
 /** The version of the assignment format this code writes and reads (bumped on any change that is not an addition). */
@@ -278,4 +281,33 @@ export function applyAssignment(assignment: Assignment, existing: SavedRun | und
     signOff: null,
     assignment: given,
   };
+}
+
+/** Whose an item is under the run's assignment: the tester's, someone else's, or no one's (no assignment). */
+export type ItemOwner = 'mine' | 'other' | null;
+
+export function isAssigned(item: ChecklistItem, assigned: AssignedItems): boolean {
+  return (
+    assigned.items.includes(item.id) ||
+    (item.module !== null && assigned.modules.includes(item.module)) ||
+    assigned.groups.includes(groupOf(item)) ||
+    (item.process !== null && assigned.groups.includes(processGroupKey(item.process)))
+  );
+}
+
+export function itemOwner(item: ChecklistItem, assignment: RunAssignment | undefined): ItemOwner {
+  if (!assignment) return null;
+  return isAssigned(item, assignment) ? 'mine' : 'other';
+}
+
+/** The run's items with the tester's first (each part in run order); without an assignment, all are `mine`. */
+export function assignedOrder(
+  items: readonly ChecklistItem[],
+  assignment: RunAssignment | undefined,
+): { mine: ChecklistItem[]; others: ChecklistItem[] } {
+  if (!assignment) return { mine: [...items], others: [] };
+  const mine: ChecklistItem[] = [];
+  const others: ChecklistItem[] = [];
+  for (const item of items) (isAssigned(item, assignment) ? mine : others).push(item);
+  return { mine, others };
 }

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   applyAssignment,
   ASSIGNMENT_URL_LIMIT,
+  assignedOrder,
   assignmentFileText,
   assignmentLink,
   isAssignmentLink,
+  itemOwner,
   makeAssignment,
   parseAssignmentFile,
   parseAssignmentLink,
   type Assignment,
 } from '../../../src/core/run/assignment.ts';
-import { assignedOrder, itemOwner } from '../../../src/core/run/assignment-items.ts';
 import { parseProgressFile, parseSavedRun, progressFileText, serializeRun } from '../../../src/core/run/saved.ts';
 import { runView } from '../../../src/core/run/view.ts';
 import { checklist, procedure, run, SCOPE } from './fixture.ts';
