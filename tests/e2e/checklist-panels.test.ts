@@ -59,7 +59,7 @@ describe('the panels styled in Chromium', () => {
     await page.fill('.party [data-party="name"]', 'Marie');
     expect(await style(page, '.party', 'display')).toBe('flex');
     await page.click('.signoff-form button[type="submit"]');
-    await page.waitForSelector('[data-part="report"]:not([hidden])');
+    await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
     expect(await style(page, '.report-facts div', 'display')).toBe('grid');
     expect(await style(page, '.report-toolbar', 'display')).toBe('flex');
     expect(await page.locator('[data-part="run"]').isVisible()).toBe(false);

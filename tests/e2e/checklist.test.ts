@@ -667,7 +667,7 @@ describe('the sign-off', () => {
     await page.keyboard.type('Écart de 1 centime sur la TVA à 5,5 %');
     await page.check('#signoff-decision-reserves');
     await page.click('.signoff-form button[type="submit"]');
-    await page.waitForSelector('[data-part="report"]:not([hidden])');
+    await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
     expect(new URL(page.url()).searchParams.get('view')).toBe('report');
     const report = page.locator('.signoff-report');
     expect(await report.locator('h2').innerText()).toBe('PV de recette — Recette Gestan 15.2.0 → 15.3.0');
@@ -683,11 +683,15 @@ describe('the sign-off', () => {
     expect(await page.locator('.run').isHidden()).toBe(true);
     // The report survives a reload (the view is in the address) and prints without its toolbar.
     await page.reload();
-    await page.waitForSelector('[data-part="report"]:not([hidden])');
+    await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.report-toolbar').isVisible()).toBe(false);
     expect(await page.locator('.site-header .site-nav').isVisible()).toBe(false);
     expect(await page.locator('.report-signatures').isVisible()).toBe(true);
+    // The printed report carries its seal, the one of the downloads (checked below).
+    expect(await page.locator('code.report-seal').isVisible()).toBe(true);
+    const printedSeal = await page.locator('code.report-seal').innerText();
+    expect(printedSeal).toMatch(/^[0-9a-f]{64}$/);
     await page.emulateMedia({ media: 'screen' });
 
     // Markdown and JUnit XML of the report.
@@ -697,6 +701,7 @@ describe('the sign-off', () => {
     expect(text).toContain('**Acceptée avec réserves**');
     expect(text).toContain('Écart de 1 centime sur la TVA à 5,5 %');
     expect(text).toContain(`| Construction du road book | ${index.buildId} |`);
+    expect(/<!-- roadbook-seal ([0-9a-f]{64}) -->/.exec(text)?.[1]).toBe(printedSeal);
     for (const e of expected.entries) expect(text).toContain(e.hash);
     const junit = await downloadOf(page, () => page.click('button[data-report="junit"]'));
     expect(junit.name).toBe('gestan-15.2.0-15.3.0.junit.xml');
@@ -750,7 +755,7 @@ describe('the sign-off', () => {
     );
     await page.check('#signoff-decision-refused');
     await page.click('.signoff-form button[type="submit"]');
-    await page.waitForSelector('[data-part="report"]:not([hidden])');
+    await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
     expect(await page.locator('.report-decision').innerText()).toBe('Refusée');
     await context.close();
   });
@@ -1019,7 +1024,7 @@ describe('accessibility and print', () => {
         await page.check('#signoff-decision-reserves');
         await page.fill('.party [data-party="name"]', 'Marie');
         await page.click('.signoff-form button[type="submit"]');
-        await page.waitForSelector('[data-part="report"]:not([hidden])');
+        await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
         result = await audit(page);
         expect(result.serious).toEqual([]);
         expect(result.all).toEqual([]);

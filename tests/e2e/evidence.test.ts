@@ -378,7 +378,7 @@ describe('the database of an earlier version of the page', () => {
     );
 
     await page.goto(`${server.url}checklist/?run=${run.id}&view=report`);
-    await page.waitForSelector('[data-part="report"]:not([hidden])');
+    await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
     const figure = page.locator(`.report-evidence-thumbnails figure[data-item="${item.id}"]`);
     expect(await figure.locator('figcaption').innerText()).toBe(`${item.id} — ${item.step}`);
     const thumb = figure.locator('rb-evidence[readonly] img.evidence-thumb');

@@ -55,7 +55,7 @@ beforeAll(async () => {
   await page.check('#signoff-decision-accepted');
   await page.fill('.party [data-party="name"]', 'Marie Dupont');
   await page.click('.signoff-form button[type="submit"]');
-  await page.waitForSelector('[data-part="report"]:not([hidden])');
+  await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
   markdown = (await downloadOf(page, () => page.click('button[data-report="signoff-md"]'))).data;
   json = (await downloadOf(page, () => page.click('button[data-report="signoff-json"]'))).data;
 

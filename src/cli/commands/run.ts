@@ -14,14 +14,14 @@ import type { ItemResult } from '../../core/checklist/progress.ts';
 import { buildIdOf } from '../../core/build-id.ts';
 import { formatDiagnostic, type DiagnosticCode } from '../../core/diagnostics.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
+import { importRuns } from '../../core/run/merge.ts';
 import {
   conflictedItems,
-  importRuns,
   newRevision,
   settleConflict,
   versionsOf,
   type ResultVersion,
-} from '../../core/run/merge.ts';
+} from '../../core/run/merge-results.ts';
 import { parseProgressFile, progressFileText } from '../../core/run/saved.ts';
 import type { SavedRun } from '../../core/run/types.ts';
 import { allClear, verifyReport, type Verification } from '../../core/run/verify-report.ts';

@@ -19,7 +19,7 @@
  */
 import type { CarriedFrom, ItemResult, RunResults, Status } from '../checklist/progress.ts';
 import type { Checklist, ChecklistItem } from '../checklist/types.ts';
-import { holdsSomething } from './merge.ts';
+import { holdsSomething } from './merge-results.ts';
 import type { SavedRun } from './types.ts';
 
 /** Statuses a result may be carried with. */

@@ -4,7 +4,7 @@
  * its panels). Tests read effects as they read state.
  */
 import type { MessageKey } from '../i18n/translate.ts';
-import type { SignOffProblem } from './signoff.ts';
+import type { SignOffProblem } from './signoff-problems.ts';
 
 /** A text for people: a message key of src/i18n and its parameters, translated by the page. */
 export interface Message {

@@ -11,7 +11,8 @@
  */
 import type { RunResults } from '../checklist/progress.ts';
 import type { Locale } from '../model.ts';
-import { mergeRun, sameResult } from './merge.ts';
+import { mergeRun } from './merge.ts';
+import { sameResult } from './merge-results.ts';
 import { parseSavedRun, serializeRun } from './saved.ts';
 import type { RunScope, SavedRun } from './types.ts';
 

@@ -15,7 +15,14 @@ import { recordResult, resultOf, type ItemResult } from '../checklist/progress.t
 import type { ChecklistItem } from '../checklist/types.ts';
 import { changedOpenRun } from './changed-run.ts';
 import { announce, render, type Panel } from './effects.ts';
-import { editedResult, mergeResult, sameResult, settleConflict, versionsOf, type ResultVersion } from './merge.ts';
+import {
+  editedResult,
+  mergeResult,
+  sameResult,
+  settleConflict,
+  versionsOf,
+  type ResultVersion,
+} from './merge-results.ts';
 import {
   canRecord,
   openRun,

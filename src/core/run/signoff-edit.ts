@@ -6,7 +6,7 @@ import type { ChecklistItem } from '../checklist/types.ts';
 import type { Locale } from '../model.ts';
 import { changedOpenRun } from './changed-run.ts';
 import { openRun, unchanged, type RunState, type Transition } from './run-state.ts';
-import { signOffProblems, type SignOffProblem } from './signoff.ts';
+import { signOffProblems, type SignOffProblem } from './signoff-problems.ts';
 import type { SignOffForm } from './types.ts';
 
 export function editSignOff(state: RunState, action: { form: SignOffForm; time: string }): Transition {

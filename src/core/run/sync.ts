@@ -7,7 +7,8 @@
  */
 import { announce, render, type Message, type RunEffect } from './effects.ts';
 import { restoredRun, type UnsavedChanges } from './journal.ts';
-import { conflictedItems, importRuns, mergeRun } from './merge.ts';
+import { importRuns, mergeRun } from './merge.ts';
+import { conflictedItems } from './merge-results.ts';
 import { findRun, openRun, unchanged, withRun, withoutRun, type RunState, type Transition } from './run-state.ts';
 import type { SavedRun } from './types.ts';
 

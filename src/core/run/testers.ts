@@ -7,7 +7,7 @@
 import { resultOf, STATUSES, type RunResults, type Status } from '../checklist/progress.ts';
 import type { ChecklistItem } from '../checklist/types.ts';
 import { assignedOrder } from './assignment.ts';
-import { holdsSomething } from './merge.ts';
+import { holdsSomething } from './merge-results.ts';
 import type { RunAssignment } from './types.ts';
 import { DONE_STATUSES, progressOf, type Progress } from './view.ts';
 

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { assignmentFileSchema } from '../run/assignment.ts';
 import { progressFileSchema, resultSchema, runEnvelopeSchema } from '../run/schema.ts';
-import { sealDataSchema } from '../run/verify-report.ts';
+import { sealDataSchema } from '../run/read-sealed-report.ts';
 
 type JsonSchema = Record<string, unknown>;
 

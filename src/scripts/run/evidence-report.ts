@@ -4,7 +4,7 @@
  * thumbnails from the browser's storage. Without a run (a report made elsewhere) the files are
  * named only: the attachments table of the report lists them with their hashes.
  */
-import type { ReportBlock } from '../../core/run/report-document.ts';
+import type { ReportBlock } from '../../core/run/report-blocks.ts';
 import { h } from '../lib/dom.ts';
 import './evidence-element.ts';
 

@@ -5,7 +5,7 @@
 import type { ItemResult } from '../../core/checklist/progress.ts';
 import { statusLabel } from '../../core/i18n/labels.ts';
 import type { MessageKey } from '../../core/i18n/translate.ts';
-import { versionsOf, type ResultVersion } from '../../core/run/merge.ts';
+import { versionsOf, type ResultVersion } from '../../core/run/merge-results.ts';
 import { h } from '../lib/dom.ts';
 import type { Row, RowContext } from './item-row.ts';
 

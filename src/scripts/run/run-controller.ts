@@ -7,10 +7,10 @@
  */
 import type { RunEffect, Message, Offer, Panel } from '../../core/run/effects.ts';
 import { runRemoved } from '../../core/run/library.ts';
-import { newRevision } from '../../core/run/merge.ts';
+import { newRevision } from '../../core/run/merge-results.ts';
 import type { EditStamp } from '../../core/run/record.ts';
 import { findRun, initialState, openRun, type RunState, type Transition } from '../../core/run/run-state.ts';
-import type { SignOffProblem } from '../../core/run/signoff.ts';
+import type { SignOffProblem } from '../../core/run/signoff-problems.ts';
 import { keepRun } from '../../core/run/sync.ts';
 import type { SavedRun } from '../../core/run/types.ts';
 import type { Alerts } from './alerts.ts';

@@ -1,10 +1,38 @@
 /**
  * The printable sign-off report: report-document.ts's blocks as elements, every text set as
- * text.
+ * text, and the toolbar above it (not printed).
  */
-import type { ReportBlock } from '../../core/run/report-document.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
+import type { ReportBlock } from '../../core/run/report-blocks.ts';
+import { REPORT_FORMATS } from '../../core/run/report-formats.ts';
 import { h } from '../lib/dom.ts';
 import { evidenceReportNode } from './evidence-report.ts';
+
+/** What the report's toolbar asks of the page (printing it needs nothing of the page). */
+export interface ReportToolbarActions {
+  close(): void;
+  /** Downloads the report in the format of this id (report-formats.ts). */
+  download(id: string): void;
+}
+
+/** The report's toolbar: back to the run, print, and a download per report format. */
+export function reportToolbar(t: Translate, actions: ReportToolbarActions): HTMLElement {
+  const toolbar = h(
+    'div',
+    { class: 'report-toolbar no-print' },
+    h('button', { data: { action: 'close-report' }, attrs: { type: 'button' }, text: t('signoff.back') }),
+    h('button', { data: { action: 'print' }, attrs: { type: 'button' }, text: t('signoff.print') }),
+    ...REPORT_FORMATS.map((f) => h('button', { data: { report: f.id }, attrs: { type: 'button' }, text: t(f.label) })),
+  );
+  toolbar.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button') : null;
+    if (!button) return;
+    if (button.dataset.action === 'close-report') actions.close();
+    else if (button.dataset.action === 'print') window.print();
+    else if (button.dataset.report) actions.download(button.dataset.report);
+  });
+  return toolbar;
+}
 
 const HEADINGS = { 1: 'h2', 2: 'h3', 3: 'h4' } as const;
 

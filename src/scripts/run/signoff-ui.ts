@@ -8,11 +8,13 @@
  */
 import type { Locale } from '../../core/model.ts';
 import { reportDocument } from '../../core/run/report-document.ts';
-import { reportNodes } from './signoff-report.ts';
+import { reportNodes, reportToolbar } from './signoff-report.ts';
 import { formatters, localIsoDate } from '../../core/i18n/format.ts';
 import { REPORT_FORMATS, reportFileName } from '../../core/run/report-formats.ts';
+import { withSeal } from '../../core/run/seal-report.ts';
 import type { RunState, Transition } from '../../core/run/run-state.ts';
-import { emptySignOff, signOffReport, type SignOffProblem, type SignOffReport } from '../../core/run/signoff.ts';
+import { emptySignOff, type SignOffProblem } from '../../core/run/signoff-problems.ts';
+import { signOffReport, type SignOffReport } from '../../core/run/signoff.ts';
 import { editSignOff, requestSignOff, signOffRefusals } from '../../core/run/signoff-edit.ts';
 import type { Decision, SignOffForm } from '../../core/run/types.ts';
 import { DECISIONS } from '../../core/run/types.ts';
@@ -240,7 +242,14 @@ export class SignOffUi extends HTMLElement {
     });
   }
 
-  /** Renders the printable report into `container`; false (and the problems shown) when it cannot be signed yet. */
+  /** Which drawing of the report is the latest: a slower seal of an earlier one must not overwrite it. */
+  private reportDrawing = 0;
+
+  /**
+   * Shows the printable report in `container`; false (and the problems shown) when it cannot be
+   * signed yet. The report is drawn once sealed (seal-report.ts), so that what prints carries the
+   * same seal as the downloads; until then the container is empty and busy.
+   */
   renderReport(container: HTMLElement): boolean {
     const problems = this.problems();
     if (problems.length) {
@@ -249,24 +258,22 @@ export class SignOffUi extends HTMLElement {
     }
     const report = this.report();
     if (!report) return false;
-    const t = this.t;
-    const toolbar = h(
-      'div',
-      { class: 'report-toolbar no-print' },
-      h('button', { data: { action: 'close-report' }, attrs: { type: 'button' }, text: t('signoff.back') }),
-      h('button', { data: { action: 'print' }, attrs: { type: 'button' }, text: t('signoff.print') }),
-      ...REPORT_FORMATS.map((f) =>
-        h('button', { data: { report: f.id }, attrs: { type: 'button' }, text: t(f.label) }),
-      ),
-    );
-    toolbar.addEventListener('click', (event) => {
-      const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button') : null;
-      if (!button) return;
-      if (button.dataset.action === 'close-report') this.hooks.closeReport();
-      else if (button.dataset.action === 'print') window.print();
-      else if (button.dataset.report) void this.downloadReport(button.dataset.report);
+    const drawing = ++this.reportDrawing;
+    container.replaceChildren();
+    container.setAttribute('aria-busy', 'true');
+    void withSeal(report).then((sealed) => {
+      if (drawing !== this.reportDrawing) return;
+      container.removeAttribute('aria-busy');
+      this.drawReport(container, sealed);
     });
+    return true;
+  }
 
+  private drawReport(container: HTMLElement, report: SignOffReport): void {
+    const toolbar = reportToolbar(this.t, {
+      close: () => this.hooks.closeReport(),
+      download: (id) => void this.downloadReport(id),
+    });
     const article = h(
       'article',
       { class: 'signoff-report', attrs: { 'aria-labelledby': 'report-title' } },
@@ -278,7 +285,12 @@ export class SignOffUi extends HTMLElement {
       ),
     );
     container.replaceChildren(toolbar, article);
-    return true;
+    // The view opened before the report was drawn: its title takes the focus once it exists.
+    if (!container.hidden) {
+      const title = article.querySelector<HTMLElement>('h2');
+      title?.setAttribute('tabindex', '-1');
+      title?.focus();
+    }
   }
 
   private async downloadReport(id: string): Promise<void> {

@@ -4,24 +4,15 @@
  * in core/run/storage-keys.ts, texts in core/run/saved.ts), in IndexedDB, or in localStorage
  * where IndexedDB cannot be opened (storage-backend.ts). The guarantees testers rely on:
  *
- * - A change is written at once (`track`), never after a delay: several changes made while a
- *   write is under way go together in the next one. A write counts as saved only once the
- *   browser confirms it durable (`durability: 'strict'`).
- * - Before a run is written, what changed in it is put in the journal (core/run/journal.ts)
- *   and taken out once the run's write is confirmed. The next page to start finds the entries
+ * - Runs are written at once and retried while refused (write-queue.ts), each journalled first and
+ *   merged with another tab's save (run-writer.ts); a write counts as saved only once the browser
+ *   confirms it durable (`durability: 'strict'`). The next page to start finds the journal entries
  *   of a page that ended meanwhile (its Web Lock `roadbook-session:<id>` is no longer held) and
  *   says which items were not saved, with a way to put them back (`unsaved`, `forgetUnsaved`).
- * - A refused write (storage full, private mode) keeps the run waiting: the save state says
- *   `failed` with the reason and the runs not saved; the write is tried again on the next
- *   change, after a growing delay (core/run/storage-limits.ts) and whenever the page calls
- *   `retry` (focus, page shown again). When it goes through, the state says `saved` again.
  * - A value that cannot be read is never overwritten: its text moves to a backup key in the
  *   same transaction that removes it, and the problem is returned so the page can tell the
  *   tester and offer the text as a download. A run whose envelope is fine but some results
  *   are not is kept with the readable results, and its original text is backed up all the same.
- * - Before writing a run, the stored text is compared with what this page last read or wrote,
- *   in the write's own transaction: if another tab saved meanwhile, its results are merged in
- *   first (core's mergeRun), so two tabs never silently overwrite each other.
  *
  * Other tabs: after every confirmed write, the key written and its new text go out on the
  * tabs' channel (tab-channel.ts); `onChange` delivers the other tabs' news. The entries of
@@ -29,13 +20,10 @@
  */
 import type { Locale } from '../../core/model.ts';
 import { emptyCompanyProcesses, type CompanyProcesses } from '../../core/run/company-processes.ts';
-import { journalEntry, serializeJournalEntry, type UnsavedChanges } from '../../core/run/journal.ts';
-import { mergeRun } from '../../core/run/merge.ts';
+import type { UnsavedChanges } from '../../core/run/journal.ts';
 import { parseSavedRun, serializeRun } from '../../core/run/saved.ts';
-import { retryDelay } from '../../core/run/storage-limits.ts';
 import {
   backupKey,
-  journalKey,
   parseBackupKey,
   processesKey,
   runIdOfKey,
@@ -47,9 +35,13 @@ import { parseStoredProcesses, serializeCompanyProcesses } from '../../core/run/
 import type { RunScope, SavedRun } from '../../core/run/types.ts';
 import { EndedPages } from './ended-pages.ts';
 import { openBackend, type ValueBackend, type Writes } from './storage-backend.ts';
+import { reasonOf, RunWriter } from './run-writer.ts';
 import { TabChannel, type StoredChange } from './tab-channel.ts';
+import { WriteQueue, type RunSource, type SaveState } from './write-queue.ts';
 
+// The page imports what the store's parts define from the store, its one door to storage.
 export type { StoredChange } from './tab-channel.ts';
+export type { RunSource, SaveState } from './write-queue.ts';
 
 export interface StorageProblem {
   /** The key that could not be read (without the prefix). */
@@ -71,16 +63,6 @@ export interface Backup {
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
-/** Whether what the page holds is written: every run confirmed, being written, or refused. */
-export type SaveState = { state: 'saved' } | { state: 'saving' } | { state: 'failed'; reason: string; runs: string[] };
-
-/** The runs as the page holds them now, by id (the store writes what it finds there when it writes). */
-export type RunSource = (id: string) => SavedRun | undefined;
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 function randomId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
@@ -92,25 +74,12 @@ export class RunStore {
   private readonly locale: Locale;
   /** This page's id in the journal and in its Web Lock. */
   private readonly session = randomId();
-  private seq = 0;
   /** The text of each key as this page last read or wrote it. */
   private readonly seen = new Map<string, string | null>();
-  /** Each run as last confirmed written (the journal records what changed since). */
-  private readonly written = new Map<string, SavedRun>();
-  /** Ids of runs changed and not confirmed written, with the count of changes seen. */
-  private readonly pending = new Map<string, number>();
-  private source: RunSource = () => undefined;
-  private draining: Promise<void> | null = null;
-  private again = false;
-  private state: SaveState = { state: 'saved' };
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly stateListeners: ((state: SaveState) => void)[] = [];
-  private readonly mergeListeners: ((id: string, written: SavedRun) => void)[] = [];
   private readonly channel: TabChannel;
   private readonly endedPages: EndedPages;
-  /** This page's journal entries not cleared yet, by run id (a refused write leaves its entry). */
-  private readonly entries = new Map<string, string[]>();
+  private readonly writer: RunWriter | null;
+  private readonly queue: WriteQueue;
 
   private constructor(scope: RunScope, locale: Locale, backend: ValueBackend | null) {
     this.scope = scope;
@@ -119,6 +88,10 @@ export class RunStore {
     this.backend = backend;
     this.channel = new TabChannel(this.prefix, this.session);
     this.endedPages = new EndedPages(backend, { prefix: this.prefix, scope, locale }, this.session, this.channel);
+    const { prefix, session, seen, channel } = this;
+    this.writer = backend && new RunWriter({ backend, prefix, scope, locale, session, seen, channel });
+    const writer = this.writer;
+    this.queue = new WriteQueue(async (run) => (writer ? writer.write(run) : { ok: false, reason: 'no storage' }));
   }
 
   static async open(scope: RunScope, locale: Locale): Promise<RunStore> {
@@ -188,7 +161,7 @@ export class RunStore {
         // The readable part is written back so the next load is clean; the original text is in the backup.
         await this.write(new Map([[key, serializeRun(parsed.run, this.scope)]]));
       }
-      this.written.set(parsed.run.id, structuredClone(parsed.run));
+      this.writer?.stored(parsed.run);
       runs.push(parsed.run);
     }
     runs.sort((a, b) => b.updated.localeCompare(a.updated));
@@ -199,152 +172,52 @@ export class RunStore {
 
   /** Where the store reads a run to write: the page's state. */
   readFrom(source: RunSource): void {
-    this.source = source;
+    this.queue.readFrom(source);
   }
 
   /** Run `id` changed in the page: it is written at once (with any other waiting), and again until it is. */
   track(id: string): void {
-    this.pending.set(id, (this.pending.get(id) ?? 0) + 1);
-    this.kick();
+    this.queue.track(id);
   }
 
   /** Stops writing a run (it was deleted). */
   untrack(id: string): void {
-    this.pending.delete(id);
+    this.queue.untrack(id);
   }
 
   /** Resolves once every run waiting is written, or refused again. */
-  async flush(): Promise<SaveState> {
-    if (this.pending.size) this.kick();
-    while (this.draining) await this.draining;
-    return this.state;
+  flush(): Promise<SaveState> {
+    return this.queue.flush();
   }
 
   /** Whether a run has changes not confirmed written. */
   waiting(id: string): boolean {
-    return this.pending.has(id);
+    return this.queue.waiting(id);
   }
 
   /** Tries a refused write again now (the page came back, space may have been freed). */
   retry(): void {
-    if (this.pending.size) this.kick();
+    this.queue.retry();
   }
 
   get saveState(): SaveState {
-    return this.state;
+    return this.queue.saveState;
   }
 
   onSaveState(listener: (state: SaveState) => void): void {
-    this.stateListeners.push(listener);
+    this.queue.onSaveState(listener);
   }
 
   /** Another tab had saved the run meanwhile: `written` is what was written, its results merged in. */
   onMerged(listener: (id: string, written: SavedRun) => void): void {
-    this.mergeListeners.push(listener);
-  }
-
-  private setState(state: SaveState): void {
-    this.state = state;
-    for (const listener of this.stateListeners) listener(state);
-  }
-
-  private kick(): void {
-    clearTimeout(this.retryTimer);
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-    });
-  }
-
-  private async drain(): Promise<void> {
-    let refused: string[] = [];
-    let reason = '';
-    do {
-      this.again = false;
-      refused = [];
-      this.setState({ state: 'saving' });
-      for (const [id, count] of [...this.pending]) {
-        const run = this.source(id);
-        // A run the page no longer holds has nothing to write.
-        const result = run ? await this.writeRun(run) : ({ ok: true } as const);
-        if (!result.ok) {
-          refused.push(id);
-          reason = result.reason;
-        } else if (this.pending.get(id) === count) this.pending.delete(id);
-      }
-    } while (this.again);
-    if (refused.length) {
-      this.setState({ state: 'failed', reason, runs: refused });
-      this.retryTimer = setTimeout(() => this.retry(), retryDelay(this.attempt++));
-    } else {
-      this.attempt = 0;
-      this.setState(this.pending.size ? { state: 'saving' } : { state: 'saved' });
-      if (this.pending.size) queueMicrotask(() => this.kick());
-    }
-  }
-
-  /** Journals the run's change, writes it (merging another tab's results first), then clears the journal entry. */
-  private async writeRun(run: SavedRun): Promise<WriteResult> {
-    const backend = this.backend;
-    if (!backend) return { ok: false, reason: 'no storage' };
-    const key = runKey(this.prefix, run.id);
-    const entryKey = journalKey(this.prefix, this.session, ++this.seq);
-    const entry = journalEntry(this.session, new Date(), run, this.written.get(run.id) ?? null);
-    try {
-      await backend.write('journal', new Map([[entryKey, serializeJournalEntry(entry, this.scope)]]));
-      this.entries.set(run.id, [...(this.entries.get(run.id) ?? []), entryKey]);
-    } catch {
-      // No room even for the entry: the run's own write says what is wrong.
-    }
-    let toWrite = run;
-    let merged = false;
-    const changes = new Map<string, string | null>();
-    try {
-      await backend.update('values', key, (stored) => {
-        changes.clear();
-        toWrite = run;
-        merged = false;
-        if (stored !== null && this.seen.has(key) && stored !== this.seen.get(key)) {
-          const theirs = parseSavedRun(stored, this.scope, this.locale);
-          if (theirs.ok) {
-            toWrite = mergeRun(run, theirs.run).run;
-            merged = true;
-          } else {
-            // Another writer left something unreadable: keep its text before writing ours.
-            changes.set(backupKey(this.prefix, Date.now(), key.slice(this.prefix.length)), stored);
-          }
-        }
-        changes.set(key, serializeRun(toWrite, this.scope));
-        return changes;
-      });
-    } catch (error) {
-      return { ok: false, reason: reasonOf(error) };
-    }
-    for (const [k, v] of changes) {
-      this.seen.set(k, v);
-      this.channel.post({ key: k, value: v });
-    }
-    this.written.set(run.id, structuredClone(toWrite));
-    await this.clearEntries(run.id);
-    if (merged) for (const listener of this.mergeListeners) listener(run.id, toWrite);
-    return { ok: true };
-  }
-
-  /** Removes this page's journal entries of a run (its latest state is written, or it is deleted). */
-  private async clearEntries(id: string): Promise<void> {
-    const keys = this.entries.get(id) ?? [];
-    this.entries.delete(id);
-    if (keys.length) await this.backend?.write('journal', new Map(keys.map((k) => [k, null]))).catch(() => undefined);
+    this.queue.onMerged(listener);
   }
 
   async removeRun(id: string): Promise<WriteResult> {
-    this.written.delete(id);
+    this.writer?.forget(id);
     const removed = await this.write(new Map([[runKey(this.prefix, id), null]]));
     // A deleted run's unsaved changes are not news for the next start.
-    if (removed.ok) await this.clearEntries(id);
+    if (removed.ok) await this.writer?.clearEntries(id);
     return removed;
   }
 
@@ -373,7 +246,7 @@ export class RunStore {
     const id = runIdOfKey(this.prefix, key);
     if (id === null) return;
     const parsed = value === null ? null : parseSavedRun(value, this.scope, this.locale);
-    if (parsed?.ok) this.written.set(id, structuredClone(parsed.run));
+    if (parsed?.ok) this.writer?.stored(parsed.run);
   }
 
   isRunKey(key: string): string | null {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemResult } from '../../../src/core/checklist/progress.ts';
-import { conflictedItems, mergeResult, mergeResults, versionsOf } from '../../../src/core/run/merge.ts';
+import { conflictedItems, mergeResult, mergeResults, versionsOf } from '../../../src/core/run/merge-results.ts';
 
 /** A version made from the handed-out revision r0, so both sides are concurrent. */
 function by(

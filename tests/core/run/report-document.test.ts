@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportDocument, type ReportBlock } from '../../../src/core/run/report-document.ts';
+import type { ReportBlock } from '../../../src/core/run/report-blocks.ts';
+import { reportDocument } from '../../../src/core/run/report-document.ts';
 import { signOffMarkdown } from '../../../src/core/run/signoff-markdown.ts';
 import { signOffReport } from '../../../src/core/run/signoff.ts';
 import { checklist, PATH_ENTRY_IDS, procedure } from './fixture.ts';

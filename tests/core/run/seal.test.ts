@@ -173,7 +173,7 @@ describe('every report format carries the same seal', async () => {
 
 describe('a page without Web Crypto (served over plain http)', () => {
   it('writes the reports without a seal, never a false one, and the verifier says so', async () => {
-    const { readSealedReport } = await import('../../../src/core/run/verify-report.ts');
+    const { readSealedReport } = await import('../../../src/core/run/read-sealed-report.ts');
     vi.stubGlobal('crypto', { getRandomValues: (b: Uint8Array) => b });
     try {
       const md = await reportFormat('signoff-md')!.export(report());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { open } from '../../../src/core/run/library.ts';
 import { initialState, openRun } from '../../../src/core/run/run-state.ts';
-import { emptySignOff } from '../../../src/core/run/signoff.ts';
+import { emptySignOff } from '../../../src/core/run/signoff-problems.ts';
 import { editSignOff, requestSignOff } from '../../../src/core/run/signoff-edit.ts';
 import { runView } from '../../../src/core/run/view.ts';
 import { checklist, procedure, run } from './fixture.ts';

@@ -3,7 +3,8 @@ import type { RunResults } from '../../../src/core/checklist/progress.ts';
 import type { ChecklistSource } from '../../../src/core/checklist/types.ts';
 import { reportFormat } from '../../../src/core/run/report-formats.ts';
 import { signOffReport } from '../../../src/core/run/signoff.ts';
-import { allClear, readSealedReport, verifyReport } from '../../../src/core/run/verify-report.ts';
+import { readSealedReport } from '../../../src/core/run/read-sealed-report.ts';
+import { allClear, verifyReport } from '../../../src/core/run/verify-report.ts';
 import { checklist, PATH_ENTRY_IDS, procedure, source } from './fixture.ts';
 
 const c = checklist();
