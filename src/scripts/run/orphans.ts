@@ -1,10 +1,12 @@
 /**
  * Results kept in the run whose item is no longer on its path (checklist.md, "Identity and
  * progress"), each with why (core's orphanResults) and, unless the run is read-only, a button
- * to let it go.
+ * to let it go (after confirming; core's `forget`).
  */
 import { orphanReasonLabel, statusLabel } from '../../core/i18n/labels.ts';
 import type { Locale } from '../../core/model.ts';
+import { forget } from '../../core/run/record.ts';
+import type { Transition, RunState } from '../../core/run/run-state.ts';
 import { orphanResults } from '../../core/run/view.ts';
 import { h, part } from '../lib/dom.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
@@ -56,4 +58,31 @@ export function renderOrphans(section: HTMLElement, session: RunSession | null, 
       ),
     ),
   );
+}
+
+export interface ForgetContext {
+  t: Translate;
+  /** The run showing, if any. */
+  session(): RunSession | null;
+  confirm(text: string, label: string): Promise<boolean>;
+  apply(transition: (state: RunState) => Transition): Promise<void>;
+  /** Writes what waits now. */
+  flush(): void;
+}
+
+/** Wires the buttons "let it go" of `section` (once: the list inside is redrawn). */
+export function wireForgetOrphan(section: HTMLElement, c: ForgetContext): void {
+  section.addEventListener('click', (event) => {
+    const button =
+      event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-forget]') : null;
+    if (button) void forgetOrphan(button.dataset.forget!, c);
+  });
+}
+
+async function forgetOrphan(id: string, c: ForgetContext): Promise<void> {
+  const session = c.session();
+  if (!session || session.readOnly) return;
+  if (!(await c.confirm(c.t('run.orphans.forgetConfirm', { id }), c.t('run.orphans.forget')))) return;
+  await c.apply((s) => forget(s, { item: id, time: new Date().toISOString() }));
+  c.flush();
 }
