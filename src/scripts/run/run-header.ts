@@ -11,7 +11,7 @@ import { changedItems } from '../../core/run/view.ts';
 import { h, part } from '../lib/dom.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import type { RunSession } from './session.ts';
-import type { SaveState } from './store.ts';
+import type { SaveState } from './write-queue.ts';
 
 export interface HeaderContext {
   t: Translate;

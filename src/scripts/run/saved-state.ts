@@ -12,7 +12,8 @@ import { part } from '../lib/dom.ts';
 import type { Alerts } from './alerts.ts';
 import type { RunController } from './run-controller.ts';
 import { renderSaveState } from './run-header.ts';
-import type { RunStore, SaveState } from './store.ts';
+import type { RunStore } from './store.ts';
+import type { SaveState } from './write-queue.ts';
 
 export interface SavedStateContext {
   /** The element holding the header (<rb-run>). */

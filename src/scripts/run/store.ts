@@ -39,10 +39,6 @@ import { reasonOf, RunWriter } from './run-writer.ts';
 import { TabChannel, type StoredChange } from './tab-channel.ts';
 import { WriteQueue, type RunSource, type SaveState } from './write-queue.ts';
 
-// The page imports what the store's parts define from the store, its one door to storage.
-export type { StoredChange } from './tab-channel.ts';
-export type { RunSource, SaveState } from './write-queue.ts';
-
 export interface StorageProblem {
   /** The key that could not be read (without the prefix). */
   what: string;
