@@ -14,6 +14,11 @@
  * repaints when the page's controller says so. The comment, tester and defect fields
  * remember which result they show, so core can tell text typed over another tab's change. A
  * run open read-only shows the same rows without any control that records.
+ *
+ * Longer than the other panels' modules for one reason: the list's five listeners, the rows
+ * they dispatch to and the visible counts they update share one row map, and splitting them
+ * would hand that map around; everything else (rows, groups, filters, progress, keys,
+ * conflicts) is a module of its own.
  */
 import { resultOf, type ItemResult, type Status } from '../../core/checklist/progress.ts';
 import type { ChecklistItem } from '../../core/checklist/types.ts';
