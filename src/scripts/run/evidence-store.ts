@@ -9,10 +9,10 @@
  * private mode, no IndexedDB) comes back as `{ ok: false, reason }`, never as an exception
  * lost on the way, so the page can tell the tester at once and keep what the item had.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { Attachment } from '../../core/run/evidence.ts';
 import { DATABASE } from '../../core/run/storage-keys.ts';
-import { upgradeDatabase } from './database-upgrade.ts';
+import { DatabaseConnection } from './database.ts';
 
 /** One stored file: where it belongs, its record and its bytes. */
 export interface StoredEvidence {
@@ -42,7 +42,7 @@ function isStored(value: unknown): value is StoredEvidence {
 
 export class EvidenceStore {
   readonly prefix: string;
-  private db: Promise<IDBPDatabase> | null = null;
+  private readonly database = new DatabaseConnection();
 
   private constructor(prefix: string) {
     this.prefix = prefix;
@@ -60,23 +60,8 @@ export class EvidenceStore {
     }
   }
 
-  /** One connection, opened again after the browser closed it (disk full) or a newer page asked. */
   private connection(): Promise<IDBPDatabase> {
-    if (this.db) return this.db;
-    const opening = openDB(DATABASE.name, DATABASE.version, {
-      upgrade: upgradeDatabase,
-      terminated: () => {
-        if (this.db === opening) this.db = null;
-      },
-      blocking: () => {
-        if (this.db === opening) this.db = null;
-        void opening.then((db) => db.close());
-      },
-    });
-    opening.catch(() => {
-      if (this.db === opening) this.db = null;
-    });
-    return (this.db = opening);
+    return this.database.get();
   }
 
   private key(run: string, item: string, id: string): Key {

@@ -9,9 +9,9 @@
  * the localStorage keys are removed only after the copy's transaction is complete. A copy that
  * fails leaves them in place and the page keeps using localStorage.
  */
-import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { DATABASE, isJournalKey } from '../../core/run/storage-keys.ts';
-import { upgradeDatabase } from './database-upgrade.ts';
+import { DatabaseConnection } from './database.ts';
 
 export type Area = 'values' | 'journal';
 
@@ -38,7 +38,7 @@ export interface ValueBackend {
  */
 class IndexedDbBackend implements ValueBackend {
   readonly kind = 'indexeddb';
-  private db: Promise<IDBPDatabase> | null = null;
+  private readonly database = new DatabaseConnection();
 
   /** The backend with its first connection open, or null when IndexedDB cannot be opened. */
   static async open(): Promise<IndexedDbBackend | null> {
@@ -52,21 +52,7 @@ class IndexedDbBackend implements ValueBackend {
   }
 
   private connection(): Promise<IDBPDatabase> {
-    if (this.db) return this.db;
-    const opening = openDB(DATABASE.name, DATABASE.version, {
-      upgrade: upgradeDatabase,
-      terminated: () => {
-        if (this.db === opening) this.db = null;
-      },
-      // A page of a newer site wants to upgrade the database: this connection makes way, the
-      // next transaction opens a new one.
-      blocking: () => this.close(),
-    });
-    // A connection that could not be opened is tried again by the next transaction.
-    opening.catch(() => {
-      if (this.db === opening) this.db = null;
-    });
-    return (this.db = opening);
+    return this.database.get();
   }
 
   private async reading(area: Area) {
@@ -78,8 +64,7 @@ class IndexedDbBackend implements ValueBackend {
   }
 
   close(): void {
-    void this.db?.then((db) => db.close()).catch(() => undefined);
-    this.db = null;
+    this.database.close();
   }
 
   private store(area: Area): string {
