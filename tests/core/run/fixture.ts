@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/checklist/index.ts';
 import type { VersionInfo } from '../../../src/core/model.ts';
 import { procedureItems } from '../../../src/core/run/procedure.ts';
-import type { SavedRun } from '../../../src/core/run/types.ts';
+import type { SavedRun, SignOffForm } from '../../../src/core/run/types.ts';
 import { ENTRIES, fixtureSource, VERSIONS } from '../../fixtures/checklist/road-book.ts';
 
 export const TARGET_SHA = 'b'.repeat(64);
@@ -62,6 +62,17 @@ export function run(overrides: Partial<SavedRun> = {}): SavedRun {
     ...overrides,
   };
 }
+
+/** A sign-off form filled in as a company fills it. */
+export const FORM: SignOffForm = {
+  environment: 'SRV-RECETTE, copie du 12/05',
+  place: 'Lyon',
+  date: '2026-05-22',
+  testers: 'Marie, Paul',
+  decision: 'reserves',
+  parties: [{ role: 'Responsable de la recette', name: 'Marie Dupont' }],
+  notes: 'RAS hors réserve.',
+};
 
 export const SCOPE = { product: 'Gestan', base: '/roadbook/' };
 

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../../src/core/checklist/progress.ts';
 import { emptySignOff, signOffProblems } from '../../../src/core/run/signoff-problems.ts';
-import type { SignOffForm } from '../../../src/core/run/types.ts';
 import { runView } from '../../../src/core/run/view.ts';
-import { checklist, procedure } from './fixture.ts';
+import { checklist, FORM, procedure } from './fixture.ts';
 
 const c = checklist();
 const p = procedure(c);
 const view = runView(c, p);
 const [i1, i2, i3] = c.items;
-
-const FORM: SignOffForm = {
-  environment: 'SRV-RECETTE, copie du 12/05',
-  place: 'Lyon',
-  date: '2026-05-22',
-  testers: 'Marie, Paul',
-  decision: 'reserves',
-  parties: [{ role: 'Responsable de la recette', name: 'Marie Dupont' }],
-  notes: 'RAS hors réserve.',
-};
 
 describe('sign-off rules', () => {
   it('refuses while a failed or blocked item has no comment, and names each', () => {
