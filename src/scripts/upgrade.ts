@@ -9,7 +9,7 @@
  */
 import type { Checklist } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
-import { translator } from '../core/i18n/translate.ts';
+import { localeFrom, translator } from '../core/i18n/translate.ts';
 import type { Locale } from '../core/model.ts';
 import { requestToParams } from '../core/run/request.ts';
 import { checklistUrl } from '../core/urls.ts';
@@ -45,7 +45,7 @@ class RoadbookUpgrade extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.ready) return;
     this.dataset.ready = 'true';
-    this.locale = this.dataset.locale === 'en' ? 'en' : 'fr';
+    this.locale = localeFrom(this.dataset.locale);
     this.t = translator(this.locale);
     this.data = new DataFiles(this.dataset.base ?? '/');
     this.form = part<HTMLFormElement>(this, 'path-form');

@@ -5,7 +5,7 @@
  */
 import { planPath, sourceFromDataFiles, type ChecklistSource } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
-import { translator, type MessageKey } from '../core/i18n/translate.ts';
+import { localeFrom, translator, type MessageKey } from '../core/i18n/translate.ts';
 import type { Locale } from '../core/model.ts';
 import { canSeal, type SealData } from '../core/run/seal.ts';
 import { allClear, verifyReport, type Verification } from '../core/run/verify-report.ts';
@@ -20,7 +20,7 @@ class RoadbookVerifyReport extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.ready) return;
     this.dataset.ready = 'true';
-    this.locale = this.dataset.locale === 'en' ? 'en' : 'fr';
+    this.locale = localeFrom(this.dataset.locale);
     this.t = translator(this.locale);
     this.data = new DataFiles(this.dataset.base ?? '/');
     const input = part<HTMLInputElement>(this, 'verify-file');

@@ -10,7 +10,7 @@
  */
 import en from '../../i18n/en.json' with { type: 'json' };
 import fr from '../../i18n/fr.json' with { type: 'json' };
-import type { Locale } from '../model.ts';
+import { LOCALES, type Locale } from '../model.ts';
 
 export type MessageKey = keyof typeof fr;
 
@@ -24,6 +24,11 @@ const MESSAGES: Record<Locale, Partial<Record<MessageKey, string>>> = { fr, en }
 
 /** The interface language when roadbook.yml names none. */
 export const DEFAULT_LOCALE: Locale = 'fr';
+
+/** The interface language a page or an element states (`en`, `en-GB`, `fr`…); French when it states none of ours. */
+export function localeFrom(value: string | null | undefined): Locale {
+  return LOCALES.find((l) => value?.startsWith(l)) ?? DEFAULT_LOCALE;
+}
 
 /** The string for `key` in `locale`, with `{name}` placeholders replaced from `params`. */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {

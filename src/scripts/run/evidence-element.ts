@@ -18,7 +18,7 @@
  * After every change it dispatches `rb-evidence-change` (bubbles) with
  * `{ runId, itemId, evidence: Attachment[] }`, the records the item's result should carry.
  */
-import { translate, type MessageKey } from '../../core/i18n/translate.ts';
+import { localeFrom, translate, type MessageKey } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
 import { EVIDENCE_TYPES, isImage, makeAttachment, type Attachment } from '../../core/run/evidence.ts';
 import { storagePrefix } from '../../core/run/storage-keys.ts';
@@ -76,8 +76,7 @@ export class EvidenceElement extends HTMLElement {
   }
 
   private get locale(): Locale {
-    const lang = this.getAttribute('lang') ?? this.closest('[lang]')?.getAttribute('lang') ?? 'fr';
-    return lang.startsWith('en') ? 'en' : 'fr';
+    return localeFrom(this.getAttribute('lang') ?? this.closest('[lang]')?.getAttribute('lang'));
   }
 
   private t(key: MessageKey, params: Record<string, string | number> = {}): string {

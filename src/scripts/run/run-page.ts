@@ -19,7 +19,7 @@
  * (page-leaving.ts), orphan results (orphans.ts) and the tester's name (tester-name.ts).
  */
 import type { DataIndex } from '../../core/data-files.ts';
-import { translator } from '../../core/i18n/translate.ts';
+import { localeFrom, translator } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
 import { deleteRun, rename } from '../../core/run/library.ts';
 import { findRun } from '../../core/run/run-state.ts';
@@ -79,7 +79,7 @@ class RoadbookRun extends HTMLElement {
   }
 
   private async start(): Promise<void> {
-    this.locale = this.dataset.locale === 'en' ? 'en' : 'fr';
+    this.locale = localeFrom(this.dataset.locale);
     this.t = translator(this.locale);
     const t = this.t;
     this.alerts = new Alerts(part(this, 'alerts'), part(this, 'status'), t('run.close'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/en.json' with { type: 'json' };
 import fr from '../../../src/i18n/fr.json' with { type: 'json' };
-import { DEFAULT_LOCALE, translate, translator } from '../../../src/core/i18n/translate.ts';
+import { DEFAULT_LOCALE, localeFrom, translate, translator } from '../../../src/core/i18n/translate.ts';
 
 describe('translate', () => {
   it('gives the string of the key in each language, French by default', () => {
@@ -34,5 +34,20 @@ describe('translate', () => {
 
   it('has every French key in English too, so nothing falls back unnoticed', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+  });
+});
+
+describe('localeFrom', () => {
+  it.each([
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['fr', 'fr'],
+    ['fr-CA', 'fr'],
+    ['de', 'fr'],
+    ['', 'fr'],
+    [null, 'fr'],
+    [undefined, 'fr'],
+  ] as const)('reads %j as %s', (value, locale) => {
+    expect(localeFrom(value)).toBe(locale);
   });
 });
