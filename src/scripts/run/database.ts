@@ -16,6 +16,25 @@ export function upgradeDatabase(db: IDBPDatabase): void {
 }
 
 /**
+ * Told when a connection waits because a tab still shows an older page of the site, whose
+ * connection to the older database shape does not make way (pages from before version 2 had
+ * no `blocking` handler): the open hangs until that tab is closed or reloaded, and the tester
+ * must be told, or the page would seem to load forever. `opened` follows once it goes through.
+ */
+export interface BlockedListener {
+  blocked(): void;
+  opened(): void;
+}
+
+const blockedListeners = new Set<BlockedListener>();
+
+/** Follows the waits of every connection of this page; returns the way to stop following. */
+export function onDatabaseBlocked(listener: BlockedListener): () => void {
+  blockedListeners.add(listener);
+  return () => blockedListeners.delete(listener);
+}
+
+/**
  * A connection opened when first needed and opened again after the browser closed it (a full
  * disk closes it for good) or a page of a newer site asked to upgrade (this one makes way).
  */
@@ -24,8 +43,13 @@ export class DatabaseConnection {
 
   get(): Promise<IDBPDatabase> {
     if (this.db) return this.db;
+    let waited = false;
     const opening = openDB(DATABASE.name, DATABASE.version, {
       upgrade: upgradeDatabase,
+      blocked: () => {
+        waited = true;
+        for (const listener of blockedListeners) listener.blocked();
+      },
       terminated: () => {
         if (this.db === opening) this.db = null;
       },
@@ -33,6 +57,12 @@ export class DatabaseConnection {
         if (this.db === opening) this.close();
       },
     });
+    void opening.then(
+      () => {
+        if (waited) for (const listener of blockedListeners) listener.opened();
+      },
+      () => undefined,
+    );
     // A connection that could not be opened is tried again by the next transaction.
     opening.catch(() => {
       if (this.db === opening) this.db = null;

@@ -32,6 +32,7 @@ import { fillForm, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
 import { Backups } from './backups.ts';
 import { confirmAction } from './confirm.ts';
+import { onDatabaseBlocked } from './database.ts';
 import { ItemList } from './item-list.ts';
 import { wireForgetOrphan } from './orphans.ts';
 import { followOtherTabs } from './other-tabs.ts';
@@ -92,7 +93,12 @@ class RoadbookRun extends HTMLElement {
       return;
     }
     this.scope = { product: this.index.product, base: this.index.base };
+    const stopFollowing = onDatabaseBlocked({
+      blocked: () => this.alerts.error(t('run.storage.blocked'), [], 'storage-blocked'),
+      opened: () => this.alerts.clear('storage-blocked'),
+    });
     const store = (this.store = await RunStore.open(this.scope, this.locale));
+    stopFollowing();
     if (!store.available) this.alerts.error(t('run.storage.unavailable'), [], 'storage-unavailable');
 
     const loaded = await store.loadRuns();
