@@ -25,12 +25,12 @@ export interface FormatOptions {
   timeZone?: string;
 }
 
-const INTL_LOCALES: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 /**
- * Instants are written with the bare language's conventions (`en`: month first, 12-hour
- * clock), as results' times always have been on the run page and in its printed report.
+ * One Intl locale per interface language, for dates, instants and numbers alike: the English
+ * interface is British English (day first, 24-hour clock), like the release dates it shows
+ * beside the results' times.
  */
-const INSTANT_LOCALES: Record<Locale, string> = { fr: 'fr', en: 'en' };
+const INTL_LOCALES: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -38,7 +38,7 @@ export function formatters(locale: Locale, options: FormatOptions = {}): Formatt
   const intlLocale = INTL_LOCALES[locale];
   // Release and sign-off dates are calendar dates: read and written in UTC so no time zone shifts them.
   const dates = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' });
-  const instants = new Intl.DateTimeFormat(INSTANT_LOCALES[locale], {
+  const instants = new Intl.DateTimeFormat(intlLocale, {
     dateStyle: 'short',
     timeStyle: 'short',
     timeZone: options.timeZone,

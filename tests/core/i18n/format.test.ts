@@ -30,9 +30,9 @@ describe('formatters: instants', () => {
     expect(formatters('fr', { timeZone: 'UTC' }).dateTime(instant)).toBe('31/12/2026 23:30');
   });
 
-  it("writes English instants with the language's own order and clock", () => {
-    expect(formatters('en', { timeZone: 'Europe/Paris' }).dateTime(instant)).toBe('1/1/27, 12:30 AM');
-    expect(formatters('en', { timeZone: 'UTC' }).dateTime(instant)).toBe('12/31/26, 11:30 PM');
+  it('writes English instants as British English, like the dates beside them: day first, 24-hour clock', () => {
+    expect(formatters('en', { timeZone: 'Europe/Paris' }).dateTime(instant)).toBe('01/01/2027, 00:30');
+    expect(formatters('en', { timeZone: 'UTC' }).dateTime(instant)).toBe('31/12/2026, 23:30');
   });
 
   it("uses the runtime's time zone when none is given", () => {
