@@ -71,7 +71,7 @@ export function carryResults(state: RunState, action: CarryAction): Transition {
     results,
     ...(Object.keys(carryChanged).length ? { carryChanged } : {}),
   };
-  const names = earlier.map((r) => `« ${r.name} »`).join(', ');
+  const names = earlier.map((r) => r.name).join(', ');
   const kept = Object.keys(plan.results).length - taken.length;
   const messages: Message[] = [
     {

@@ -68,7 +68,7 @@ describe('carrying results over into the open run', () => {
     expect(effects).toContainEqual({ type: 'save', run: 'run-june' });
     expect(effects).toContainEqual({
       type: 'announce',
-      messages: [{ key: 'run.carry.done', params: { n: 2, runs: '« Recette avril »', changed: 1, refused: 1 } }],
+      messages: [{ key: 'run.carry.done', params: { n: 2, runs: 'Recette avril', changed: 1, refused: 1 } }],
     });
   });
 
@@ -84,7 +84,7 @@ describe('carrying results over into the open run', () => {
     expect(effects).toContainEqual({
       type: 'announce',
       messages: [
-        { key: 'run.carry.done', params: { n: 1, runs: '« Recette avril »', changed: 1, refused: 1 } },
+        { key: 'run.carry.done', params: { n: 1, runs: 'Recette avril', changed: 1, refused: 1 } },
         { key: 'run.carry.kept', params: { n: 1 } },
       ],
     });
@@ -92,7 +92,9 @@ describe('carrying results over into the open run', () => {
 
   it('does not remember an item as changed once it was run here', () => {
     const here = run({ id: 'run-june', results: { [cloture]: result(cloture, 'passed', { time: T }) } });
-    const june = openRun(carryResults(opened(here, { saved: true }), { checklist: c, earlier: [april], time: T }).state)!;
+    const june = openRun(
+      carryResults(opened(here, { saved: true }), { checklist: c, earlier: [april], time: T }).state,
+    )!;
     expect(june.carryChanged).toBeUndefined();
     // Remembered, then run: the mark goes.
     const carried = carryResults(opened(fresh()), { checklist: c, earlier: [april], time: T }).state;
@@ -140,7 +142,14 @@ describe('undoing carried results', () => {
   it('leaves a result executed in this run alone: recording over a carried result makes it this run’s', () => {
     const state = carried();
     const item = c.items.find((i) => i.id === arrondi)!;
-    const rerun = record(state, { item, change: { status: 'failed' }, statusSet: true, tester: 'P', time: T, rev: 'r' });
+    const rerun = record(state, {
+      item,
+      change: { status: 'failed' },
+      statusSet: true,
+      tester: 'P',
+      time: T,
+      rev: 'r',
+    });
     expect(openRun(rerun.state)!.results[arrondi]).toMatchObject({ status: 'failed', tester: 'P' });
     expect(openRun(rerun.state)!.results[arrondi]!.carriedFrom).toBeUndefined();
     // What the earlier run wrote is not carried into the new result.
@@ -151,7 +160,14 @@ describe('undoing carried results', () => {
   it('undoes all: only carried results go, and nothing is shown changed since any more', () => {
     const state = carried();
     const item = c.items.find((i) => i.id === valorisation)!;
-    const withOwn = record(state, { item, change: { status: 'passed' }, statusSet: true, tester: 'P', time: T, rev: 'r' });
+    const withOwn = record(state, {
+      item,
+      change: { status: 'passed' },
+      statusSet: true,
+      tester: 'P',
+      time: T,
+      rev: 'r',
+    });
     const { state: next, effects } = undoAllCarriedResults(withOwn.state, { time: T });
     const june = openRun(next)!;
     expect(Object.keys(june.results)).toEqual([valorisation]);
