@@ -189,11 +189,11 @@ async function checkCarried(page: Page, items: Record<'passed' | 'na' | 'failed'
   const { passed, na, failed } = items;
   expect(await row(page, passed.id).getAttribute('data-status')).toBe('passed');
   expect(await row(page, passed.id).getAttribute('data-carried')).toBe('');
-  expect(await row(page, passed.id).locator('.carry-from').innerText()).toMatch(
+  expect(await row(page, passed.id).locator('.carry-from').textContent()).toMatch(
     /^Reporté de « Recette de mars » \(.+\)$/,
   );
-  expect(await row(page, passed.id).locator('.run-item-notes').innerText()).toContain('Montants justes');
-  expect(await row(page, passed.id).locator('button[data-action="undo-carry"]').innerText()).toBe('Annuler le report');
+  expect(await row(page, passed.id).locator('.run-item-notes').textContent()).toContain('Montants justes');
+  expect(await row(page, passed.id).locator('button[data-action="undo-carry"]').textContent()).toBe('Annuler le report');
   expect(await row(page, na.id).getAttribute('data-status')).toBe('na');
   expect(await row(page, na.id).getAttribute('data-carried')).toBe('');
   // The failed item is not carried; the changed one starts untested and says since which run.
@@ -202,7 +202,7 @@ async function checkCarried(page: Page, items: Record<'passed' | 'na' | 'failed'
   const changed = row(page, SAMPLE_CHANGE.changedItem);
   expect(await changed.getAttribute('data-status')).toBe('untested');
   expect(await changed.getAttribute('data-carried')).toBeNull();
-  expect(await changed.locator('.flag-carry-changed').innerText()).toMatch(
+  expect(await changed.locator('.flag-carry-changed').textContent()).toMatch(
     /^Modifié depuis « Recette de mars » \(.+\) : à refaire$/,
   );
   expect(await page.locator('[data-part="carry-summary"]').innerText()).toBe(
