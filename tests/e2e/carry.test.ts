@@ -137,6 +137,22 @@ describe('a new run started from earlier runs', () => {
     await ready(page);
     await checkCarried(page, { passed, na, failed });
 
+    // Open read-only (its target withdrawn since): the marks stay, without a control.
+    server.use(sites.sampleWithdrawn.out);
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('rb-run').getAttribute('data-read-only')).toBe('');
+    expect(await row(page, passed.id).locator('.carry-from').textContent()).toMatch(/^Reporté de « Recette de mars »/);
+    expect(await row(page, passed.id).locator('button[data-action="undo-carry"]').isHidden()).toBe(true);
+    expect(await page.locator('[data-part="carry-details"]').isHidden()).toBe(true);
+    expect(await page.locator('[data-part="carry-undo-all"]').isHidden()).toBe(true);
+    expect(await page.locator('[data-part="carry-summary"]').innerText()).toBe(
+      'Résultats reportés : 2 (de « Recette de mars »).',
+    );
+    server.use(sites.sampleChanged.out);
+    await page.reload();
+    await ready(page);
+
     // Undo one, then all (after confirming): the items are to run again, nothing else moves.
     await row(page, passed.id).locator('button[data-action="undo-carry"]').click();
     expect(await row(page, passed.id).getAttribute('data-status')).toBe('untested');
