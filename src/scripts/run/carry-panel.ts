@@ -60,6 +60,8 @@ export class CarryPanel extends HTMLElement {
   private readonly ticked = new Set<string>();
   /** The run the panel was last shown for: a new one resets the files and the ticks. */
   private shownFor: string | null = null;
+  /** What the list of runs was last made from: it is made again only when that changes (not at each keystroke). */
+  private listed = '';
 
   /** Wires the panel to the page (once). */
   connect(hooks: CarryPanelHooks): void {
@@ -108,6 +110,7 @@ export class CarryPanel extends HTMLElement {
       this.shownFor = run.id;
       this.fromFiles = [];
       this.ticked.clear();
+      this.listed = '';
     }
     const readOnly = !!session.readOnly;
     const details = part<HTMLDetailsElement>(this, 'carry-details');
@@ -127,6 +130,9 @@ export class CarryPanel extends HTMLElement {
 
   private renderCandidates(candidates: readonly Candidate[]): void {
     const { t, locale } = this.hooks;
+    const listed = JSON.stringify(candidates.map((c) => [c.run.id, c.run.name, c.run.updated, c.file]));
+    if (listed === this.listed) return;
+    this.listed = listed;
     const list = part(this, 'carry-runs');
     list.replaceChildren(
       ...candidates.map(({ run, file }) => {

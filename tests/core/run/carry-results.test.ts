@@ -8,6 +8,7 @@ import {
   undoCarriedResult,
 } from '../../../src/core/run/carry-results.ts';
 import { open } from '../../../src/core/run/library.ts';
+import { mergeRun } from '../../../src/core/run/merge.ts';
 import { record } from '../../../src/core/run/record.ts';
 import { initialState, openRun, type RunState } from '../../../src/core/run/run-state.ts';
 import type { SavedRun } from '../../../src/core/run/types.ts';
@@ -177,7 +178,19 @@ describe('undoing carried results', () => {
   });
 });
 
-describe('the items changed since, in the progress file', () => {
+describe('the items changed since, in the progress file and in a merge', () => {
+  it('follow the side saved last when two copies of the run merge', () => {
+    const june = openRun(carryResults(opened(fresh()), { checklist: c, earlier: [april], time: T }).state)!;
+    const before = { ...fresh(), updated: '2026-05-31T00:00:00.000Z' };
+    expect(mergeRun(before, june).run.carryChanged).toEqual(june.carryChanged);
+    expect(mergeRun(june, before).run.carryChanged).toEqual(june.carryChanged);
+    const undone = {
+      ...openRun(undoAllCarriedResults(opened(june, { saved: true }), { time: T }).state)!,
+      updated: '2026-06-02T00:00:00.000Z',
+    };
+    expect(mergeRun(june, undone).run.carryChanged).toBeUndefined();
+  });
+
   it('travel with the run and are read back', () => {
     const june = openRun(carryResults(opened(fresh()), { checklist: c, earlier: [april], time: T }).state)!;
     const text = progressFileText([june], { ...SCOPE, buildId: 'b' }, new Date(T));
