@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist, ChecklistItem } from '../../src/core/checklist/index.ts';
 import { launchChromium } from './browser.ts';
-import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
+import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { SAMPLE_CHANGE } from './sample-changed.ts';
 import { serveSite, type StaticServer } from './server.ts';
 import { storedValues } from './stored-values.ts';
@@ -115,6 +115,9 @@ describe('a new run started from earlier runs', () => {
           'Non reportés (KO, bloqués ou à refaire) : 1.',
       );
     await checkCarried(page, { passed, na, failed });
+    // The panel unfolded and the rows' marks meet WCAG 2.2 AA.
+    const audited = await audit(page);
+    expect(audited.all).toEqual([]);
     // The filter shows the carried ones alone, and stays in the address.
     await page.check('[data-part="filters"] input[name="carried"]');
     expect(await visibleIds(page)).toEqual([passed.id, na.id]);
@@ -209,7 +212,9 @@ async function checkCarried(page: Page, items: Record<'passed' | 'na' | 'failed'
     /^Reporté de « Recette de mars » \(.+\)$/,
   );
   expect(await row(page, passed.id).locator('.run-item-notes').textContent()).toContain('Montants justes');
-  expect(await row(page, passed.id).locator('button[data-action="undo-carry"]').textContent()).toBe('Annuler le report');
+  expect(await row(page, passed.id).locator('button[data-action="undo-carry"]').textContent()).toBe(
+    'Annuler le report',
+  );
   expect(await row(page, na.id).getAttribute('data-status')).toBe('na');
   expect(await row(page, na.id).getAttribute('data-carried')).toBe('');
   // The failed item is not carried; the changed one starts untested and says since which run.
