@@ -90,7 +90,16 @@ export function record(state: RunState, action: RecordAction): Transition {
   const stale = shown !== current && !(shown && current && sameResult(shown, current));
   const previous = stale ? shown : current;
   const own = previous ? versionsOf(previous)[0]! : undefined;
-  const { hash: _hash, rev: _rev, base: _base, ...fields } = own ?? { status: 'untested' as const };
+  // A result the tester edits is theirs, of this run: no longer carried over from an earlier
+  // one; run again (a status set), it starts anew, without what the earlier run recorded.
+  const rerun = action.statusSet && !!own?.carriedFrom;
+  const {
+    hash: _hash,
+    rev: _rev,
+    base: _base,
+    carriedFrom: _carried,
+    ...fields
+  } = own && !rerun ? own : { status: 'untested' as const };
   const next: Omit<ItemResult, 'hash' | 'conflict'> = { ...fields, ...action.change, time: action.time };
   if (!next.tester && action.tester) next.tester = action.tester;
   for (const name of TEXT_FIELDS) if (!next[name]) delete next[name];

@@ -35,6 +35,9 @@ export const attachmentSchema = z.object({
   added: isoTime,
 });
 
+/** The earlier run a result was carried over from (carry-over.ts). */
+const carriedFromSchema = z.object({ run: z.string(), name: z.string(), date: isoTime });
+
 const resultFields = {
   status: z.enum(STATUSES),
   comment: z.optional(z.string()),
@@ -44,7 +47,7 @@ const resultFields = {
   hash: z.optional(z.nullable(z.string())),
   rev: z.optional(z.string().check(z.minLength(1))),
   base: z.optional(z.array(z.string())),
-  carriedFrom: z.optional(z.object({ run: z.string(), name: z.string(), date: isoTime })),
+  carriedFrom: z.optional(carriedFromSchema),
   evidence: z.optional(z.array(attachmentSchema)),
 };
 
@@ -108,6 +111,7 @@ export const runEnvelopeSchema = z.object({
   results: z.record(z.string(), z.unknown()),
   signOff: z.nullable(signOffSchema),
   assignment: z.optional(runAssignmentSchema),
+  carryChanged: z.optional(z.record(z.string(), carriedFromSchema)),
 });
 
 const scope = { product: z.string(), base: z.string() };

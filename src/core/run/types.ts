@@ -4,7 +4,7 @@
  * that survives JSON; the saved value, the progress file and the sign-off report are all
  * made from it. Browser-safe: no Node import.
  */
-import type { RunResults } from '../checklist/progress.ts';
+import type { CarriedFrom, RunResults } from '../checklist/progress.ts';
 import type { Process } from '../model.ts';
 
 /**
@@ -69,6 +69,12 @@ export interface SavedRun {
   signOff: SignOffForm | null;
   /** Set in a tester's browser when the run was opened from an assignment (assignment.ts). */
   assignment?: RunAssignment;
+  /**
+   * Items whose most recent result in the runs carried from was given for another text of
+   * the item (carry-results.ts), by item id, with that run: shown "changed since" until they
+   * are run again here.
+   */
+  carryChanged?: Record<string, CarriedFrom>;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Checklist, ChecklistItem } from '../checklist/types.ts';
 import { PRIORITIES, type Priority } from '../model.ts';
 import type { ItemResult } from '../checklist/progress.ts';
 import { isProcedureItem, parseItemId } from '../item-id.ts';
+import { isCarried } from './carry-over.ts';
 import type { Procedure } from './procedure.ts';
 
 /** Statuses that mean the item was run (for the progress bar). */
@@ -70,19 +71,22 @@ export interface ItemFilter {
   priority: Priority | '';
   /** Only items flagged "changed since". */
   changed: boolean;
+  /** Only items whose result was carried over from an earlier run. */
+  carried: boolean;
 }
 
-export const NO_FILTER: ItemFilter = { status: '', group: '', priority: '', changed: false };
+export const NO_FILTER: ItemFilter = { status: '', group: '', priority: '', changed: false, carried: false };
 
 export function matchesFilter(item: ChecklistItem, result: ItemResult | undefined, filter: ItemFilter): boolean {
   if (filter.status && (result?.status ?? 'untested') !== filter.status) return false;
   if (filter.group && groupOf(item) !== filter.group) return false;
   if (filter.priority && item.priority !== filter.priority) return false;
   if (filter.changed && !changedSince(result, item)) return false;
+  if (filter.carried && !isCarried(result)) return false;
   return true;
 }
 
-/** Reads a filter from an address (`status=failed&group=facturation&priority=high&changed=1`). */
+/** Reads a filter from an address (`status=failed&group=facturation&priority=high&changed=1&carried=1`). */
 export function filterFromParams(params: URLSearchParams): ItemFilter {
   const status = params.get('status') ?? '';
   const priority = params.get('priority') ?? '';
@@ -91,6 +95,7 @@ export function filterFromParams(params: URLSearchParams): ItemFilter {
     group: params.get('group') ?? '',
     priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : '',
     changed: params.get('changed') === '1',
+    carried: params.get('carried') === '1',
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The item list's filter form: filled for a run, read back, and remembered in the address
- * (status, group, priority, changed), so a reload or a shared link shows the same items.
+ * (status, group, priority, changed, carried), so a reload or a shared link shows the same items.
  */
 import { GROUP_PROCEDURE, GROUP_PROCESSES, type ItemFilter } from '../../core/run/view.ts';
 import { choiceLabels } from '../../core/i18n/labels.ts';
@@ -25,6 +25,7 @@ export function fillFilterForm(form: HTMLFormElement, session: RunSession, filte
   group.value = [...group.options].some((o) => o.value === filter.group) ? filter.group : '';
   (form.elements.namedItem('priority') as HTMLSelectElement).value = filter.priority;
   (form.elements.namedItem('changed') as HTMLInputElement).checked = filter.changed;
+  (form.elements.namedItem('carried') as HTMLInputElement).checked = filter.carried;
 }
 
 export function readFilterForm(form: HTMLFormElement): ItemFilter {
@@ -34,6 +35,7 @@ export function readFilterForm(form: HTMLFormElement): ItemFilter {
     group: value('group'),
     priority: value('priority') as ItemFilter['priority'],
     changed: (form.elements.namedItem('changed') as HTMLInputElement).checked,
+    carried: (form.elements.namedItem('carried') as HTMLInputElement).checked,
   };
 }
 
@@ -45,5 +47,6 @@ export function rememberFilter(filter: ItemFilter): void {
   set('group', filter.group);
   set('priority', filter.priority);
   set('changed', filter.changed ? '1' : '');
+  set('carried', filter.carried ? '1' : '');
   history.replaceState(history.state, '', url);
 }

@@ -10,6 +10,7 @@ import type { Translate } from '../../core/i18n/translate.ts';
 import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
 import type { Locale } from '../../core/model.ts';
 import { h } from '../lib/dom.ts';
+import { paintCarryMarks } from './carry-marks.ts';
 import { paintConflict } from './item-conflict.ts';
 
 export const TEXT_FIELDS = ['comment', 'tester', 'defect'] as const;
@@ -267,5 +268,6 @@ export class RowMaker {
     }
     row.print.textContent = [statusLabel(this.ctx.locale, status), ...notes].join(' — ');
     paintConflict(row, result, this.ctx);
+    paintCarryMarks(row, result, this.ctx);
   }
 }

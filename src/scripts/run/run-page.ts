@@ -12,8 +12,8 @@
  * Which run an address or the path form means is run-choice.ts's.
  *
  * Wiring: the store (RunStore) and the controller (run-controller.ts, the one holder of the
- * runs) to the panels (<rb-run-list>, <rb-backups>, <rb-processes>, <rb-items>, <rb-signoff>)
- * and to the modules around them: the saved state in the header (saved-state.ts), the files
+ * runs) to the panels (<rb-run-list>, <rb-backups>, <rb-processes>, <rb-items>, <rb-signoff>,
+ * <rb-carry>) and to the modules around them: the saved state in the header (saved-state.ts), the files
  * (run-files.ts), the journal's notice (unsaved-notice.ts), unreadable values
  * (storage-problems.ts), the other tabs' news (other-tabs.ts), saving when the page is left
  * (page-leaving.ts), orphan results (orphans.ts) and the tester's name (tester-name.ts).
@@ -31,6 +31,7 @@ import { part } from '../lib/dom.ts';
 import { fillForm, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
 import { Backups } from './backups.ts';
+import { CarryPanel } from './carry-panel.ts';
 import { confirmAction } from './confirm.ts';
 import { onDatabaseBlocked } from './database.ts';
 import { ItemList } from './item-list.ts';
@@ -72,6 +73,7 @@ class RoadbookRun extends HTMLElement {
   private files!: RunFiles;
   private tester!: TesterName;
   private display: RunDisplay | null = null;
+  private carry!: CarryPanel;
 
   connectedCallback(): void {
     if (this.dataset.ready) return;
@@ -156,12 +158,16 @@ class RoadbookRun extends HTMLElement {
         history.pushState(null, '', runUrl(run, true, new URLSearchParams()));
         void this.open(run, { filter: NO_FILTER, report: false });
       },
-      render: (panels, items) => this.display?.render(panels, items),
+      render: (panels, items) => {
+        this.display?.render(panels, items);
+        if (panels.has('runs') || panels.has('header') || panels.has('items')) this.carry.render();
+      },
       report: () => this.report.open(true),
       refused: (problems) => this.signoff.showProblems(problems),
       reveal: (item) => void this.items.reveal(item),
     });
     this.connectRunList();
+    this.connectCarry();
     const display = (this.display = new RunDisplay({
       root: this,
       t,
@@ -209,6 +215,23 @@ class RoadbookRun extends HTMLElement {
       confirm: this.confirm,
       exportAll: () => this.files.exportRuns(this.controller.state.runs),
       import: (file) => void this.files.import(file),
+    });
+  }
+
+  private connectCarry(): void {
+    this.carry = this.panel('rb-carry', CarryPanel);
+    this.carry.connect({
+      t: this.t,
+      locale: this.locale,
+      scope: this.scope,
+      modules: this.index.modules,
+      alerts: this.alerts,
+      items: this.items,
+      state: () => this.controller.state,
+      session: () => this.session,
+      apply: (transition) => this.controller.apply(transition),
+      confirm: this.confirm,
+      time: (iso) => this.items.formatTime(iso),
     });
   }
 

@@ -60,8 +60,19 @@ describe('the run view', () => {
       group: 'facturation',
       priority: 'high',
       changed: true,
+      carried: false,
     });
     expect(filterFromParams(new URLSearchParams('status=done&priority=urgent'))).toEqual(NO_FILTER);
+  });
+
+  it('filters the items whose result was carried over, also from the address', () => {
+    const [first] = c.items;
+    const carriedFrom = { run: 'r', name: 'Recette avril', date: '2026-04-10T09:00:00.000Z' };
+    const filter = { ...NO_FILTER, carried: true };
+    expect(matchesFilter(first!, { status: 'passed', hash: first!.hash, carriedFrom }, filter)).toBe(true);
+    expect(matchesFilter(first!, { status: 'passed', hash: first!.hash }, filter)).toBe(false);
+    expect(matchesFilter(first!, undefined, filter)).toBe(false);
+    expect(filterFromParams(new URLSearchParams('carried=1'))).toEqual(filter);
   });
 
   it('lists saved results that match no item, with why', () => {
