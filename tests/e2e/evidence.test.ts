@@ -194,7 +194,13 @@ describe('attachments of an item', () => {
       },
     ]);
     const changes = () => page.evaluate(() => (window as unknown as { changes: { evidence: Attachment[] }[] }).changes);
-    expect((await changes()).at(-1)).toEqual({ runId: 'run-e2e', itemId: item, evidence: [stored[0]!.attachment] });
+    expect((await changes()).at(-1)).toEqual({
+      runId: 'run-e2e',
+      itemId: item,
+      evidence: [stored[0]!.attachment],
+      added: [stored[0]!.attachment],
+      removed: [],
+    });
 
     // Refused, said at once, nothing stored: a program named .png, an empty file, one over 10 MB.
     const exe = Buffer.concat([Buffer.from('MZ'), randomBytes(64)]);

@@ -32,6 +32,7 @@ import { fillForm, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
 import { Backups } from './backups.ts';
 import { confirmAction } from './confirm.ts';
+import { EvidenceRows } from './evidence-rows.ts';
 import { ItemList } from './item-list.ts';
 import { wireForgetOrphan } from './orphans.ts';
 import { followOtherTabs } from './other-tabs.ts';
@@ -70,6 +71,7 @@ class RoadbookRun extends HTMLElement {
   private savedState!: SavedState;
   private files!: RunFiles;
   private tester!: TesterName;
+  private evidence!: EvidenceRows;
   private display: RunDisplay | null = null;
 
   connectedCallback(): void {
@@ -120,7 +122,7 @@ class RoadbookRun extends HTMLElement {
       controller,
       showing: () => !!this.session,
       time,
-      exportRuns: (runs) => this.files.exportRuns(runs),
+      exportRuns: (runs) => void this.files.exportRuns(runs),
     });
     store.onMerged((id, written) => void controller.apply((s) => mergedOnWrite(s, { run: id, written })));
 
@@ -134,6 +136,15 @@ class RoadbookRun extends HTMLElement {
       stamp: () => controller.stamp(),
       own: (rev) => controller.state.own.has(rev),
       tester: () => this.tester.name,
+    });
+    this.evidence = new EvidenceRows({
+      root: this.items,
+      scope: this.scope,
+      controller,
+      session: () => this.session,
+      tester: () => this.tester.name,
+      t,
+      alerts: this.alerts,
     });
     this.signoff = this.panel('rb-signoff', SignOffUi);
     this.signoff.connect(t, this.locale, this.items, this.alerts, {
@@ -198,10 +209,12 @@ class RoadbookRun extends HTMLElement {
         void this.controller.apply((s) => rename(s, { run: run.id, name, time: new Date().toISOString() })),
       remove: async (run) => {
         await this.controller.apply((s) => deleteRun(s, { run: run.id }));
-        if (!findRun(this.controller.state, run.id)) this.runList.focusTitle();
+        if (findRun(this.controller.state, run.id)) return;
+        this.runList.focusTitle();
+        await this.evidence.runDeleted(run.id);
       },
       confirm: this.confirm,
-      exportAll: () => this.files.exportRuns(this.controller.state.runs),
+      exportAll: () => void this.files.exportRuns(this.controller.state.runs),
       import: (file) => void this.files.import(file),
     });
   }
@@ -229,6 +242,7 @@ class RoadbookRun extends HTMLElement {
   }
 
   private open(run: SavedRun, options: { filter: ItemFilter; report: boolean }): Promise<void> {
+    this.evidence.showing(run.id);
     return this.display!.open(run, options);
   }
 
@@ -240,7 +254,7 @@ class RoadbookRun extends HTMLElement {
     });
     part(this, 'export-run').addEventListener('click', () => {
       const run = this.controller.run;
-      if (run) this.files.exportRuns([run]);
+      if (run) void this.files.exportRuns([run]);
     });
     this.files.wireDownloads(part(this, 'downloads'));
     wireForgetOrphan(part(this, 'orphans'), {
