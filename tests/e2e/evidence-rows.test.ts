@@ -17,7 +17,8 @@ import { storedValues } from './stored-values.ts';
  * PDF dropped on two items are recorded on their results and kept across a reload; the run's
  * progress file is then the ZIP, whose manifest's hashes match its bytes; imported on a clean
  * profile it brings the files back as thumbnails; one file tampered with is reported by name
- * and the rest kept. Deleting the run deletes its files. On a path of thousands of items, only
+ * and the rest kept; a run open read-only shows them without controls. Deleting the run deletes
+ * its files. On a path of thousands of items, only
  * the rows near the screen read their files.
  */
 const sites = inject('sites');
@@ -57,7 +58,12 @@ async function openFields(page: Page, id: string): Promise<void> {
 }
 
 /** A paste or a drop of one file, made in the page, on the attachments zone of an item's row. */
-function deliver(page: Page, itemId: string, kind: 'paste' | 'drop', file: { name: string; type: string; bytes: Buffer }) {
+function deliver(
+  page: Page,
+  itemId: string,
+  kind: 'paste' | 'drop',
+  file: { name: string; type: string; bytes: Buffer },
+) {
   return page.evaluate(
     ([id, kind, name, type, base64]) => {
       const data = new DataTransfer();
@@ -98,9 +104,9 @@ async function thumbnailShown(page: Page, id: string): Promise<boolean> {
   return (await thumb.getAttribute('src'))!.startsWith('blob:');
 }
 
-async function importFile(context: BrowserContext, name: string, bytes: Uint8Array) {
-  const watched = await watch(context, server.origin);
-  await watched.page.goto(`${server.url}checklist/`);
+async function importFile(context: BrowserContext, name: string, bytes: Uint8Array, site = server) {
+  const watched = await watch(context, site.origin);
+  await watched.page.goto(`${site.url}checklist/`);
   await watched.page.waitForSelector('rb-run[data-state="idle"]');
   await watched.page.setInputFiles('[data-part="import"]', {
     name,
@@ -112,7 +118,7 @@ async function importFile(context: BrowserContext, name: string, bytes: Uint8Arr
 }
 
 describe('evidence on the items of a run', () => {
-  it('is recorded, kept, exported as the ZIP, imported elsewhere with every hash checked, and deleted with the run', async () => {
+  it('is recorded, kept, exported as the ZIP, imported elsewhere with every hash checked, shown read-only, and deleted with the run', async () => {
     const first = await browser.newContext();
     const { page, errors, foreign } = await watch(first, server.origin);
     await page.goto(`${server.url}${PATH}`);
@@ -175,7 +181,9 @@ describe('evidence on the items of a run', () => {
       ].sort(),
     );
     for (const line of manifest.files) expect(sha(zip[line.path]!)).toBe(line.sha256);
-    expect(Object.keys(zip).sort()).toEqual(['manifest.json', 'progress.json', ...manifest.files.map((f) => f.path)].sort());
+    expect(Object.keys(zip).sort()).toEqual(
+      ['manifest.json', 'progress.json', ...manifest.files.map((f) => f.path)].sort(),
+    );
 
     // Imported on a clean profile: the results, and the files back as thumbnails, hashes checked.
     const clean = await browser.newContext();
@@ -183,9 +191,7 @@ describe('evidence on the items of a run', () => {
     expect(await thumbnailShown(other.page, a!)).toBe(true);
     await row(other.page, b!).locator('rb-evidence .evidence-item[data-type="application/pdf"]').waitFor();
     expect(await row(other.page, b!).getAttribute('data-status')).toBe('failed');
-    expect(
-      (await storedFiles(other.page)).map((f) => [f.item, f.attachment.sha256, f.size]).sort(),
-    ).toEqual(
+    expect((await storedFiles(other.page)).map((f) => [f.item, f.attachment.sha256, f.size]).sort()).toEqual(
       [
         [a!, sha(PNG), PNG.length],
         [b!, sha(PDF), PDF.length],
@@ -198,7 +204,8 @@ describe('evidence on the items of a run', () => {
     // The same ZIP with the PDF's bytes changed: reported by name, the rest kept.
     const pdfPath = manifest.files.find((f) => f.item === b)!.path;
     const tampered = new Uint8Array(zip[pdfPath]!);
-    tampered[tampered.length - 2] ^= 0xff;
+    const at = tampered.length - 2;
+    tampered[at] = tampered[at]! ^ 0xff;
     const changed = zipSync({ ...zip, [pdfPath]: tampered });
     const third = await browser.newContext();
     const after = await importFile(third, 'abime.progress.zip', changed);
@@ -214,6 +221,29 @@ describe('evidence on the items of a run', () => {
     expect((await storedFiles(after.page)).map((f) => f.attachment.name)).toEqual(['capture.png']);
     expect((await savedRuns(after.page))[0]!.results[b!]!.evidence).toEqual(resultB.evidence);
     await third.close();
+
+    // Where the run's target was withdrawn since, the run opens read-only: its files shown, no control.
+    const withdrawn = await serveSite(sites.sampleWithdrawn.out, '/');
+    try {
+      const fourth = await browser.newContext();
+      const readOnly = await importFile(fourth, download.name, download.data, withdrawn);
+      expect(await readOnly.page.locator('rb-run').getAttribute('data-read-only')).toBe('');
+      expect(await thumbnailShown(readOnly.page, a!)).toBe(true);
+      const files = row(readOnly.page, a!).locator('rb-evidence');
+      expect(await files.getAttribute('readonly')).toBe('');
+      expect(await files.locator('button, input').count()).toBe(0);
+      expect(readOnly.errors).toEqual([]);
+      await fourth.close();
+    } finally {
+      await withdrawn.close();
+    }
+
+    // "Export all runs": the same ZIP, with every run's files.
+    const all = await downloadOf(page, () => page.click('[data-part="export-all"]'));
+    expect(all.name).toMatch(/\.progress\.zip$/);
+    const allZip = unzipSync(new Uint8Array(all.data));
+    const allManifest = JSON.parse(strFromU8(allZip['manifest.json']!)) as Manifest;
+    expect(allManifest.files.map((f) => f.sha256).sort()).toEqual([sha(PNG), sha(PDF)].sort());
 
     // Deleting the run deletes its files.
     await page.click(`.run-summary button[aria-label^="Supprimer"]`);

@@ -175,7 +175,12 @@ export function undo(state: RunState, stamp: EditStamp): Transition {
   const step = state.undo[at]!;
   const current = resultOf(run.results, step.item);
   const before = step.before ? versionsOf(step.before)[0]! : undefined;
-  const { rev: _rev, base: _base, evidence: _evidence, ...fields } = before ?? {
+  const {
+    rev: _rev,
+    base: _base,
+    evidence: _evidence,
+    ...fields
+  } = before ?? {
     status: 'untested' as const,
     time: stamp.time,
   };

@@ -48,7 +48,6 @@ const ACCEPT = Object.entries(EVIDENCE_TYPES)
 /** Thumbnail width, CSS pixels. */
 const THUMB_WIDTH = 160;
 
-
 let counter = 0;
 
 export class EvidenceElement extends HTMLElement {

@@ -50,7 +50,12 @@ export class RunFiles {
     const { t, alerts } = this.c;
     try {
       const missing = await downloadProgress(runs, { ...this.c.scope, buildId: this.c.buildId }, await this.evidence());
-      if (missing.length) this.listAlert(t('run.evidence.exportMissing'), missing.map((a) => a.name), 'export-evidence');
+      if (missing.length)
+        this.listAlert(
+          t('run.evidence.exportMissing'),
+          missing.map((a) => a.name),
+          'export-evidence',
+        );
     } catch (error) {
       alerts.error(t('run.downloadFailed', { reason: error instanceof Error ? error.message : String(error) }));
     }
