@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import type { Attachment } from '../../src/core/run/evidence.ts';
 import type { Manifest } from '../../src/core/run/progress-zip.ts';
+import { MAX_PROGRESS_FILE_BYTES } from '../../src/core/run/storage-limits.ts';
 import { serveBigSite } from './big-site.ts';
 import { launchChromium } from './browser.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
@@ -253,6 +254,68 @@ describe('evidence on the items of a run', () => {
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await first.close();
+  });
+
+  it('makes a progress ZIP that may weigh more than 5 MB, whose progress.json may not, refused when there is no room', async () => {
+    const first = await browser.newContext();
+    const { page } = await watch(first, server.origin);
+    await page.goto(`${server.url}${PATH}`);
+    await ready(page);
+    const [a] = expected.items.map((i) => i.id);
+    await openFields(page, a!);
+    // Random bytes: nothing the ZIP could compress below the JSON file's limit.
+    const big = Buffer.concat([PNG.subarray(0, 8), randomBytes(MAX_PROGRESS_FILE_BYTES + 1024 * 1024)]);
+    await row(page, a!)
+      .locator('rb-evidence input[type="file"]')
+      .setInputFiles({ name: 'grand.png', mimeType: 'image/png', buffer: big });
+    await expect
+      .poll(async () => (await savedRuns(page))[0]?.results[a!]?.evidence?.length ?? 0, { timeout: 10_000 })
+      .toBe(1);
+    const download = await downloadOf(page, () => page.click('[data-part="export-run"]'));
+    expect(download.data.length).toBeGreaterThan(MAX_PROGRESS_FILE_BYTES);
+    await first.close();
+
+    const second = await browser.newContext();
+    await second.addInitScript(() => {
+      // The browser's estimate when this origin has almost no room left, once the test says so.
+      const estimate = navigator.storage.estimate.bind(navigator.storage);
+      navigator.storage.estimate = async () =>
+        (window as unknown as { cramped?: boolean }).cramped ? { quota: 20_000_000, usage: 5_000_000 } : estimate();
+    });
+    const { page: other, errors } = await watch(second, server.origin);
+    await other.goto(`${server.url}checklist/`);
+    await other.waitForSelector('rb-run[data-state="idle"]');
+    const alert = other.locator('[data-alert="import"]');
+    const offer = (name: string, bytes: Uint8Array) =>
+      other.setInputFiles('[data-part="import"]', { name, mimeType: 'application/zip', buffer: Buffer.from(bytes) });
+
+    // A progress.json over 5 MB inside a small ZIP: refused, nothing decompressed or changed.
+    const zip = unzipSync(new Uint8Array(download.data));
+    const padded = Buffer.concat([Buffer.from(zip['progress.json']!), Buffer.alloc(MAX_PROGRESS_FILE_BYTES, ' ')]);
+    await offer('gonfle.progress.zip', zipSync({ ...zip, 'progress.json': padded }));
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.innerText()).toContain('« gonfle.progress.zip »');
+    expect(await alert.innerText()).toContain('à « progress.json »');
+    expect(await alert.innerText()).toContain("Rien n'a été modifié.");
+    expect(await storedFiles(other)).toEqual([]);
+
+    // More than a third of the free space: refused before anything is read.
+    await other.evaluate(() => ((window as unknown as { cramped?: boolean }).cramped = true));
+    await offer(download.name, download.data);
+    await expect.poll(() => alert.innerText()).toContain("le navigateur n'a plus que 14.3 Mo de libre");
+    expect(await storedFiles(other)).toEqual([]);
+    expect(await savedRuns(other)).toEqual([]);
+
+    // With room, the same ZIP goes in, its 6 MB file with it.
+    await other.evaluate(() => ((window as unknown as { cramped?: boolean }).cramped = false));
+    await offer(download.name, download.data);
+    await ready(other);
+    expect(await alert.count()).toBe(0);
+    expect((await storedFiles(other)).map((f) => [f.attachment.name, f.size, f.attachment.sha256])).toEqual([
+      ['grand.png', big.length, sha(big)],
+    ]);
+    expect(errors).toEqual([]);
+    await second.close();
   });
 
   it('is read only when a row with files comes near the screen, on a path of thousands of items', async () => {
