@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,8 +9,10 @@ import type { Manifest } from '../../src/core/run/progress-zip.ts';
 import { MAX_PROGRESS_FILE_BYTES } from '../../src/core/run/storage-limits.ts';
 import { serveBigSite } from './big-site.ts';
 import { launchChromium } from './browser.ts';
+import { launchKillable, type KillableChromium } from './killable-chromium.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
+import { mountSmallDisk } from './small-disk.ts';
 import { storedFiles } from './stored-evidence.ts';
 import { storedValues } from './stored-values.ts';
 
@@ -19,8 +22,9 @@ import { storedValues } from './stored-values.ts';
  * progress file is then the ZIP, whose manifest's hashes match its bytes; imported on a clean
  * profile it brings the files back as thumbnails; one file tampered with is reported by name
  * and the rest kept; a run open read-only shows them without controls. Deleting the run deletes
- * its files. On a path of thousands of items, only
- * the rows near the screen read their files.
+ * its files. The ZIP may weigh more than a JSON file, its progress.json may not, and neither goes
+ * in without room. A full disk refuses a file at once and the item keeps what it had. On a path of
+ * thousands of items, only the rows near the screen read their files.
  */
 const sites = inject('sites');
 const REQUEST = { from: '15.2.0', to: '15.3.0', modules: ['facturation'], processes: ['facturation-mensuelle'] };
@@ -316,6 +320,39 @@ describe('evidence on the items of a run', () => {
     ]);
     expect(errors).toEqual([]);
     await second.close();
+  });
+
+  it('is refused at once on a full disk, and the item keeps what it had, on the page and in the saved run', async () => {
+    const disk = await mountSmallDisk('32m');
+    let chromium: KillableChromium | undefined;
+    try {
+      chromium = await launchKillable(join(disk.dir, 'profile'));
+      const { page, errors } = await watch(chromium.context, server.origin);
+      await page.goto(`${server.url}${PATH}`);
+      await ready(page);
+      const [a] = expected.items.map((i) => i.id);
+      await openFields(page, a!);
+      const input = row(page, a!).locator('rb-evidence input[type="file"]');
+      await input.setInputFiles({ name: 'avant.png', mimeType: 'image/png', buffer: PNG });
+      await expect
+        .poll(async () => (await savedRuns(page))[0]?.results[a!]?.evidence?.map((f) => f.name), { timeout: 10_000 })
+        .toEqual(['avant.png']);
+      const before = (await savedRuns(page))[0]!.results[a!];
+      await disk.fill();
+      // Random bytes: nothing the browser could compress into the space it frees.
+      const big = Buffer.concat([PNG.subarray(0, 8), randomBytes(4 * 1024 * 1024)]);
+      await input.setInputFiles({ name: 'plein.png', mimeType: 'image/png', buffer: big });
+      const alert = row(page, a!).locator('rb-evidence [role="alert"]');
+      await expect.poll(() => alert.innerText()).toContain("« plein.png » n'est pas joint : le navigateur a refusé");
+      expect(await row(page, a!).locator('rb-evidence .evidence-name').allInnerTexts()).toEqual(['avant.png']);
+      await disk.free();
+      expect((await savedRuns(page))[0]!.results[a!]).toEqual(before);
+      expect((await storedFiles(page)).map((f) => f.attachment.name)).toEqual(['avant.png']);
+      expect(errors).toEqual([]);
+    } finally {
+      await chromium?.kill();
+      await disk.unmount();
+    }
   });
 
   it('is read only when a row with files comes near the screen, on a path of thousands of items', async () => {
