@@ -116,7 +116,7 @@ export class RowMaker {
   }
 
   /** Puts the item's attachments in the row (once): read from the store as it connects. */
-  showEvidence(row: Row): void {
+  private showEvidence(row: Row): void {
     if (this.waiting.delete(row.el)) this.observer?.unobserve(row.el);
     if (row.evidence) return;
     const runId = row.el.closest<HTMLElement>('[data-run-id]')?.dataset.runId;
