@@ -12,6 +12,7 @@ import { launchKillable, type KillableChromium } from './killable-chromium.ts';
 import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
 import { mountSmallDisk } from './small-disk.ts';
+import { storedFiles } from './stored-evidence.ts';
 import { storedValues } from './stored-values.ts';
 
 /**
@@ -70,47 +71,6 @@ async function place(page: Page, runId: string, itemId: string): Promise<void> {
     [runId, itemId],
   );
   await page.waitForSelector('rb-evidence[data-count]');
-}
-
-interface StoredFile {
-  key: unknown[];
-  run: string;
-  item: string;
-  attachment: Attachment;
-  size: number;
-  type: string;
-}
-
-/** What the page's database holds in its evidence store, read with the plain IndexedDB API. */
-function storedFiles(page: Page): Promise<StoredFile[]> {
-  return page.evaluate(
-    ([name, store]) =>
-      new Promise<StoredFile[]>((done, fail) => {
-        const open = indexedDB.open(name!);
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(store!, 'readonly');
-          const keys = tx.objectStore(store!).getAllKeys();
-          const values = tx.objectStore(store!).getAll();
-          tx.oncomplete = () => {
-            db.close();
-            done(
-              values.result.map((v, i) => ({
-                key: keys.result[i] as unknown[],
-                run: v.run,
-                item: v.item,
-                attachment: v.attachment,
-                size: (v.blob as Blob).size,
-                type: (v.blob as Blob).type,
-              })),
-            );
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    [DATABASE.name, DATABASE.evidence],
-  );
 }
 
 /** Whether an image loads from `url` (a revoked object URL does not). */
@@ -194,7 +154,13 @@ describe('attachments of an item', () => {
       },
     ]);
     const changes = () => page.evaluate(() => (window as unknown as { changes: { evidence: Attachment[] }[] }).changes);
-    expect((await changes()).at(-1)).toEqual({ runId: 'run-e2e', itemId: item, evidence: [stored[0]!.attachment] });
+    expect((await changes()).at(-1)).toEqual({
+      runId: 'run-e2e',
+      itemId: item,
+      evidence: [stored[0]!.attachment],
+      added: [stored[0]!.attachment],
+      removed: [],
+    });
 
     // Refused, said at once, nothing stored: a program named .png, an empty file, one over 10 MB.
     const exe = Buffer.concat([Buffer.from('MZ'), randomBytes(64)]);

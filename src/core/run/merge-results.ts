@@ -8,12 +8,22 @@
  *   versions made from the same one, neither from the other, were recorded at the same time:
  *   that is a conflict, and both are kept (the one here first, the other in `conflict`) until
  *   a tester settles it (`settleConflict`). A version that holds nothing (not run, no comment,
- *   no defect) never stands against one that does.
+ *   no defect, no file attached) never stands against one that does.
  * - Among versions recorded at the same time (neither made from the other), who recorded them
  *   decides (checklist.md, "Team runs"): the same result (status, comment, defect) is kept
  *   once, whoever recorded it; of several versions by the same named tester, the most recent (`time`) wins;
  *   different results by different named testers are a conflict. When a tester is not named
  *   nobody can tell whose it is, so nothing is dropped: those stay a conflict, as above.
+ * - Attachments (evidence) are files, not an opinion: two testers attaching different files to
+ *   the same result recorded at the same time is no conflict. When versions recorded at the
+ *   same time come down to one (the same result, or the same tester's latest), the one kept
+ *   holds the files of all of them (the union of their attachments, by id, in the order they
+ *   were attached), as a version of its own made from them all, whose revision is derived from
+ *   theirs (`unionRevision`), so every side that makes the same union makes the same version.
+ *   A file one side removed while the other, at the same time, kept it therefore stays: a merge
+ *   never loses a file. Keeping one version of a conflict keeps the files of every version.
+ * - Two versions are the same only when their attachments (by id) and what they were carried
+ *   from (`carriedFrom`) are too.
  * - Results written before revisions existed (no `rev`) follow the earlier rule: the one with
  *   the later `time` wins; a result without time is older than any timed one; on a tie the
  *   result already here stays (nothing here is replaced by something that is not newer).
@@ -21,6 +31,7 @@
  * Nothing is ever removed by a merge.
  */
 import type { ItemResult, RunResults } from '../checklist/progress.ts';
+import type { Attachment } from './evidence.ts';
 
 export interface ResultsMerge {
   results: RunResults;
@@ -44,10 +55,24 @@ export type ResultVersion = Omit<ItemResult, 'conflict'>;
 
 const FIELDS: (keyof ResultVersion)[] = ['status', 'comment', 'tester', 'time', 'defect', 'hash', 'rev'];
 
+/** The attachments of a version, as ids in a stable order (the same files attached in another order are the same). */
+function evidenceKey(version: ResultVersion): string {
+  return (version.evidence ?? [])
+    .map((a) => a.id)
+    .sort()
+    .join(' ');
+}
+
+function carriedKey(version: ResultVersion): string {
+  const from = version.carriedFrom;
+  return from ? JSON.stringify([from.run, from.name, from.date]) : '';
+}
+
+/** What is compared besides FIELDS: the ancestry, the attachments, where the result was carried from. */
+const KEYS: ((version: ResultVersion) => string)[] = [(v) => (v.base ?? []).join(' '), evidenceKey, carriedKey];
+
 function sameVersion(a: ResultVersion, b: ResultVersion): boolean {
-  return (
-    FIELDS.every((k) => (a[k] ?? null) === (b[k] ?? null)) && (a.base ?? []).join(' ') === (b.base ?? []).join(' ')
-  );
+  return FIELDS.every((k) => (a[k] ?? null) === (b[k] ?? null)) && KEYS.every((key) => key(a) === key(b));
 }
 
 /** Every version a result holds: its own, then those of its conflict. */
@@ -91,7 +116,7 @@ function heads(versions: ResultVersion[]): ResultVersion[] {
     const rev = revisionOf(v);
     return rev === null || !madeInto.has(rev);
   });
-  const recorded = open.filter(holdsSomething);
+  const recorded = open.filter((v) => holdsSomething(v) || !!v.evidence?.length);
   return recorded.length ? recorded : open.slice(0, 1);
 }
 
@@ -113,16 +138,22 @@ function resultKey(version: ResultVersion): string {
 
 /**
  * Versions recorded at the same time, as the team rule keeps them: the same result once (the
- * first met), the most recent of each named tester, then the rest in order.
+ * first met), the most recent of each named tester, then the rest in order; each one kept
+ * with the files of those it stands for.
  */
 function byTester(versions: ResultVersion[]): ResultVersion[] {
-  const seen = new Set<string>();
-  const distinct = versions.filter((v) => {
-    const key = resultKey(v);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  /** Each version kept, with the versions it stands for (itself first). */
+  const standsFor = new Map<ResultVersion, ResultVersion[]>();
+  const byKey = new Map<string, ResultVersion>();
+  for (const v of versions) {
+    const first = byKey.get(resultKey(v));
+    if (first) standsFor.get(first)!.push(v);
+    else {
+      byKey.set(resultKey(v), v);
+      standsFor.set(v, [v]);
+    }
+  }
+  const distinct = [...standsFor.keys()];
   const newest = new Map<string, ResultVersion>();
   for (const v of distinct) {
     const tester = testerOf(v);
@@ -130,10 +161,60 @@ function byTester(versions: ResultVersion[]): ResultVersion[] {
     const best = newest.get(tester);
     if (!best || timeOf(v) > timeOf(best)) newest.set(tester, v);
   }
-  return distinct.filter((v) => {
+  const kept: ResultVersion[] = [];
+  for (const v of distinct) {
     const tester = testerOf(v);
-    return tester === null || newest.get(tester) === v;
-  });
+    const keeper = tester === null ? v : newest.get(tester)!;
+    if (keeper === v) kept.push(v);
+    else standsFor.get(keeper)!.push(...standsFor.get(v)!);
+  }
+  return kept.map((v) => withFilesOf(v, standsFor.get(v)!));
+}
+
+/** Every attachment of `versions`, each once (by id), in the order they were attached. */
+function unionOf(versions: readonly ResultVersion[]): Attachment[] {
+  const byId = new Map<string, Attachment>();
+  for (const v of versions) for (const a of v.evidence ?? []) if (!byId.has(a.id)) byId.set(a.id, a);
+  return [...byId.values()].sort((a, b) => a.added.localeCompare(b.added) || a.id.localeCompare(b.id));
+}
+
+/**
+ * `kept` holding the files of every version of `all` (itself among them): itself when it holds
+ * them already, else a version made from them all, with a revision derived from theirs. Its
+ * other fields are those of the version of the same result with the first revision, so that
+ * both sides of a merge make the very same version, whichever side they start from.
+ */
+function withFilesOf(kept: ResultVersion, all: readonly ResultVersion[]): ResultVersion {
+  const evidence = unionOf(all);
+  const own = new Set((kept.evidence ?? []).map((a) => a.id));
+  if (evidence.every((a) => own.has(a.id))) return kept;
+  const ordered = [...all].sort((a, b) => (revisionOf(a) ?? '').localeCompare(revisionOf(b) ?? ''));
+  const revs = ordered.map(revisionOf).filter((r): r is string => r !== null);
+  const fields = ordered.find((v) => resultKey(v) === resultKey(kept)) ?? kept;
+  return { ...fields, evidence, rev: unionRevision(revs), base: ancestry(ordered) };
+}
+
+/**
+ * The revision of the union of versions `revs`: the same for the same revisions in any order,
+ * so that two sides making the same union hold the same version, and different for any
+ * other set (two 53-bit FNV-style hashes of the sorted revisions: collisions are beyond reach
+ * for the few dozen revisions a result goes through).
+ */
+export function unionRevision(revs: readonly string[]): string {
+  const text = [...new Set(revs)].sort().join(' ');
+  const hash = (seed: number): string => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  return `u-${hash(1)}${hash(2)}`;
 }
 
 /** What stays of versions recorded at the same time: one version, or several (a conflict). */
@@ -199,13 +280,15 @@ export function editedResult(previous: ItemResult | undefined, next: ResultVersi
 
 /**
  * Settles a conflict with one of its versions (`versionsOf(result)[index]`), as a new version
- * made from all of them, so every side that still holds the conflict takes it.
+ * made from all of them, so every side that still holds the conflict takes it. The files
+ * attached to any of the versions stay attached: choosing a result is not removing evidence.
  */
 export function settleConflict(result: ItemResult, index: number, rev: string): ItemResult {
   const versions = versionsOf(result);
   const chosen = versions[index];
   if (!chosen) return result;
-  return { ...chosen, rev, base: ancestry(versions) };
+  const evidence = unionOf(versions);
+  return { ...chosen, ...(evidence.length ? { evidence } : {}), rev, base: ancestry(versions) };
 }
 
 /**

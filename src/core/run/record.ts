@@ -9,12 +9,18 @@
  * - Text typed in fields that show a result another tab changed meanwhile is kept as a
  *   version of its own beside the other tab's (a conflict), never laid over it.
  * - A result in conflict is settled by keeping one of its versions.
+ * - Files attached or removed (evidence.ts) are an edit of the result like the others
+ *   (revision, time, tester), applied as a change to the attachments it holds now, so a file
+ *   another tab attached meanwhile stays. Their bytes are stored or deleted before the edit,
+ *   which an undo cannot take back: an undo restores the status and the text, never the
+ *   attachments, and attaching is no step of its own to undo.
  * - Nothing is recorded in a run open read-only.
  */
 import { recordResult, resultOf, type ItemResult } from '../checklist/progress.ts';
 import type { ChecklistItem } from '../checklist/types.ts';
 import { changedOpenRun } from './changed-run.ts';
 import { announce, render, type Panel } from './effects.ts';
+import type { Attachment } from './evidence.ts';
 import {
   editedResult,
   mergeResult,
@@ -65,6 +71,7 @@ function withResult(
   rev: string | null,
   time: string,
   panels: Panel[] = ['items'],
+  undoable = true,
 ): Transition {
   const run = openRun(state)!;
   const step: UndoStep = { run: run.id, item: itemId, before: resultOf(run.results, itemId) };
@@ -75,7 +82,7 @@ function withResult(
     ...state,
     unsaved: rev ? new Set([...state.unsaved, rev]) : state.unsaved,
     own: rev ? new Set([...state.own, rev]) : state.own,
-    undo: [...state.undo, step].slice(-UNDO_DEPTH),
+    undo: undoable ? [...state.undo, step].slice(-UNDO_DEPTH) : state.undo,
   };
   const changed = changedOpenRun(marked, { ...run, results }, time);
   return { state: changed.state, effects: [...changed.effects, render(panels, [itemId])] };
@@ -109,6 +116,37 @@ export function record(state: RunState, action: RecordAction): Transition {
   let result = editedResult(previous, version, rev);
   if (stale && current) result = mergeResult(result, current).result;
   return withResult(state, action.item.id, result, rev, action.time);
+}
+
+export interface EvidenceAction extends EditStamp {
+  item: Pick<ChecklistItem, 'id' | 'hash'>;
+  /** Files attached (their bytes stored already), in the order they were. */
+  added?: readonly Attachment[];
+  /** Ids of the attachments removed. */
+  removed?: readonly string[];
+  /** The page's default tester name, recorded when the result names nobody. */
+  tester: string;
+}
+
+/** The tester attached files to an item or removed some. */
+export function attach(state: RunState, action: EvidenceAction): Transition {
+  if (!canRecord(state)) return unchanged(state);
+  const run = openRun(state)!;
+  const current = resultOf(run.results, action.item.id);
+  const own = current ? versionsOf(current)[0]! : undefined;
+  const before = own?.evidence ?? [];
+  const removed = new Set(action.removed ?? []);
+  const kept = before.filter((a) => !removed.has(a.id));
+  const known = new Set(kept.map((a) => a.id));
+  const evidence = [...kept, ...(action.added ?? []).filter((a) => !known.has(a.id) && !removed.has(a.id))];
+  if (evidence.length === before.length && evidence.every((a, i) => a.id === before[i]!.id)) return unchanged(state);
+  const { rev: _rev, base: _base, evidence: _evidence, ...fields } = own ?? { status: 'untested' as const };
+  const next: ResultVersion = { ...fields, time: action.time, ...(evidence.length ? { evidence } : {}) };
+  if (!next.tester && action.tester) next.tester = action.tester;
+  // A file attached to an item without a result yet is about the item's text now.
+  const version = own ? next : recordResult(action.item, next);
+  const rev = own?.rev && state.unsaved.has(own.rev) ? own.rev : action.rev;
+  return withResult(state, action.item.id, editedResult(current, version, rev), rev, action.time, ['items'], false);
 }
 
 /** The tester kept one version (`versionsOf` order) of a result in conflict. */
@@ -146,8 +184,19 @@ export function undo(state: RunState, stamp: EditStamp): Transition {
   const step = state.undo[at]!;
   const current = resultOf(run.results, step.item);
   const before = step.before ? versionsOf(step.before)[0]! : undefined;
-  const { rev: _rev, base: _base, ...fields } = before ?? { status: 'untested' as const, time: stamp.time };
-  const result = current ? editedResult(current, fields, stamp.rev) : step.before;
+  const {
+    rev: _rev,
+    base: _base,
+    evidence: _evidence,
+    ...fields
+  } = before ?? {
+    status: 'untested' as const,
+    time: stamp.time,
+  };
+  // The attachments stay as they are now: their bytes were stored or deleted since.
+  const evidence = current ? versionsOf(current)[0]!.evidence : undefined;
+  const restored: ResultVersion = evidence?.length ? { ...fields, evidence } : fields;
+  const result = current ? editedResult(current, restored, stamp.rev) : step.before;
   const done = withResult(state, step.item, result, stamp.rev, stamp.time, ['items', 'orphans']);
   const remaining = [...state.undo.slice(0, at), ...state.undo.slice(at + 1)];
   return { state: { ...done.state, undo: remaining }, effects: done.effects };

@@ -37,9 +37,17 @@ export type RoomCheck =
   | { ok: false; reason: 'too-big'; bytes: number; limit: number }
   | { ok: false; reason: 'no-room'; bytes: number; free: number };
 
-/** Whether a file of `bytes` may be applied, given the browser's estimate (when known). */
-export function roomForFile(bytes: number, estimate: StorageEstimate | null): RoomCheck {
-  if (bytes > MAX_PROGRESS_FILE_BYTES) return { ok: false, reason: 'too-big', bytes, limit: MAX_PROGRESS_FILE_BYTES };
+/**
+ * Whether a file of `bytes` may be applied, given the browser's estimate (when known). `limit`:
+ * the largest such file (a progress ZIP, whose progress.json is held to MAX_PROGRESS_FILE_BYTES
+ * when it is read, may weigh more with its attachments).
+ */
+export function roomForFile(
+  bytes: number,
+  estimate: StorageEstimate | null,
+  limit: number = MAX_PROGRESS_FILE_BYTES,
+): RoomCheck {
+  if (bytes > limit) return { ok: false, reason: 'too-big', bytes, limit };
   if (estimate?.quota !== undefined && estimate.usage !== undefined) {
     const free = Math.max(0, estimate.quota - estimate.usage);
     if (bytes * ROOM_FACTOR > free) return { ok: false, reason: 'no-room', bytes, free };

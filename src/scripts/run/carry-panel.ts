@@ -182,7 +182,8 @@ export class CarryPanel extends HTMLElement {
     const { t, locale, scope, alerts } = this.hooks;
     const open = this.hooks.session()?.run.id;
     for (const file of files) {
-      const read = await readProgress(file, scope, locale, t);
+      // Read for carrying only: carried results take no attachments, so none is stored.
+      const read = await readProgress(file, scope, locale, t, null);
       if (!read.ok) {
         alerts.error(read.message, [], 'carry-file');
         continue;

@@ -16,14 +16,17 @@
  * redraws or leaves the page; other files as links.
  *
  * After every change it dispatches `rb-evidence-change` (bubbles) with
- * `{ runId, itemId, evidence: Attachment[] }`, the records the item's result should carry.
+ * `{ runId, itemId, evidence: Attachment[] }`, the records the item's result should carry,
+ * and what changed (`added`, the records of the files just stored; `removed`, the ids of those
+ * just deleted), so a page can apply the change to a result another tab may have changed.
+ * `reload()` redraws from the store (the page learned that the item's files changed).
  */
 import { localeFrom, translate, type MessageKey } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
 import { EVIDENCE_TYPES, isImage, makeAttachment, type Attachment } from '../../core/run/evidence.ts';
 import { storagePrefix } from '../../core/run/storage-keys.ts';
 import { h } from '../lib/dom.ts';
-import { EvidenceStore, type StoredEvidence } from './evidence-store.ts';
+import { evidenceStore as storeFor, type StoredEvidence } from './evidence-store.ts';
 
 export const EVIDENCE_CHANGE = 'rb-evidence-change';
 
@@ -31,6 +34,10 @@ export interface EvidenceChange {
   runId: string;
   itemId: string;
   evidence: Attachment[];
+  /** Files just attached. */
+  added: Attachment[];
+  /** Ids of the files just removed. */
+  removed: string[];
 }
 
 /** What the file input offers: the accepted types and their extensions (content is checked all the same). */
@@ -40,15 +47,6 @@ const ACCEPT = Object.entries(EVIDENCE_TYPES)
 
 /** Thumbnail width, CSS pixels. */
 const THUMB_WIDTH = 160;
-
-/** One store per road book, shared by every element of the page. */
-const stores = new Map<string, Promise<EvidenceStore | null>>();
-
-function storeFor(prefix: string): Promise<EvidenceStore | null> {
-  let store = stores.get(prefix);
-  if (!store) stores.set(prefix, (store = EvidenceStore.open(prefix)));
-  return store;
-}
 
 let counter = 0;
 
@@ -205,7 +203,7 @@ export class EvidenceElement extends HTMLElement {
     const written = await store.put(this.runId, this.itemId, attachment, new Blob([bytes], { type: attachment.type }));
     if (!written.ok) return this.refuse(this.t('evidence.refused.notStored', { name, reason: written.reason }));
     this.status.textContent = this.t('evidence.added', { name: attachment.name });
-    await this.refresh(true);
+    await this.refresh({ added: [attachment], removed: [] });
   }
 
   private async removeAttachment(id: string, name: string): Promise<void> {
@@ -216,7 +214,7 @@ export class EvidenceElement extends HTMLElement {
       return;
     }
     this.status.textContent = this.t('evidence.removed', { name });
-    await this.refresh(true);
+    await this.refresh({ added: [], removed: [id] });
     this.addButton.focus();
   }
 
@@ -225,8 +223,13 @@ export class EvidenceElement extends HTMLElement {
     this.urls = [];
   }
 
-  /** Redraws the list from the store; `changed`: tell the page what the item now carries. */
-  private async refresh(changed = false): Promise<void> {
+  /** Redraws the list from the store (the item's files changed elsewhere: another tab, an import). */
+  reload(): Promise<void> {
+    return this.built && this.isConnected ? this.refresh() : Promise.resolve();
+  }
+
+  /** Redraws the list from the store; `changed`: tell the page what changed and what the item now carries. */
+  private async refresh(changed: Pick<EvidenceChange, 'added' | 'removed'> | null = null): Promise<void> {
     const generation = ++this.generation;
     const runId = this.runId;
     const itemId = this.itemId;
@@ -237,6 +240,11 @@ export class EvidenceElement extends HTMLElement {
     } catch (error) {
       this.refuse(this.t('evidence.refused.notStored', { name: '', reason: String(error) }));
     }
+    // A change is told even when a later redraw overtook this one: the page must record it.
+    if (changed) {
+      const detail: EvidenceChange = { runId, itemId, evidence: files.map((f) => f.attachment), ...changed };
+      this.dispatchEvent(new CustomEvent(EVIDENCE_CHANGE, { bubbles: true, detail }));
+    }
     if (generation !== this.generation || !this.built) return;
     this.revoke();
     this.list.replaceChildren(
@@ -245,10 +253,6 @@ export class EvidenceElement extends HTMLElement {
         : [h('li', { class: 'evidence-none', text: this.t('evidence.none') })]),
     );
     this.dataset.count = String(files.length);
-    if (changed) {
-      const detail: EvidenceChange = { runId, itemId, evidence: files.map((f) => f.attachment) };
-      this.dispatchEvent(new CustomEvent(EVIDENCE_CHANGE, { bubbles: true, detail }));
-    }
   }
 
   private entry({ attachment, blob }: StoredEvidence): HTMLLIElement {

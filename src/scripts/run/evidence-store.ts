@@ -114,3 +114,13 @@ export class EvidenceStore {
     }
   }
 }
+
+/** One store per road book, shared by everything on the page that reads or writes files. */
+const shared = new Map<string, Promise<EvidenceStore | null>>();
+
+/** The page's store of the road book whose storage prefix is `prefix` (opened once). */
+export function evidenceStore(prefix: string): Promise<EvidenceStore | null> {
+  let store = shared.get(prefix);
+  if (!store) shared.set(prefix, (store = EvidenceStore.open(prefix)));
+  return store;
+}

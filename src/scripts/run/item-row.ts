@@ -2,6 +2,12 @@
  * One row of the item list: made from a template cloned per item (a row holds no heavy form
  * control: the status is a radio group, the comment, tester and defect fields are made when
  * the tester opens them), and painted from the item's result.
+ *
+ * The item's attachments (`<rb-evidence>`, evidence-element.ts) are made when the tester opens
+ * the fields, or, for a result that has files, when the row first comes near the screen: their
+ * bytes are read from the store then, not for the thousands of rows nobody looks at. The element
+ * finds its run in the nearest `data-run-id` and its road book in `data-product` /
+ * `data-base` (set by the page); it tells its changes by an event the page records.
  */
 import { changedSince, STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
 import type { ChecklistItem } from '../../core/checklist/types.ts';
@@ -11,6 +17,7 @@ import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
 import type { Locale } from '../../core/model.ts';
 import { h } from '../lib/dom.ts';
 import { paintCarryMarks } from './carry-marks.ts';
+import { EVIDENCE_CHANGE, type EvidenceElement } from './evidence-element.ts';
 import { paintConflict } from './item-conflict.ts';
 
 export const TEXT_FIELDS = ['comment', 'tester', 'defect'] as const;
@@ -41,6 +48,18 @@ export interface Row {
   conflict: HTMLElement | null;
   confirm: HTMLButtonElement;
   print: HTMLElement;
+  /** The item's attachments, once made; and the attachment ids of the result they last showed. */
+  evidence: EvidenceElement | null;
+  evidenceShows: string;
+}
+
+/** How far from the screen a row with files starts reading them: about a screen ahead. */
+const EVIDENCE_MARGIN = '800px';
+
+/** The attachments of every version of a result, as ids in a stable order. */
+function evidenceIds(result: ItemResult | undefined): string {
+  const versions = result ? [result, ...(result.conflict ?? [])] : [];
+  return [...new Set(versions.flatMap((v) => (v.evidence ?? []).map((a) => a.id)))].sort().join(' ');
 }
 
 /** The heading an item is listed under: its process, else its module. */
@@ -70,9 +89,49 @@ export interface RowContext {
 export class RowMaker {
   private readonly ctx: RowContext;
   private cached: HTMLLIElement | null = null;
+  /** Rows with files whose attachments are not made yet, by their element. */
+  private readonly waiting = new WeakMap<Element, Row>();
+  private observer: IntersectionObserver | null = null;
 
   constructor(ctx: RowContext) {
     this.ctx = ctx;
+  }
+
+  /** Makes the attachments of the rows with files that came near the screen. */
+  private watch(row: Row): void {
+    this.observer ??=
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) {
+                const near = entry.isIntersecting ? this.waiting.get(entry.target) : undefined;
+                if (near) this.showEvidence(near);
+              }
+            },
+            { rootMargin: EVIDENCE_MARGIN },
+          );
+    if (!this.observer) return this.showEvidence(row);
+    this.waiting.set(row.el, row);
+    this.observer.observe(row.el);
+  }
+
+  /** Puts the item's attachments in the row (once): read from the store as it connects. */
+  private showEvidence(row: Row): void {
+    if (this.waiting.delete(row.el)) this.observer?.unobserve(row.el);
+    if (row.evidence) return;
+    const runId = row.el.closest<HTMLElement>('[data-run-id]')?.dataset.runId;
+    if (!runId) return;
+    row.evidence = h('rb-evidence', {
+      class: 'run-item-evidence',
+      attrs: { 'run-id': runId, 'item-id': row.item.id, readonly: this.ctx.readOnly() },
+    });
+    row.evidenceShows = evidenceIds(this.ctx.result(row.item.id));
+    // What the element shows after its own change is what the result is about to hold: no reload then.
+    row.evidence.addEventListener(EVIDENCE_CHANGE, (event) => {
+      row.evidenceShows = evidenceIds({ status: 'untested', evidence: event.detail.evidence });
+    });
+    row.el.querySelector('.run-item-actions')!.before(row.evidence);
   }
 
   /** The row template: made once, cloned per item. */
@@ -193,6 +252,8 @@ export class RowMaker {
       conflict: null,
       confirm: q('.confirm-result'),
       print: q('.run-item-result'),
+      evidence: null,
+      evidenceShows: '',
     };
     this.paint(row);
     return row;
@@ -232,6 +293,7 @@ export class RowMaker {
       row.editor = { box, fields, shows: result };
     }
     if (row.editor) row.editor.box.hidden = !open;
+    if (open) this.showEvidence(row);
     row.edit.setAttribute('aria-expanded', String(open));
     row.edit.textContent = this.ctx.t(open ? 'run.item.close' : 'run.item.edit');
     row.notes.hidden = open;
@@ -269,5 +331,17 @@ export class RowMaker {
     row.print.textContent = [statusLabel(this.ctx.locale, status), ...notes].join(' — ');
     paintConflict(row, result, this.ctx);
     paintCarryMarks(row, result, this.ctx);
+    this.paintEvidence(row, result);
+  }
+
+  /** Rows with files get their attachments when near the screen; those shown follow the result's files. */
+  private paintEvidence(row: Row, result: ItemResult | undefined): void {
+    const ids = evidenceIds(result);
+    if (!row.evidence) {
+      if (ids && !this.waiting.has(row.el)) this.watch(row);
+    } else if (ids !== row.evidenceShows) {
+      row.evidenceShows = ids;
+      void row.evidence.reload();
+    }
   }
 }

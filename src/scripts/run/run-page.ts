@@ -34,6 +34,7 @@ import { Backups } from './backups.ts';
 import { CarryPanel } from './carry-panel.ts';
 import { confirmAction } from './confirm.ts';
 import { onDatabaseBlocked } from './database.ts';
+import { EvidenceRows } from './evidence-rows.ts';
 import { ItemList } from './item-list.ts';
 import { wireForgetOrphan } from './orphans.ts';
 import { followOtherTabs } from './other-tabs.ts';
@@ -72,6 +73,7 @@ class RoadbookRun extends HTMLElement {
   private savedState!: SavedState;
   private files!: RunFiles;
   private tester!: TesterName;
+  private evidence!: EvidenceRows;
   private display: RunDisplay | null = null;
   private carry!: CarryPanel;
 
@@ -128,7 +130,7 @@ class RoadbookRun extends HTMLElement {
       controller,
       showing: () => !!this.session,
       time,
-      exportRuns: (runs) => this.files.exportRuns(runs),
+      exportRuns: (runs) => void this.files.exportRuns(runs),
     });
     store.onMerged((id, written) => void controller.apply((s) => mergedOnWrite(s, { run: id, written })));
 
@@ -142,6 +144,15 @@ class RoadbookRun extends HTMLElement {
       stamp: () => controller.stamp(),
       own: (rev) => controller.state.own.has(rev),
       tester: () => this.tester.name,
+    });
+    this.evidence = new EvidenceRows({
+      root: this.items,
+      scope: this.scope,
+      controller,
+      session: () => this.session,
+      tester: () => this.tester.name,
+      t,
+      alerts: this.alerts,
     });
     this.signoff = this.panel('rb-signoff', SignOffUi);
     this.signoff.connect(t, this.locale, this.items, this.alerts, {
@@ -210,10 +221,12 @@ class RoadbookRun extends HTMLElement {
         void this.controller.apply((s) => rename(s, { run: run.id, name, time: new Date().toISOString() })),
       remove: async (run) => {
         await this.controller.apply((s) => deleteRun(s, { run: run.id }));
-        if (!findRun(this.controller.state, run.id)) this.runList.focusTitle();
+        if (findRun(this.controller.state, run.id)) return;
+        this.runList.focusTitle();
+        await this.evidence.runDeleted(run.id);
       },
       confirm: this.confirm,
-      exportAll: () => this.files.exportRuns(this.controller.state.runs),
+      exportAll: () => void this.files.exportRuns(this.controller.state.runs),
       import: (file) => void this.files.import(file),
     });
   }
@@ -258,6 +271,7 @@ class RoadbookRun extends HTMLElement {
   }
 
   private open(run: SavedRun, options: { filter: ItemFilter; report: boolean }): Promise<void> {
+    this.evidence.showing(run.id);
     return this.display!.open(run, options);
   }
 
@@ -269,7 +283,7 @@ class RoadbookRun extends HTMLElement {
     });
     part(this, 'export-run').addEventListener('click', () => {
       const run = this.controller.run;
-      if (run) this.files.exportRuns([run]);
+      if (run) void this.files.exportRuns([run]);
     });
     this.files.wireDownloads(part(this, 'downloads'));
     wireForgetOrphan(part(this, 'orphans'), {

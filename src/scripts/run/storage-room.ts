@@ -4,12 +4,13 @@
  */
 import { roomForFile, type RoomCheck, type StorageEstimate } from '../../core/run/storage-limits.ts';
 
-export async function roomFor(bytes: number): Promise<RoomCheck> {
+/** `limit`: the largest file of its kind (roomForFile's default: a progress JSON file). */
+export async function roomFor(bytes: number, limit?: number): Promise<RoomCheck> {
   let estimate: StorageEstimate | null = null;
   try {
     estimate = (await navigator.storage?.estimate?.()) ?? null;
   } catch {
     estimate = null;
   }
-  return roomForFile(bytes, estimate);
+  return roomForFile(bytes, estimate, limit);
 }

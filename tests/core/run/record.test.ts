@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { forget, record, saved, settle, undo, type RecordAction } from '../../../src/core/run/record.ts';
+import type { Attachment } from '../../../src/core/run/evidence.ts';
+import {
+  attach,
+  forget,
+  record,
+  saved,
+  settle,
+  undo,
+  type EvidenceAction,
+  type RecordAction,
+} from '../../../src/core/run/record.ts';
 import { initialState, openRun, type ReadOnly, type RunState } from '../../../src/core/run/run-state.ts';
 import { run } from './fixture.ts';
 
@@ -113,5 +123,69 @@ describe('settling, forgetting and undoing', () => {
     // Not removed: a version "not run", so another tab that has the result takes it back too.
     expect(resultIn(again)).toMatchObject({ status: 'untested', rev: 'u2' });
     expect(undo(again, { time: T2, rev: 'u3' }).effects).toEqual([]);
+  });
+});
+
+const file = (id: string): Attachment => ({
+  id,
+  name: `${id}.png`,
+  type: 'image/png',
+  size: 10,
+  sha256: 'a'.repeat(64),
+  added: T1,
+});
+
+const attaching = (over: Partial<EvidenceAction> = {}): EvidenceAction => ({
+  item,
+  time: T1,
+  rev: 'e1',
+  tester: 'Alice',
+  ...over,
+});
+
+describe('attaching files to an item', () => {
+  it('records them on a new result like any edit: the item hash, time, revision, tester; saved and repainted', () => {
+    const { state, effects } = attach(opened(), attaching({ added: [file('f1'), file('f2')] }));
+    expect(resultIn(state)).toEqual({
+      status: 'untested',
+      time: T1,
+      tester: 'Alice',
+      evidence: [file('f1'), file('f2')],
+      hash: 'h1',
+      rev: 'e1',
+    });
+    expect(state.unsaved.has('e1') && state.own.has('e1')).toBe(true);
+    expect(effects).toContainEqual({ type: 'save', run: 'run-1' });
+    expect(effects).toContainEqual({ type: 'render', panels: ['items'], items: [item.id] });
+  });
+
+  it('changes only the attachments of an existing result, keeping its status, text and hash', () => {
+    const had = { status: 'failed' as const, comment: 'total faux', tester: 'Bob', hash: 'old', rev: 'r0' };
+    const added = attach(opened({ [item.id]: had }), attaching({ added: [file('f1')] })).state;
+    expect(resultIn(added)).toEqual({ ...had, time: T1, evidence: [file('f1')], rev: 'e1', base: ['r0'] });
+    const removed = attach(saved(added).state, attaching({ removed: ['f1'], rev: 'e2', time: T2 })).state;
+    expect(resultIn(removed)).toEqual({ ...had, time: T2, rev: 'e2', base: ['e1', 'r0'] });
+  });
+
+  it('applies a change to what the result holds now: a file another tab attached meanwhile stays', () => {
+    const other = { status: 'passed' as const, hash: 'h1', rev: 'x1', evidence: [file('theirs')] };
+    const { state } = attach(opened({ [item.id]: other }), attaching({ added: [file('mine')], removed: ['gone'] }));
+    expect(resultIn(state)!.evidence).toEqual([file('theirs'), file('mine')]);
+  });
+
+  it('changes nothing when nothing changes, nor in a read-only run', () => {
+    const had = { status: 'passed' as const, hash: 'h1', rev: 'r0', evidence: [file('f1')] };
+    const state = opened({ [item.id]: had });
+    expect(attach(state, attaching({ added: [file('f1')], removed: ['none'] })).effects).toEqual([]);
+    const readOnly = opened({}, { reason: 'withdrawn', version: '15.3.0' });
+    expect(attach(readOnly, attaching({ added: [file('f1')] })).effects).toEqual([]);
+  });
+
+  it('is no step to undo, and an undo keeps the attachments the result holds', () => {
+    const passed = record(opened(), act()).state;
+    const attached = attach(saved(passed).state, attaching({ added: [file('f1')], rev: 'e2', time: T2 })).state;
+    expect(attached.undo).toEqual(passed.undo);
+    const back = undo(saved(attached).state, { time: T2, rev: 'u1' }).state;
+    expect(resultIn(back)).toMatchObject({ status: 'untested', evidence: [file('f1')], rev: 'u1' });
   });
 });
