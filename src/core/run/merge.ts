@@ -7,10 +7,11 @@
  *   matched by path: two testers who each started a run of the same path keep two runs.
  * - For a run on both sides, results merge item by item (merge-results.ts).
  * - The run's name, path, sign-off form and build id follow the side saved last (`updated`);
- *   `created` is the earlier one and `updated` the later one.
+ *   `created` is the earlier one and `updated` the later one. Assignments: mergedAssignments.
  *
  * Nothing is ever removed by a merge.
  */
+import { mergedAssignments } from './assignment.ts';
 import { mergeResults, type ResultsMerge } from './merge-results.ts';
 import type { SavedRun } from './types.ts';
 
@@ -35,6 +36,7 @@ export function mergeRun(here: SavedRun, incoming: SavedRun): RunMerge {
     request: latest.request,
     results: results.results,
     signOff: latest.signOff ?? (theirsLater ? here.signOff : incoming.signOff),
+    ...mergedAssignments(here, incoming, theirsLater),
   };
   const changed =
     results.taken.length > 0 ||

@@ -108,6 +108,7 @@ export const runEnvelopeSchema = z.object({
   results: z.record(z.string(), z.unknown()),
   signOff: z.nullable(signOffSchema),
   assignment: z.optional(runAssignmentSchema),
+  assignments: z.optional(z.array(runAssignmentSchema)),
 });
 
 const scope = { product: z.string(), base: z.string() };

@@ -6,9 +6,9 @@
  */
 import { resultOf, STATUSES, type RunResults, type Status } from '../checklist/progress.ts';
 import type { ChecklistItem } from '../checklist/types.ts';
-import { assignedOrder } from './assignment.ts';
+import { assignedItems, assignedOrder } from './assignment.ts';
 import { holdsSomething } from './merge-results.ts';
-import type { RunAssignment } from './types.ts';
+import type { RunAssignment, SavedRun } from './types.ts';
 import { DONE_STATUSES, progressOf, type Progress } from './view.ts';
 
 export interface TesterProgress {
@@ -78,4 +78,30 @@ export function assignedProgress(
   assignment: RunAssignment,
 ): Progress {
   return progressOf(assignedOrder(items, assignment).mine, results);
+}
+
+export interface TeamLine {
+  tester: string;
+  done: number;
+  total: number;
+}
+
+/**
+ * One line per tester: those the lead gave items first (done over their items), then anyone
+ * else who recorded results (done over what they recorded), the unnamed last.
+ */
+export function teamProgress(items: readonly ChecklistItem[], run: SavedRun): TeamLine[] {
+  const progress = progressByTester(items, run.results);
+  const assigned = (run.assignments ?? []).map((a) => {
+    const mine = assignedItems(items, a);
+    const done = mine.filter((i) => {
+      const result = resultOf(run.results, i.id);
+      return !!result && DONE_STATUSES.includes(result.status) && (result.tester?.trim() ?? '') === a.tester;
+    }).length;
+    return { tester: a.tester, done, total: mine.length };
+  });
+  const others = progress
+    .filter((p) => !assigned.some((a) => a.tester === p.tester))
+    .map((p) => ({ tester: p.tester, done: p.done + p.carried, total: p.items.length }));
+  return [...assigned, ...others];
 }

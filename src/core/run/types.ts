@@ -69,6 +69,8 @@ export interface SavedRun {
   signOff: SignOffForm | null;
   /** Set in a tester's browser when the run was opened from an assignment (assignment.ts). */
   assignment?: RunAssignment;
+  /** The assignments the lead made of this run, one per tester (assign-edit.ts): who has what. */
+  assignments?: RunAssignment[];
 }
 
 /**
