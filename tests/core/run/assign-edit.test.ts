@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { assign, openAssignment, unassign } from '../../../src/core/run/assign-edit.ts';
+import {
+  assignedItems,
+  assignmentFileName,
+  makeAssignment,
+  mergedAssignments,
+  unassignedItems,
+} from '../../../src/core/run/assignment.ts';
+import { importRuns, mergeRun } from '../../../src/core/run/merge.ts';
+import { open } from '../../../src/core/run/library.ts';
+import { initialState, openRun, type RunState } from '../../../src/core/run/run-state.ts';
+import { parseProgressFile, progressFileText } from '../../../src/core/run/saved.ts';
+import { teamProgress } from '../../../src/core/run/testers.ts';
+import type { RunAssignment } from '../../../src/core/run/types.ts';
+import { runView } from '../../../src/core/run/view.ts';
+import { checklist, procedure, run, SCOPE } from './fixture.ts';
+
+const T = '2026-05-21T10:00:00.000Z';
+const c = checklist();
+const view = runView(c, procedure(c));
+const MARIE: RunAssignment = { tester: 'Marie', modules: ['facturation'], groups: [], items: [] };
+const PAUL: RunAssignment = { tester: 'Paul', modules: [], groups: ['@procedure'], items: ['process:cloture#1'] };
+
+/** The lead's page with run-1 open (saved unless `draft`). */
+function lead(draft = false): RunState {
+  const base = initialState(draft ? [] : [run()]);
+  return open(base, { run: run(), readOnly: null }).state;
+}
+
+describe('the lead assigns', () => {
+  it('keeps who has what on the open run, one assignment per tester, saved', () => {
+    const first = assign(lead(), { assignment: { ...MARIE, tester: '  Marie ' }, time: T });
+    expect(openRun(first.state)!.assignments).toEqual([MARIE]);
+    expect(openRun(first.state)!.updated).toBe(T);
+    expect(first.effects).toContainEqual({ type: 'save', run: 'run-1' });
+    expect(first.effects).toContainEqual({ type: 'render', panels: ['assign'] });
+    expect(first.effects).toContainEqual({
+      type: 'announce',
+      messages: [{ key: 'assign.made', params: { tester: 'Marie' } }],
+    });
+    const second = assign(first.state, { assignment: PAUL, time: T });
+    const again = assign(second.state, { assignment: { ...MARIE, modules: ['comptabilite'] }, time: T });
+    expect(openRun(again.state)!.assignments).toEqual([{ ...MARIE, modules: ['comptabilite'] }, PAUL]);
+  });
+
+  it('saves a run opened from an address (a draft) when it is first assigned', () => {
+    const next = assign(lead(true), { assignment: MARIE, time: T });
+    expect(next.state.open).toMatchObject({ saved: true, draft: null });
+    expect(next.state.runs.map((r) => r.id)).toEqual(['run-1']);
+  });
+
+  it('refuses a nameless tester and a page without a run, and a read-only run', () => {
+    expect(assign(lead(), { assignment: { ...MARIE, tester: ' ' }, time: T }).effects).toEqual([]);
+    expect(assign(initialState([run()]), { assignment: MARIE, time: T }).effects).toEqual([]);
+    const readOnly = open(initialState([run()]), { run: run(), readOnly: { reason: 'withdrawn', version: '15.3.0' } });
+    expect(assign(readOnly.state, { assignment: MARIE, time: T }).effects).toEqual([]);
+  });
+
+  it('takes back a tester’s part; the last one taken back leaves no list', () => {
+    const both = assign(assign(lead(), { assignment: MARIE, time: T }).state, { assignment: PAUL, time: T }).state;
+    const one = unassign(both, { tester: 'Marie', time: T });
+    expect(openRun(one.state)!.assignments).toEqual([PAUL]);
+    const none = unassign(one.state, { tester: 'Paul', time: T });
+    expect(openRun(none.state)).not.toHaveProperty('assignments');
+    expect(unassign(none.state, { tester: 'Paul', time: T }).effects).toEqual([]);
+  });
+});
+
+describe('the split', () => {
+  it('counts each tester’s items and the items nobody has', () => {
+    const marie = assignedItems(view.items, MARIE);
+    expect(marie.length).toBeGreaterThan(0);
+    expect(marie.every((i) => i.module === 'facturation')).toBe(true);
+    const nobody = unassignedItems(view.items, [MARIE, PAUL]);
+    expect(nobody.every((i) => i.module !== 'facturation' && !i.id.startsWith('procedure:'))).toBe(true);
+    expect(nobody.map((i) => i.id)).not.toContain('process:cloture#1');
+    expect(nobody.length + assignedItems(view.items, MARIE).length + assignedItems(view.items, PAUL).length).toBe(
+      view.items.length,
+    );
+  });
+
+  it('shows each tester done over their items, then who else recorded', () => {
+    const [mine] = assignedItems(view.items, MARIE);
+    const other = view.items.find((i) => i.module === 'comptabilite')!;
+    const r = run({
+      assignments: [MARIE, PAUL],
+      results: {
+        [mine!.id]: { status: 'passed', tester: 'Marie', time: T },
+        [other.id]: { status: 'failed', tester: 'Zoé', time: T },
+      },
+    });
+    expect(teamProgress(view.items, r)).toEqual([
+      { tester: 'Marie', done: 1, total: assignedItems(view.items, MARIE).length },
+      { tester: 'Paul', done: 0, total: assignedItems(view.items, PAUL).length },
+      { tester: 'Zoé', done: 1, total: 1 },
+    ]);
+  });
+
+  it('names the file after the path and the tester', () => {
+    const a = makeAssignment(run(), 'Marie Curie', MARIE, new Date(T));
+    expect(assignmentFileName(a, SCOPE)).toBe('gestan-15.1.0-15.3.0.marie-curie.assignment.json');
+  });
+});
+
+describe('a tester opens an assignment', () => {
+  const assignment = makeAssignment(run({ name: 'Recette équipe' }), 'Paul', PAUL, new Date(T));
+
+  it('makes the run of that id, saved at once, with the assignment', () => {
+    const next = openAssignment(initialState([]), { assignment, time: T });
+    expect(next.state.runs).toHaveLength(1);
+    expect(next.state.runs[0]).toMatchObject({
+      id: 'run-1',
+      name: 'Recette équipe',
+      results: {},
+      assignment: { tester: 'Paul', modules: [], groups: ['@procedure'], items: ['process:cloture#1'] },
+    });
+    expect(next.effects).toEqual([
+      { type: 'save', run: 'run-1' },
+      { type: 'render', panels: ['runs'] },
+      { type: 'announce', messages: [{ key: 'assign.opened', params: { name: 'Recette équipe', tester: 'Paul' } }] },
+    ]);
+  });
+
+  it('updates the run of that id, its results kept, and a draft of it open becomes saved', () => {
+    const results = { 'procedure:backup': { status: 'passed' as const, time: T } };
+    const kept = openAssignment(initialState([run({ results })]), { assignment, time: T });
+    expect(kept.state.runs[0]).toMatchObject({ results, name: 'Recette équipe', assignment: { tester: 'Paul' } });
+    expect(kept.effects).toContainEqual({
+      type: 'announce',
+      messages: [{ key: 'assign.openedUpdated', params: { name: 'Recette équipe', tester: 'Paul' } }],
+    });
+    const draft = openAssignment(lead(true), { assignment, time: T });
+    expect(draft.state.open).toMatchObject({ id: 'run-1', saved: true, draft: null });
+    expect(draft.state.runs.map((r) => r.id)).toEqual(['run-1']);
+  });
+});
+
+describe('assignments across merges', () => {
+  const leadRun = run({ assignments: [MARIE, PAUL], updated: '2026-05-21T08:00:00.000Z' });
+  const paulsRun = run({
+    assignment: { ...PAUL },
+    updated: '2026-05-21T09:00:00.000Z',
+    results: { 'process:cloture#1': { status: 'passed', tester: 'Paul', time: T } },
+  });
+
+  it('the lead’s run keeps its split and never becomes a tester’s by importing their file', () => {
+    const file = parseProgressFile(progressFileText([paulsRun], { ...SCOPE, buildId: null }, new Date(T)), SCOPE, 'fr');
+    expect(file.ok).toBe(true);
+    const incoming = file.ok ? file.runs : [];
+    expect(incoming[0]!.assignment).toEqual(PAUL);
+    const merged = importRuns([leadRun], incoming).runs[0]!;
+    expect(merged.assignments).toEqual([MARIE, PAUL]);
+    expect(merged).not.toHaveProperty('assignment');
+    expect(merged.results['process:cloture#1']).toMatchObject({ tester: 'Paul' });
+  });
+
+  it('a tester’s copy keeps its assignment; a copy without one takes the other tab’s', () => {
+    expect(mergeRun(paulsRun, run()).run.assignment).toEqual(PAUL);
+    expect(mergeRun(run(), paulsRun).run.assignment).toEqual(PAUL);
+    expect(mergedAssignments(run({ assignments: [MARIE] }), run({ assignments: [PAUL] }), true)).toEqual({
+      assignments: [MARIE, PAUL],
+    });
+  });
+});
