@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
+import { assignmentFileText, makeAssignment } from '../../src/core/run/assignment.ts';
 import { launchChromium } from './browser.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
@@ -169,7 +170,7 @@ describe('a team run', () => {
       buffer: Buffer.from(JSON.stringify({ ...bobAssignment, product: 'Compta+' })),
     });
     const refused = bob.page.locator('[data-alert="assignment"]');
-    await expect.poll(() => refused.innerText()).toContain('Le fichier « bob.json » n\'a pas été ouvert');
+    await expect.poll(() => refused.innerText()).toContain("Le fichier « bob.json » n'a pas été ouvert");
     expect(await refused.innerText()).toContain('« Compta+ »');
     expect(await bob.page.locator('.run-list li').count()).toBe(0);
     await bob.page.setInputFiles('[data-part="assign-open"]', {
@@ -245,10 +246,13 @@ describe('a team run', () => {
     await lead.page.click('.signoff-form button[type="submit"]');
     await lead.page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
     await lead.page.emulateMedia({ media: 'print' });
-    const report = await lead.page.locator('.signoff-report').innerText();
-    expect(report).toContain('Alice');
-    expect(report).toContain('Bob');
-    expect(report).toContain('Léa');
+    // The printed report names everyone who ran the run: the form's tester, then those of the results.
+    const testers = await lead.page
+      .locator('.signoff-report .report-facts div')
+      .filter({ has: lead.page.locator('dt', { hasText: /^Testeurs$/ }) })
+      .locator('dd')
+      .innerText();
+    expect(testers).toBe('Léa, Alice, Bob');
 
     expect([...lead.errors, ...alice.errors, ...bob.errors]).toEqual([]);
     for (const p of [lead, alice, bob]) await p.context.close();
@@ -262,6 +266,29 @@ describe('a team run', () => {
     expect(await alert.innerText()).toContain("Ce lien d'attribution est incomplet (tester: missing).");
     expect(new URL(page.url()).search).toBe('');
     expect(await page.locator('.run-list li').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens an assignment file dropped on the run list’s import, as the assignment it is', async () => {
+    const { context, page, errors } = await profile();
+    const run = { id: 'equipe-1', name: 'Recette équipe', request: { ...REQUEST, editions: [] } };
+    const assignment = makeAssignment(run, 'Chloé', { groups: ['@procedure'] }, new Date('2026-05-21T08:00:00Z'));
+    await page.goto(`${server.url}checklist/`);
+    await page.waitForSelector('rb-run[data-state="idle"]');
+    await page.setInputFiles('[data-part="import"]', {
+      name: 'chloe.assignment.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(assignmentFileText(assignment, { product: 'Gestan', base: '/' })),
+    });
+    await ready(page);
+    expect(new URL(page.url()).searchParams.get('run')).toBe('equipe-1');
+    expect(await page.locator('[data-part="run-title"]').innerText()).toBe('Recette équipe');
+    expect(await page.locator('[data-part="tester"]').inputValue()).toBe('Chloé');
+    expect(await page.locator('[data-part="team-mine"]').innerText()).toMatch(
+      /^Vos vérifications \(Chloé\) : 0 sur \d+$/,
+    );
+    expect(await page.locator('[data-alert="import"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -17,7 +17,11 @@ export function assign(state: RunState, action: { assignment: RunAssignment; tim
   const tester = action.assignment.tester.trim();
   if (!run || !tester) return unchanged(state);
   const given = { ...action.assignment, tester };
-  const changed = changedOpenRun(state, { ...run, assignments: withAssignment(run.assignments ?? [], given) }, action.time);
+  const changed = changedOpenRun(
+    state,
+    { ...run, assignments: withAssignment(run.assignments ?? [], given) },
+    action.time,
+  );
   if (!changed.effects.length) return changed;
   return {
     state: changed.state,
@@ -46,7 +50,8 @@ export function unassign(state: RunState, action: { tester: string; time: string
  */
 export function openAssignment(state: RunState, action: { assignment: Assignment; time: string }): Transition {
   const { assignment } = action;
-  const existing = findRun(state, assignment.run.id) ?? (openRun(state)?.id === assignment.run.id ? openRun(state)! : undefined);
+  const existing =
+    findRun(state, assignment.run.id) ?? (openRun(state)?.id === assignment.run.id ? openRun(state)! : undefined);
   const run = applyAssignment(assignment, existing, new Date(action.time));
   const inLibrary = !!findRun(state, run.id);
   const library = inLibrary ? withRun(state, run) : { ...state, runs: [run, ...state.runs] };

@@ -13,7 +13,12 @@ import { h, part } from '../lib/dom.ts';
 import type { RunSession } from './session.ts';
 
 /** The choices of the form for `session`'s run: modules listed in it, then its groups. */
-export function fillAssignChoices(form: HTMLElement, session: RunSession, modules: readonly Choice[], t: Translate): void {
+export function fillAssignChoices(
+  form: HTMLElement,
+  session: RunSession,
+  modules: readonly Choice[],
+  t: Translate,
+): void {
   const items = session.view.items;
   const present = new Set(items.map((i) => i.module).filter((m): m is string => m !== null));
   const moduleChoices = modules.filter((m) => present.has(m.id)).map((m) => ({ value: m.id, label: m.label }));
@@ -28,12 +33,7 @@ export function fillAssignChoices(form: HTMLElement, session: RunSession, module
   ];
   const boxes = (name: string, choices: { value: string; label: string }[]) =>
     choices.map((c) =>
-      h(
-        'label',
-        { class: 'choice' },
-        h('input', { attrs: { type: 'checkbox', name, value: c.value } }),
-        ` ${c.label}`,
-      ),
+      h('label', { class: 'choice' }, h('input', { attrs: { type: 'checkbox', name, value: c.value } }), ` ${c.label}`),
     );
   part(form, 'assign-modules').replaceChildren(...boxes('modules', moduleChoices));
   part(form, 'assign-groups').replaceChildren(...boxes('groups', groupChoices));

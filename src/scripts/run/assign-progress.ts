@@ -26,8 +26,11 @@ export function renderTeamProgress(root: HTMLElement, session: RunSession, t: Tr
     const p = assignedProgress(view.items, run.results, run.assignment);
     mine.textContent = t('team.mine', { tester: run.assignment.tester, done: p.done, total: p.total });
   }
+  const lines = teamProgress(view.items, run);
+  // A run of one tester alone has no team progress to show.
+  part(root, 'team-progress').hidden = !run.assignment && lines.length === 0;
   part(root, 'team-testers').replaceChildren(
-    ...teamProgress(view.items, run).map((line) =>
+    ...lines.map((line) =>
       h('li', {
         data: { tester: line.tester },
         text: t('team.tester', { tester: line.tester || t('team.unnamed'), done: line.done, total: line.total }),

@@ -92,7 +92,12 @@ export function renderSplit(root: HTMLElement, session: RunSession, maker: Assig
         ),
         h('p', { class: 'muted', text: describe(given, c, session) }),
         link.ok
-          ? h('p', null, h('label', { attrs: { for: id }, text: c.t('assign.linkLabel', { tester: given.tester }) }), input)
+          ? h(
+              'p',
+              null,
+              h('label', { attrs: { for: id }, text: c.t('assign.linkLabel', { tester: given.tester }) }),
+              input,
+            )
           : h('p', { class: 'field-help', data: { part: 'assign-no-link' }, text: link.message }),
         h(
           'p',
@@ -124,7 +129,8 @@ export function wireSplit(
   c: SplitContext,
 ): void {
   part(root, 'assign-list').addEventListener('click', (event) => {
-    const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-action]') : null;
+    const button =
+      event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-action]') : null;
     const entry = button?.closest<HTMLElement>('.assign-entry');
     const open = session();
     if (!button || !entry || !open) return;
