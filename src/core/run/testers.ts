@@ -2,7 +2,8 @@
  * Who ran what in a team run (checklist.md, "Team runs"): the progress of each tester, for
  * the run page, and the same list for the sign-off report. A result counts for the tester it
  * names; a carried result counts apart (it was executed in an earlier run, not in this one),
- * and a result that names no one is listed under the empty name, last.
+ * and a result that names no one is listed under the empty name, last. The page's team
+ * progress (teamProgress) puts first the testers the lead gave items, over their part.
  */
 import { resultOf, STATUSES, type RunResults, type Status } from '../checklist/progress.ts';
 import type { ChecklistItem } from '../checklist/types.ts';
