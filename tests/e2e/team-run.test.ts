@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { assignmentFileText, makeAssignment } from '../../src/core/run/assignment.ts';
 import { launchChromium } from './browser.ts';
-import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
+import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
 
 /**
@@ -105,6 +105,9 @@ describe('a team run', () => {
       `Alice : 0 sur ${facturation.length}`,
       `Bob : 0 sur ${processItems.length + 1}`,
     ]);
+
+    // The panel open with its split meets WCAG 2.2 AA.
+    expect((await audit(lead.page)).serious).toEqual([]);
 
     // Alice's part as a link: shown, and copied.
     const aliceEntry = entries.nth(0);
@@ -256,7 +259,8 @@ describe('a team run', () => {
 
     expect([...lead.errors, ...alice.errors, ...bob.errors]).toEqual([]);
     for (const p of [lead, alice, bob]) await p.context.close();
-  });
+    // Three browser profiles one after the other: longer than one page's test.
+  }, 180_000);
 
   it('refuses an incomplete link, saying what is missing, and opens nothing', async () => {
     const { context, page, errors } = await profile();

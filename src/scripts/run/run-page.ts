@@ -16,7 +16,9 @@
  * and to the modules around them: the saved state in the header (saved-state.ts), the files
  * (run-files.ts), the journal's notice (unsaved-notice.ts), unreadable values
  * (storage-problems.ts), the other tabs' news (other-tabs.ts), saving when the page is left
- * (page-leaving.ts), orphan results (orphans.ts) and the tester's name (tester-name.ts).
+ * (page-leaving.ts), orphan results (orphans.ts), the tester's name (tester-name.ts), the
+ * team run (<rb-team>, assign-panel.ts) and the assignments a tester opens (assign-open.ts: an
+ * address with `assign=`, the "open an assignment" file, or one dropped on the run list's import).
  */
 import type { DataIndex } from '../../core/data-files.ts';
 import { localeFrom, translator } from '../../core/i18n/translate.ts';
