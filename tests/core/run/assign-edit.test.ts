@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assign, openAssignment, unassign } from '../../../src/core/run/assign-edit.ts';
-import {
-  assignedItems,
-  assignmentFileName,
-  makeAssignment,
-  mergedAssignments,
-  unassignedItems,
-} from '../../../src/core/run/assignment.ts';
-import { importRuns, mergeRun } from '../../../src/core/run/merge.ts';
+import { makeAssignment } from '../../../src/core/run/assignment.ts';
 import { open } from '../../../src/core/run/library.ts';
 import { initialState, openRun, type RunState } from '../../../src/core/run/run-state.ts';
-import { parseProgressFile, progressFileText } from '../../../src/core/run/saved.ts';
-import { teamProgress } from '../../../src/core/run/testers.ts';
 import type { RunAssignment } from '../../../src/core/run/types.ts';
-import { runView } from '../../../src/core/run/view.ts';
-import { checklist, procedure, run, SCOPE } from './fixture.ts';
+import { run } from './fixture.ts';
 
 const T = '2026-05-21T10:00:00.000Z';
-const c = checklist();
-const view = runView(c, procedure(c));
 const MARIE: RunAssignment = { tester: 'Marie', modules: ['facturation'], groups: [], items: [] };
 const PAUL: RunAssignment = { tester: 'Paul', modules: [], groups: ['@procedure'], items: ['process:cloture#1'] };
 
@@ -67,42 +55,6 @@ describe('the lead assigns', () => {
   });
 });
 
-describe('the split', () => {
-  it('counts each tester’s items and the items nobody has', () => {
-    const marie = assignedItems(view.items, MARIE);
-    expect(marie.length).toBeGreaterThan(0);
-    expect(marie.every((i) => i.module === 'facturation')).toBe(true);
-    const nobody = unassignedItems(view.items, [MARIE, PAUL]);
-    expect(nobody.every((i) => i.module !== 'facturation' && !i.id.startsWith('procedure:'))).toBe(true);
-    expect(nobody.map((i) => i.id)).not.toContain('process:cloture#1');
-    expect(nobody.length + assignedItems(view.items, MARIE).length + assignedItems(view.items, PAUL).length).toBe(
-      view.items.length,
-    );
-  });
-
-  it('shows each tester done over their items, then who else recorded', () => {
-    const [mine] = assignedItems(view.items, MARIE);
-    const other = view.items.find((i) => i.module === 'comptabilite')!;
-    const r = run({
-      assignments: [MARIE, PAUL],
-      results: {
-        [mine!.id]: { status: 'passed', tester: 'Marie', time: T },
-        [other.id]: { status: 'failed', tester: 'Zoé', time: T },
-      },
-    });
-    expect(teamProgress(view.items, r)).toEqual([
-      { tester: 'Marie', done: 1, total: assignedItems(view.items, MARIE).length },
-      { tester: 'Paul', done: 0, total: assignedItems(view.items, PAUL).length },
-      { tester: 'Zoé', done: 1, total: 1 },
-    ]);
-  });
-
-  it('names the file after the path and the tester', () => {
-    const a = makeAssignment(run(), 'Marie Curie', MARIE, new Date(T));
-    expect(assignmentFileName(a, SCOPE)).toBe('gestan-15.1.0-15.3.0.marie-curie.assignment.json');
-  });
-});
-
 describe('a tester opens an assignment', () => {
   const assignment = makeAssignment(run({ name: 'Recette équipe' }), 'Paul', PAUL, new Date(T));
 
@@ -133,33 +85,5 @@ describe('a tester opens an assignment', () => {
     const draft = openAssignment(lead(true), { assignment, time: T });
     expect(draft.state.open).toMatchObject({ id: 'run-1', saved: true, draft: null });
     expect(draft.state.runs.map((r) => r.id)).toEqual(['run-1']);
-  });
-});
-
-describe('assignments across merges', () => {
-  const leadRun = run({ assignments: [MARIE, PAUL], updated: '2026-05-21T08:00:00.000Z' });
-  const paulsRun = run({
-    assignment: { ...PAUL },
-    updated: '2026-05-21T09:00:00.000Z',
-    results: { 'process:cloture#1': { status: 'passed', tester: 'Paul', time: T } },
-  });
-
-  it('the lead’s run keeps its split and never becomes a tester’s by importing their file', () => {
-    const file = parseProgressFile(progressFileText([paulsRun], { ...SCOPE, buildId: null }, new Date(T)), SCOPE, 'fr');
-    expect(file.ok).toBe(true);
-    const incoming = file.ok ? file.runs : [];
-    expect(incoming[0]!.assignment).toEqual(PAUL);
-    const merged = importRuns([leadRun], incoming).runs[0]!;
-    expect(merged.assignments).toEqual([MARIE, PAUL]);
-    expect(merged).not.toHaveProperty('assignment');
-    expect(merged.results['process:cloture#1']).toMatchObject({ tester: 'Paul' });
-  });
-
-  it('a tester’s copy keeps its assignment; a copy without one takes the other tab’s', () => {
-    expect(mergeRun(paulsRun, run()).run.assignment).toEqual(PAUL);
-    expect(mergeRun(run(), paulsRun).run.assignment).toEqual(PAUL);
-    expect(mergedAssignments(run({ assignments: [MARIE] }), run({ assignments: [PAUL] }), true)).toEqual({
-      assignments: [MARIE, PAUL],
-    });
   });
 });
