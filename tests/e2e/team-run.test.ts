@@ -88,6 +88,15 @@ describe('a team run', () => {
     expect(await lead.page.locator('.assign-entry').count()).toBe(0);
 
     await assignTo(lead.page, 'Alice', { modules: ['facturation'] });
+    // The items the list's filter shows join those typed (here: the strategic processes' steps).
+    await lead.page.selectOption('[data-part="filters"] select[name="group"]', '@processes');
+    await lead.page.fill('#assign-items', shared.id);
+    await lead.page.click('[data-part="assign-shown"]');
+    expect((await lead.page.inputValue('#assign-items')).split('\n')).toEqual([
+      shared.id,
+      ...processItems.map((i) => i.id),
+    ]);
+    await lead.page.click('[data-part="filters"] button[type="reset"]');
     await assignTo(lead.page, 'Bob', { groups: ['@processes'], items: [shared.id] });
     const entries = lead.page.locator('.assign-entry');
     expect(await entries.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.tester))).toEqual([
@@ -154,6 +163,7 @@ describe('a team run', () => {
     await expect
       .poll(() => alice.page.locator('[data-part="team-mine"]').innerText())
       .toBe(`Vos vérifications (Alice) : 2 sur ${facturation.length}`);
+    expect(await testerLines(alice.page)).toEqual([]);
     // A reload opens her run again (the link is not applied twice) and keeps her results.
     await alice.page.reload();
     await ready(alice.page);
@@ -293,6 +303,7 @@ describe('a team run', () => {
       /^Vos vérifications \(Chloé\) : 0 sur \d+$/,
     );
     expect(await page.locator('[data-alert="import"]').count()).toBe(0);
+    expect(await page.locator('.run-list li').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

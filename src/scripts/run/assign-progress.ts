@@ -26,7 +26,8 @@ export function renderTeamProgress(root: HTMLElement, session: RunSession, t: Tr
     const p = assignedProgress(view.items, run.results, run.assignment);
     mine.textContent = t('team.mine', { tester: run.assignment.tester, done: p.done, total: p.total });
   }
-  const lines = teamProgress(view.items, run);
+  // A tester's own line is the one above, over their items.
+  const lines = teamProgress(view.items, run).filter((line) => line.tester !== run.assignment?.tester);
   // A run of one tester alone has no team progress to show.
   part(root, 'team-progress').hidden = !run.assignment && lines.length === 0;
   part(root, 'team-testers').replaceChildren(
