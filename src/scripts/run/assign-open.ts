@@ -75,3 +75,17 @@ export async function isAssignmentFile(file: File): Promise<boolean> {
     return false;
   }
 }
+
+/** The "open an assignment" file control: the file picked is opened, then `show` shows its run. */
+export function wireAssignmentFile(
+  input: HTMLInputElement,
+  c: AssignOpenContext,
+  show: (run: SavedRun | null) => Promise<void>,
+): void {
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    // Emptied at once, so picking the same file again (once mended) is a change too.
+    input.value = '';
+    if (file) void openAssignmentFile(file, c).then(show);
+  });
+}

@@ -34,7 +34,13 @@ import { DataFiles } from '../lib/data.ts';
 import { part } from '../lib/dom.ts';
 import { fillForm, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
-import { isAssignmentFile, openAssignmentFile, openAssignmentLink, type AssignOpenContext } from './assign-open.ts';
+import {
+  isAssignmentFile,
+  openAssignmentFile,
+  openAssignmentLink,
+  wireAssignmentFile,
+  type AssignOpenContext,
+} from './assign-open.ts';
 import { TeamPanel } from './assign-panel.ts';
 import { Backups } from './backups.ts';
 import { confirmAction } from './confirm.ts';
@@ -284,12 +290,7 @@ class RoadbookRun extends HTMLElement {
       const apply = (event.submitter as HTMLButtonElement | null)?.value === 'apply';
       void this.submitPath(apply);
     });
-    const assignFile = part<HTMLInputElement>(this, 'assign-open');
-    assignFile.addEventListener('change', () => {
-      const file = assignFile.files?.[0];
-      assignFile.value = '';
-      if (file) void openAssignmentFile(file, this.assigning).then((run) => this.openAssigned(run));
-    });
+    wireAssignmentFile(part(this, 'assign-open'), this.assigning, (run) => this.openAssigned(run));
     part(this, 'export-run').addEventListener('click', () => {
       const run = this.controller.run;
       if (run) this.files.exportRuns([run]);
