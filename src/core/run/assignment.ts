@@ -11,7 +11,9 @@
 import * as z from 'zod/mini';
 import type { ChecklistItem } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
+import { exportFileName } from '../export/index.ts';
 import { processGroupKey } from '../item-id.ts';
+import { slugify } from '../slug.ts';
 import type { Locale, Process } from '../model.ts';
 import { requestFromParams, requestToParams } from './request.ts';
 import {
@@ -310,4 +312,56 @@ export function assignedOrder(
   const others: ChecklistItem[] = [];
   for (const item of items) (isAssigned(item, assignment) ? mine : others).push(item);
   return { mine, others };
+}
+
+/** The run's items `assignment` gives its tester, in run order. */
+export function assignedItems(items: readonly ChecklistItem[], assignment: AssignedItems): ChecklistItem[] {
+  return items.filter((item) => isAssigned(item, assignment));
+}
+
+/** The run's items none of `assignments` gives anyone (the lead's split: what nobody has yet). */
+export function unassignedItems(
+  items: readonly ChecklistItem[],
+  assignments: readonly AssignedItems[],
+): ChecklistItem[] {
+  return items.filter((item) => !assignments.some((a) => isAssigned(item, a)));
+}
+
+/** `list` with `assignment` in place of the one of the same tester (or added last). */
+export function withAssignment(list: readonly RunAssignment[], assignment: RunAssignment): RunAssignment[] {
+  const at = list.findIndex((a) => a.tester === assignment.tester);
+  if (at < 0) return [...list, assignment];
+  const next = [...list];
+  next[at] = assignment;
+  return next;
+}
+
+/**
+ * What a merge of two copies of one run (merge.ts) keeps of their assignments. `assignment`
+ * says whose copy this is: the copy here keeps its own; a copy without one takes the other
+ * side's (another tab opened the assignment), unless it is the lead's (it made assignments),
+ * which never becomes a tester's by importing their file. `assignments`, the lead's split:
+ * both sides' testers, the later side's version of a tester on both.
+ */
+export function mergedAssignments(
+  here: SavedRun,
+  incoming: SavedRun,
+  theirsLater: boolean,
+): Pick<SavedRun, 'assignment' | 'assignments'> {
+  const lead = !!here.assignments?.length;
+  const assignment = here.assignment ?? (lead ? undefined : incoming.assignment);
+  const [first, second] = theirsLater ? [here, incoming] : [incoming, here];
+  let assignments = first.assignments ?? [];
+  for (const a of second.assignments ?? []) assignments = withAssignment(assignments, a);
+  return {
+    ...(assignment ? { assignment } : {}),
+    ...(assignments.length ? { assignments } : {}),
+  };
+}
+
+/** The assignment file's name: the run's path and the tester (`gestan-15.2.0-15.3.0.marie.assignment.json`). */
+export function assignmentFileName(assignment: Assignment, scope: RunScope): string {
+  const tester = slugify(assignment.tester) || 'tester';
+  const { from, to } = assignment.run.request;
+  return exportFileName({ product: scope.product, from, to }, { extension: `${tester}.assignment.json` });
 }

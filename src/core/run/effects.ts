@@ -15,9 +15,9 @@ export interface Message {
 /**
  * The parts of the page a transition may have made out of date: the run list, the run's
  * header, its items, the results without an item, the sign-off form, the saved state line,
- * the path form (whether the open run's path can be changed).
+ * the path form (whether the open run's path can be changed), the team run's assignments.
  */
-export type Panel = 'runs' | 'header' | 'items' | 'orphans' | 'signoff' | 'saved-state' | 'path';
+export type Panel = 'runs' | 'header' | 'items' | 'orphans' | 'signoff' | 'saved-state' | 'path' | 'assign';
 
 /** What an alert offers besides closing it: keep a run deleted elsewhere, go to an item. */
 export type Offer = { kind: 'keep-run'; run: string } | { kind: 'reveal'; item: string };

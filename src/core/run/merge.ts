@@ -7,11 +7,12 @@
  *   matched by path: two testers who each started a run of the same path keep two runs.
  * - For a run on both sides, results merge item by item (merge-results.ts).
  * - The run's name, path, sign-off form, build id and items changed since a carry-over follow
- *   the side saved last (`updated`);
- *   `created` is the earlier one and `updated` the later one.
+ *   the side saved last (`updated`); `created` is the earlier one and `updated` the later one.
+ *   Assignments: mergedAssignments.
  *
  * Nothing is ever removed by a merge.
  */
+import { mergedAssignments } from './assignment.ts';
 import { mergeResults, type ResultsMerge } from './merge-results.ts';
 import type { SavedRun } from './types.ts';
 
@@ -38,6 +39,7 @@ export function mergeRun(here: SavedRun, incoming: SavedRun): RunMerge {
     signOff: latest.signOff ?? (theirsLater ? here.signOff : incoming.signOff),
     // The items shown "changed since" an earlier run (carry-results.ts) follow the side saved last.
     ...(latest.carryChanged ? { carryChanged: latest.carryChanged } : {}),
+    ...mergedAssignments(here, incoming, theirsLater),
   };
   const changed =
     results.taken.length > 0 ||

@@ -1,10 +1,10 @@
 /**
  * The checklist page's runs as one plain value: the run library (every saved run), the run
  * open in the page (whether it is saved yet, or read-only), and which result revisions this
- * page made. Transitions (record.ts, library.ts, sync.ts, signoff-edit.ts) take this value and
- * an action and return the next value with the effects to perform (effects.ts); nothing else
- * changes a run. The browser keeps one such value and performs the effects. Browser-safe: no
- * Node import.
+ * page made. Transitions (record.ts, library.ts, sync.ts, signoff-edit.ts, assign-edit.ts)
+ * take this value and an action and return the next value with the effects to perform
+ * (effects.ts); nothing else changes a run. The browser keeps one such value and performs
+ * the effects. Browser-safe: no Node import.
  */
 import type { RunResults } from '../checklist/progress.ts';
 import type { RunEffect } from './effects.ts';

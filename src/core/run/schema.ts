@@ -112,6 +112,7 @@ export const runEnvelopeSchema = z.object({
   signOff: z.nullable(signOffSchema),
   assignment: z.optional(runAssignmentSchema),
   carryChanged: z.optional(z.record(z.string(), carriedFromSchema)),
+  assignments: z.optional(z.array(runAssignmentSchema)),
 });
 
 const scope = { product: z.string(), base: z.string() };

@@ -2,13 +2,14 @@
  * Who ran what in a team run (checklist.md, "Team runs"): the progress of each tester, for
  * the run page, and the same list for the sign-off report. A result counts for the tester it
  * names; a carried result counts apart (it was executed in an earlier run, not in this one),
- * and a result that names no one is listed under the empty name, last.
+ * and a result that names no one is listed under the empty name, last. The page's team
+ * progress (teamProgress) puts first the testers the lead gave items, over their part.
  */
 import { resultOf, STATUSES, type RunResults, type Status } from '../checklist/progress.ts';
 import type { ChecklistItem } from '../checklist/types.ts';
-import { assignedOrder } from './assignment.ts';
+import { assignedItems, assignedOrder } from './assignment.ts';
 import { holdsSomething } from './merge-results.ts';
-import type { RunAssignment } from './types.ts';
+import type { RunAssignment, SavedRun } from './types.ts';
 import { DONE_STATUSES, progressOf, type Progress } from './view.ts';
 
 export interface TesterProgress {
@@ -78,4 +79,30 @@ export function assignedProgress(
   assignment: RunAssignment,
 ): Progress {
   return progressOf(assignedOrder(items, assignment).mine, results);
+}
+
+export interface TeamLine {
+  tester: string;
+  done: number;
+  total: number;
+}
+
+/**
+ * One line per tester: those the lead gave items first (done over their items), then anyone
+ * else who recorded results (done over what they recorded), the unnamed last.
+ */
+export function teamProgress(items: readonly ChecklistItem[], run: SavedRun): TeamLine[] {
+  const progress = progressByTester(items, run.results);
+  const assigned = (run.assignments ?? []).map((a) => {
+    const mine = assignedItems(items, a);
+    const done = mine.filter((i) => {
+      const result = resultOf(run.results, i.id);
+      return !!result && DONE_STATUSES.includes(result.status) && (result.tester?.trim() ?? '') === a.tester;
+    }).length;
+    return { tester: a.tester, done, total: mine.length };
+  });
+  const others = progress
+    .filter((p) => !assigned.some((a) => a.tester === p.tester))
+    .map((p) => ({ tester: p.tester, done: p.done + p.carried, total: p.items.length }));
+  return [...assigned, ...others];
 }

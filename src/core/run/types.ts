@@ -75,6 +75,8 @@ export interface SavedRun {
    * are run again here.
    */
   carryChanged?: Record<string, CarriedFrom>;
+  /** The assignments the lead made of this run, one per tester (assign-edit.ts): who has what. */
+  assignments?: RunAssignment[];
 }
 
 /**

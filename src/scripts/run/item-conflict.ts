@@ -1,6 +1,6 @@
 /**
  * A result in conflict on its row: its versions side by side, each with what was recorded and
- * a button to keep it; the version this page made is "yours".
+ * a button to keep it; the version this page made is "yours", another tester's is named after them.
  */
 import type { ItemResult } from '../../core/checklist/progress.ts';
 import { statusLabel } from '../../core/i18n/labels.ts';
@@ -21,8 +21,13 @@ export function paintConflict(row: Row, result: ItemResult | undefined, ctx: Row
   const t = ctx.t;
   const id = row.el.id;
   const mine = versions.findIndex((v) => v.rev !== undefined && ctx.own(v.rev));
-  const label = (i: number) =>
-    mine < 0 ? t('run.conflict.version', { n: i + 1 }) : t(i === mine ? 'run.conflict.mine' : 'run.conflict.other');
+  // Versions of a team run name their tester (two testers' results met in the lead's import).
+  const label = (i: number) => {
+    if (i === mine) return t('run.conflict.mine');
+    const tester = versions[i]!.tester?.trim();
+    if (tester) return t('run.conflict.byTester', { tester });
+    return mine < 0 ? t('run.conflict.version', { n: i + 1 }) : t('run.conflict.other');
+  };
   const keepLabel = (i: number) =>
     mine < 0 ? t('run.conflict.keep') : t(i === mine ? 'run.conflict.keepMine' : 'run.conflict.keepOther');
   const fact = (name: MessageKey, value: string | Node | undefined) =>

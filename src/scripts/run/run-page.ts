@@ -16,11 +16,15 @@
  * <rb-carry>) and to the modules around them: the saved state in the header (saved-state.ts), the files
  * (run-files.ts), the journal's notice (unsaved-notice.ts), unreadable values
  * (storage-problems.ts), the other tabs' news (other-tabs.ts), saving when the page is left
- * (page-leaving.ts), orphan results (orphans.ts) and the tester's name (tester-name.ts).
+ * (page-leaving.ts), orphan results (orphans.ts), the tester's name (tester-name.ts), the
+ * team run (<rb-team>, assign-panel.ts) and the assignments a tester opens (assign-open.ts: an
+ * address with `assign=`, the "open an assignment" file, or one dropped on the run list's import).
  */
 import type { DataIndex } from '../../core/data-files.ts';
 import { localeFrom, translator } from '../../core/i18n/translate.ts';
 import type { Locale } from '../../core/model.ts';
+import type { Panel } from '../../core/run/effects.ts';
+import { isAssignmentLink } from '../../core/run/assignment.ts';
 import { deleteRun, rename } from '../../core/run/library.ts';
 import { findRun } from '../../core/run/run-state.ts';
 import { mergedOnWrite } from '../../core/run/sync.ts';
@@ -30,6 +34,14 @@ import { DataFiles } from '../lib/data.ts';
 import { part } from '../lib/dom.ts';
 import { fillForm, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
+import {
+  isAssignmentFile,
+  openAssignmentFile,
+  openAssignmentLink,
+  wireAssignmentFile,
+  type AssignOpenContext,
+} from './assign-open.ts';
+import { TeamPanel } from './assign-panel.ts';
 import { Backups } from './backups.ts';
 import { CarryPanel } from './carry-panel.ts';
 import { confirmAction } from './confirm.ts';
@@ -55,6 +67,9 @@ import { RunStore } from './store.ts';
 import { TesterName } from './tester-name.ts';
 import { reportUnsaved } from './unsaved-notice.ts';
 
+/** The changes that repaint the team panel: results, assignments, the run's header (a merge, a rename). */
+const TEAM_PANELS: readonly Panel[] = ['items', 'assign', 'header'];
+
 class RoadbookRun extends HTMLElement {
   private locale: Locale = 'fr';
   private t = translator('fr');
@@ -74,6 +89,7 @@ class RoadbookRun extends HTMLElement {
   private files!: RunFiles;
   private tester!: TesterName;
   private evidence!: EvidenceRows;
+  private team!: TeamPanel;
   private display: RunDisplay | null = null;
   private carry!: CarryPanel;
 
@@ -163,6 +179,18 @@ class RoadbookRun extends HTMLElement {
       flush: () => this.flush(),
     });
     this.report = new ReportView(this, this.signoff, () => this.flush());
+    this.team = this.panel('rb-team', TeamPanel);
+    this.team.connect({
+      t,
+      locale: this.locale,
+      scope: this.scope,
+      modules: this.index.modules,
+      apply: (transition) => void controller.apply(transition),
+      session: () => this.session,
+      reveal: (item) => void this.items.reveal(item),
+      info: (text) => this.alerts.info(text),
+      filters: () => part<HTMLFormElement>(this, 'filters'),
+    });
     controller.attach({
       address: (run) => this.address(run),
       open: (run) => {
@@ -172,6 +200,7 @@ class RoadbookRun extends HTMLElement {
       render: (panels, items) => {
         this.display?.render(panels, items);
         if (panels.has('runs') || panels.has('header') || panels.has('items')) this.carry.render();
+        if (TEAM_PANELS.some((p) => panels.has(p))) this.team.queue();
       },
       report: () => this.report.open(true),
       refused: (problems) => this.signoff.showProblems(problems),
@@ -227,7 +256,7 @@ class RoadbookRun extends HTMLElement {
       },
       confirm: this.confirm,
       exportAll: () => void this.files.exportRuns(this.controller.state.runs),
-      import: (file) => void this.files.import(file),
+      import: (file) => void this.importFile(file),
     });
   }
 
@@ -270,9 +299,30 @@ class RoadbookRun extends HTMLElement {
     return this.display?.session ?? null;
   }
 
-  private open(run: SavedRun, options: { filter: ItemFilter; report: boolean }): Promise<void> {
+  private async open(run: SavedRun, options: { filter: ItemFilter; report: boolean }): Promise<void> {
     this.evidence.showing(run.id);
-    return this.display!.open(run, options);
+    await this.display!.open(run, options);
+    this.team.render();
+  }
+
+  private get assigning(): AssignOpenContext {
+    const { t, locale, scope, alerts, controller, tester } = this;
+    return { t, locale, scope, alerts, controller, tester };
+  }
+
+  /** A file on the run list's import: an assignment is opened, anything else imported as progress. */
+  private async importFile(file: File): Promise<void> {
+    if (await isAssignmentFile(file)) await this.openAssigned(await openAssignmentFile(file, this.assigning));
+    else await this.files.import(file);
+  }
+
+  /** Shows the run an assignment opened (a new address entry). */
+  private async openAssigned(run: SavedRun | null): Promise<void> {
+    if (!run) return;
+    this.flush();
+    history.pushState(null, '', runUrl(run, true, new URLSearchParams()));
+    await this.open(run, { filter: NO_FILTER, report: false });
+    part(this, 'run-title').focus();
   }
 
   private wire(): void {
@@ -281,6 +331,7 @@ class RoadbookRun extends HTMLElement {
       const apply = (event.submitter as HTMLButtonElement | null)?.value === 'apply';
       void this.submitPath(apply);
     });
+    wireAssignmentFile(part(this, 'assign-open'), this.assigning, (run) => this.openAssigned(run));
     part(this, 'export-run').addEventListener('click', () => {
       const run = this.controller.run;
       if (run) void this.files.exportRuns([run]);
@@ -313,6 +364,13 @@ class RoadbookRun extends HTMLElement {
   /** Opens what the address asks for. */
   private async route(): Promise<void> {
     const params = new URLSearchParams(location.search);
+    if (isAssignmentLink(params)) {
+      // The link is read once: the address then names the run it opened (a reload does not apply it again).
+      const assigned = await openAssignmentLink(params, this.assigning);
+      history.replaceState(null, '', assigned ? runUrl(assigned, true, new URLSearchParams()) : location.pathname);
+      if (assigned) return this.open(assigned, { filter: NO_FILTER, report: false });
+      return this.route();
+    }
     const run = runFromAddress(params, this.choice());
     if (run && this.session && this.controller.run?.id === run.id) {
       // Same run (back / forward between the run and its report): only the view changes.

@@ -11,15 +11,28 @@ export class TesterName {
   private current: string;
 
   /** The name saved (`saved`), shown in `input` and saved again as it is typed. */
+  private readonly input: HTMLInputElement;
+  private readonly save: () => void;
+
   constructor(input: HTMLInputElement, saved: string, store: RunStore, alerts: Alerts, t: Translate) {
     this.current = saved;
+    this.input = input;
     input.value = saved;
-    input.addEventListener('input', () => {
-      this.current = input.value.trim();
+    this.save = () =>
       void store.saveTester(this.current).then((written) => {
         if (!written.ok) alerts.error(t('run.storage.full', { reason: written.reason }), [], 'storage-full');
       });
+    input.addEventListener('input', () => {
+      this.current = input.value.trim();
+      this.save();
     });
+  }
+
+  /** The name becomes `name` (an assignment opened names its tester), shown and saved. */
+  set(name: string): void {
+    this.current = name.trim();
+    this.input.value = this.current;
+    this.save();
   }
 
   /** The name now. */

@@ -2,16 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   applyAssignment,
   ASSIGNMENT_URL_LIMIT,
+  assignedItems,
   assignedOrder,
+  assignmentFileName,
   assignmentFileText,
   assignmentLink,
   isAssignmentLink,
   itemOwner,
   makeAssignment,
+  mergedAssignments,
   parseAssignmentFile,
   parseAssignmentLink,
+  unassignedItems,
   type Assignment,
 } from '../../../src/core/run/assignment.ts';
+import { importRuns, mergeRun } from '../../../src/core/run/merge.ts';
+import type { RunAssignment } from '../../../src/core/run/types.ts';
 import { parseProgressFile, parseSavedRun, progressFileText, serializeRun } from '../../../src/core/run/saved.ts';
 import { runView } from '../../../src/core/run/view.ts';
 import { checklist, procedure, run, SCOPE } from './fixture.ts';
@@ -211,5 +217,56 @@ describe('applying an assignment', () => {
     expect(saved.ok && saved.run.assignment).toEqual(opened.assignment);
     const file = parseProgressFile(progressFileText([opened], { ...SCOPE, buildId: null }, NOW), SCOPE, 'fr');
     expect(file.ok && file.runs[0]!.assignment).toEqual(opened.assignment);
+  });
+});
+
+const T = '2026-05-21T10:00:00.000Z';
+const MARIE: RunAssignment = { tester: 'Marie', modules: ['facturation'], groups: [], items: [] };
+const PAUL: RunAssignment = { tester: 'Paul', modules: [], groups: ['@procedure'], items: ['process:cloture#1'] };
+
+describe('the split', () => {
+  it('counts each tester’s items and the items nobody has', () => {
+    const marie = assignedItems(view.items, MARIE);
+    expect(marie.length).toBeGreaterThan(0);
+    expect(marie.every((i) => i.module === 'facturation')).toBe(true);
+    const nobody = unassignedItems(view.items, [MARIE, PAUL]);
+    expect(nobody.every((i) => i.module !== 'facturation' && !i.id.startsWith('procedure:'))).toBe(true);
+    expect(nobody.map((i) => i.id)).not.toContain('process:cloture#1');
+    expect(nobody.length + assignedItems(view.items, MARIE).length + assignedItems(view.items, PAUL).length).toBe(
+      view.items.length,
+    );
+  });
+
+  it('names the file after the path and the tester', () => {
+    const a = makeAssignment(run(), 'Marie Curie', MARIE, new Date(T));
+    expect(assignmentFileName(a, SCOPE)).toBe('gestan-15.1.0-15.3.0.marie-curie.assignment.json');
+  });
+});
+
+describe('assignments across merges', () => {
+  const leadRun = run({ assignments: [MARIE, PAUL], updated: '2026-05-21T08:00:00.000Z' });
+  const paulsRun = run({
+    assignment: { ...PAUL },
+    updated: '2026-05-21T09:00:00.000Z',
+    results: { 'process:cloture#1': { status: 'passed', tester: 'Paul', time: T } },
+  });
+
+  it('the lead’s run keeps its split and never becomes a tester’s by importing their file', () => {
+    const file = parseProgressFile(progressFileText([paulsRun], { ...SCOPE, buildId: null }, new Date(T)), SCOPE, 'fr');
+    expect(file.ok).toBe(true);
+    const incoming = file.ok ? file.runs : [];
+    expect(incoming[0]!.assignment).toEqual(PAUL);
+    const merged = importRuns([leadRun], incoming).runs[0]!;
+    expect(merged.assignments).toEqual([MARIE, PAUL]);
+    expect(merged).not.toHaveProperty('assignment');
+    expect(merged.results['process:cloture#1']).toMatchObject({ tester: 'Paul' });
+  });
+
+  it('a tester’s copy keeps its assignment; a copy without one takes the other tab’s', () => {
+    expect(mergeRun(paulsRun, run()).run.assignment).toEqual(PAUL);
+    expect(mergeRun(run(), paulsRun).run.assignment).toEqual(PAUL);
+    expect(mergedAssignments(run({ assignments: [MARIE] }), run({ assignments: [PAUL] }), true)).toEqual({
+      assignments: [MARIE, PAUL],
+    });
   });
 });

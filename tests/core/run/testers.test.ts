@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../../src/core/checklist/progress.ts';
 import { signOffReport } from '../../../src/core/run/signoff.ts';
-import { assignedProgress, executedAndCarried, progressByTester } from '../../../src/core/run/testers.ts';
-import type { SignOffForm } from '../../../src/core/run/types.ts';
+import { assignedProgress, executedAndCarried, progressByTester, teamProgress } from '../../../src/core/run/testers.ts';
+import { assignedItems } from '../../../src/core/run/assignment.ts';
+import type { RunAssignment, SignOffForm } from '../../../src/core/run/types.ts';
 import { runView } from '../../../src/core/run/view.ts';
-import { checklist, PATH_ENTRY_IDS, procedure } from './fixture.ts';
+import { checklist, PATH_ENTRY_IDS, procedure, run } from './fixture.ts';
 
 const c = checklist();
 const p = procedure(c);
@@ -96,6 +97,30 @@ describe('the sign-off report of a team run', () => {
       ['Paul', 1, 1, 0],
       ['Marie', 3, 2, 1],
       ['', 1, 1, 0],
+    ]);
+  });
+});
+
+describe('the team progress of the page', () => {
+  const T = '2026-05-21T10:00:00.000Z';
+  const view = runView(c, p);
+  const MARIE: RunAssignment = { tester: 'Marie', modules: ['facturation'], groups: [], items: [] };
+  const PAUL: RunAssignment = { tester: 'Paul', modules: [], groups: ['@procedure'], items: ['process:cloture#1'] };
+
+  it('shows each tester done over their items, then who else recorded', () => {
+    const [mine] = assignedItems(view.items, MARIE);
+    const other = view.items.find((i) => i.module === 'comptabilite')!;
+    const r = run({
+      assignments: [MARIE, PAUL],
+      results: {
+        [mine!.id]: { status: 'passed', tester: 'Marie', time: T },
+        [other.id]: { status: 'failed', tester: 'Zoé', time: T },
+      },
+    });
+    expect(teamProgress(view.items, r)).toEqual([
+      { tester: 'Marie', done: 1, total: assignedItems(view.items, MARIE).length },
+      { tester: 'Paul', done: 0, total: assignedItems(view.items, PAUL).length },
+      { tester: 'Zoé', done: 1, total: 1 },
     ]);
   });
 });
