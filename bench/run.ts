@@ -26,7 +26,10 @@ async function repeat<T>(what: string, book: RoadBook, measure: (run: number) =>
   try {
     for (let run = 1; run <= options.runs; run++) {
       progress(`${format.count(book.entries)} entries: ${what}, run ${run} of ${options.runs}`);
-      results.push(await measure(run));
+      const result = await measure(run);
+      // Each run's figures as they come: a long benchmark cut short still tells something.
+      progress(`  ${JSON.stringify(result)}`);
+      results.push(result);
     }
     return results;
   } catch (error) {
