@@ -123,7 +123,10 @@ function packEntry(entry: EntryRecord): PackedEntry {
   return packed;
 }
 
-function unpackEntry([id, title, type, modules, hash, items, extra = {}]: PackedEntry, version: VersionInfo): EntryRecord {
+function unpackEntry(
+  [id, title, type, modules, hash, items, extra = {}]: PackedEntry,
+  version: VersionInfo,
+): EntryRecord {
   // In ENTRY_FIELDS order, as the full shape is written.
   return {
     id,

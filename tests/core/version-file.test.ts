@@ -84,7 +84,14 @@ describe('the data file of a version', () => {
 
   it('leaves out what the reader derives: an item at its defaults is its step alone', () => {
     const [packed] = packVersionFile(v, [plain]).entries;
-    expect(packed).toEqual(['VEN-1', 'Titre de VEN-1', 'correction', ['ventes'], 'hash-VEN-1', [['Saisir une commande']]]);
+    expect(packed).toEqual([
+      'VEN-1',
+      'Titre de VEN-1',
+      'correction',
+      ['ventes'],
+      'hash-VEN-1',
+      [['Saisir une commande']],
+    ]);
   });
 
   it('writes what cannot be derived: an explicit key, rendered HTML, menu, setup, the entry’s facts', () => {

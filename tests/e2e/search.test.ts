@@ -85,7 +85,7 @@ describe('search (pagefind component UI) in Chromium', () => {
     const summary = page.locator('pagefind-summary');
     await expect.poll(async () => Number((await summary.innerText()).match(/\d+/)?.[0] ?? 0)).toBeGreaterThan(20);
     // One row per listed match, never one per match of the whole site.
-    expect(await page.locator('pagefind-results li').count()).toBeLessThanOrEqual(20);
+    expect(await titles.count()).toBeLessThanOrEqual(20);
     expect(errors).toEqual([]);
     await page.close();
     await sample.close();
