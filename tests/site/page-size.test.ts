@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { unpackVersionFile, type VersionFile } from '../../src/core/version-file.ts';
 import type { RoadBookFile } from '../../src/core/data-files.ts';
-import { files, one, page, tag } from './html.ts';
+import { itemAnchor } from '../../src/core/item-id.ts';
+import { all, files, has, one, page, prop, tag } from './html.ts';
 
 /**
  * What the built sample carries, in bytes: every page holds what it shows, its frame (head,
@@ -27,6 +28,19 @@ describe('the bytes of the built site', () => {
     for (const path of (await files(out)).filter((f) => f.endsWith('.html'))) {
       expect(await frameBytes(out, path), path).toBeLessThan(3.5 * 1024);
     }
+  });
+
+  it('gives an item its anchor on its entry’s page only, not again in its version’s list', async () => {
+    const { out } = sites.sample;
+    const items = (tree: Awaited<ReturnType<typeof page>>) =>
+      all(tree, (e) => e.tagName === 'li' && has('dataItem')(e));
+    const listed = items(await page(out, 'versions/15.3.0/index.html'));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.map((li) => prop(li, 'id'))).toEqual(listed.map(() => undefined));
+    const book = JSON.parse(await readFile(join(out, 'roadbook.json'), 'utf8')) as RoadBookFile;
+    const entry = book.versions.find((v) => v.slug === '15.3.0')!.entries.find((e) => e.items.length > 0)!;
+    const own = items(await page(out, `versions/15.3.0/${entry.id}/index.html`));
+    expect(own.map((li) => prop(li, 'id'))).toEqual(entry.items.map((i) => itemAnchor(i.id)));
   });
 
   it('writes the browser’s version files at under 60 % of the bytes of the same entries in /roadbook.json', async () => {
