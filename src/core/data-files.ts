@@ -1,7 +1,7 @@
 /**
  * The machine-readable files of the site: the index the browser starts from, one file per
- * version (the browser loads only the versions a page shows), and /roadbook.json for other
- * tools. Their shapes are documented in the README ("Data files"); `schema` is bumped on any
+ * version (the browser loads only the versions a page shows; version-file.ts), and
+ * /roadbook.json for other tools. Their shapes are documented in the README ("Data files"); `schema` is bumped on any
  * change that is not an addition.
  */
 import type { Choice, EntryRecord, Process, RoadBookConfig, VersionInfo } from './model.ts';
@@ -47,13 +47,6 @@ export interface DataIndex {
   types: Choice[];
   processes: Process[];
   versions: VersionSummary[];
-}
-
-/** `/data/versions/<slug>.json` */
-export interface VersionFile {
-  schema: 1;
-  version: VersionInfo;
-  entries: EntryRecord[];
 }
 
 /** `/roadbook.json` */
@@ -121,10 +114,6 @@ function header(data: RoadBookData, buildId: string) {
 
 export function toDataIndex(data: RoadBookData, buildId: string): DataIndex {
   return { ...header(data, buildId), base: data.config.base, versions: summaries(data, entriesByVersion(data)) };
-}
-
-export function toVersionFile(version: VersionInfo, entries: readonly EntryRecord[]): VersionFile {
-  return { schema: 1, version: pickVersion(version), entries: entries.map(pickEntry) };
 }
 
 export function toRoadBookFile(data: RoadBookData, buildId: string): RoadBookFile {

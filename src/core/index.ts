@@ -54,14 +54,20 @@ export {
   moduleChoices,
   toDataIndex,
   toRoadBookFile,
-  toVersionFile,
   type DataIndex,
   type RoadBookData,
   type RoadBookFile,
   type VersionCounts,
-  type VersionFile,
   type VersionSummary,
 } from './data-files.ts';
+export {
+  packVersionFile,
+  unpackVersionFile,
+  type LoadedVersion,
+  type PackedEntry,
+  type PackedItem,
+  type VersionFile,
+} from './version-file.ts';
 export * from './checklist/index.ts';
 export {
   EXPORT_FORMATS,

@@ -2,7 +2,55 @@
  * <rb-search>: turns on pagefind's component UI when the site has a search index. The
  * interface files live beside the index (`<base>pagefind/`), so they are loaded only after
  * the index is found: in the dev preview (no index) the box shows a message instead.
+ * pagefind's elements are made here from the words the page gives (Search.astro), not
+ * written into every page of the site.
  */
+
+/** A filter dropdown of the search: pagefind's filter name and the label it shows. */
+export interface SearchFilter {
+  filter: string;
+  label: string;
+}
+
+/** An element with attributes (never parsed markup). */
+function el(tag: string, attrs: Record<string, string> = {}, ...children: Element[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** pagefind's modal search: trigger, input, filters, summary, results (hidden until its script is in). */
+function searchUi(d: DOMStringMap): HTMLElement {
+  const placeholder = d.placeholder ?? '';
+  const filters = JSON.parse(d.filters ?? '[]') as SearchFilter[];
+  const ui = el(
+    'div',
+    { 'data-search-ui': '' },
+    el('pagefind-config', { 'bundle-path': d.bundle ?? '/pagefind/', lang: d.lang ?? 'fr' }),
+    el('pagefind-modal-trigger', { placeholder, 'hide-shortcut': 'true' }),
+    el(
+      'pagefind-modal',
+      {},
+      el('pagefind-modal-header', {}, el('pagefind-input', { placeholder })),
+      el(
+        'pagefind-modal-body',
+        {},
+        el(
+          'div',
+          { class: 'search-filters' },
+          ...filters.map(({ filter, label }) => el('pagefind-filter-dropdown', { filter, label })),
+        ),
+        el('pagefind-summary'),
+        el('pagefind-results', d.maxResults ? { 'max-results': d.maxResults } : {}),
+      ),
+      el('pagefind-modal-footer', {}, el('pagefind-keyboard-hints')),
+    ),
+  );
+  ui.hidden = true;
+  return ui;
+}
+
 class RoadbookSearch extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset.state) return;
@@ -19,6 +67,9 @@ class RoadbookSearch extends HTMLElement {
       () => false,
     );
     if (!found) return this.say(this.dataset.unavailable ?? '', 'unavailable');
+    // In the page before pagefind's script defines its elements, as written markup would be.
+    const ui = searchUi(this.dataset);
+    this.append(ui);
     try {
       await Promise.all([
         loadStyle(`${bundle}pagefind-component-ui.css`),
@@ -27,7 +78,7 @@ class RoadbookSearch extends HTMLElement {
     } catch {
       return this.say(this.dataset.failed ?? '', 'failed');
     }
-    this.querySelector<HTMLElement>('[data-search-ui]')?.removeAttribute('hidden');
+    ui.hidden = false;
     this.nameFilterButtons();
     this.dataset.state = 'ready';
   }

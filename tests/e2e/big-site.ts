@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DataIndex, VersionFile } from '../../src/core/data-files.ts';
+import type { DataIndex } from '../../src/core/data-files.ts';
+import { packVersionFile } from '../../src/core/version-file.ts';
 import { entry, version } from '../fixtures/checklist/road-book.ts';
 import { serveSite, type StaticServer } from './server.ts';
 
@@ -32,7 +33,7 @@ export async function serveBigSite(dir: string, perVersion = 250): Promise<{ ser
         })),
       });
     });
-    json.set(`/data/versions/${info.slug}.json`, { schema: 1, version: info, entries } satisfies VersionFile);
+    json.set(`/data/versions/${info.slug}.json`, packVersionFile(info, entries));
     versions.push({
       ...info,
       counts: {

@@ -71,6 +71,26 @@ describe('search (pagefind component UI) in Chromium', () => {
     await page.close();
   });
 
+  it('lists the best matches of a word found almost everywhere, and says how many there are in all', async () => {
+    const sample = await serveSite(sites.sample.out, sites.sample.base);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(sample.url);
+    await page.waitForSelector('rb-search[data-state="ready"]');
+    await page.click('pagefind-modal-trigger button');
+    await page.locator('pagefind-modal pagefind-input input').fill('de');
+    const titles = page.locator('pagefind-results a.pf-result-link');
+    await titles.first().waitFor();
+    const summary = page.locator('pagefind-summary');
+    await expect.poll(async () => Number((await summary.innerText()).match(/\d+/)?.[0] ?? 0)).toBeGreaterThan(20);
+    // One row per listed match, never one per match of the whole site.
+    expect(await titles.count()).toBeLessThanOrEqual(20);
+    expect(errors).toEqual([]);
+    await page.close();
+    await sample.close();
+  });
+
   it('says search is unavailable, politely, when the site has no index (the dev preview)', async () => {
     const bare = await serveSite(sites.en.out, sites.en.base, { hide: ['/pagefind/'] });
     const page = await browser.newPage();

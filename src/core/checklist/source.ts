@@ -3,7 +3,8 @@
  * book (`RoadBookData`), the browser has `/data/index.json` and the per-version files it
  * loaded for the versions `planPath` named.
  */
-import { entriesByVersion, moduleChoices, type DataIndex, type RoadBookData, type VersionFile } from '../data-files.ts';
+import { entriesByVersion, moduleChoices, type DataIndex, type RoadBookData } from '../data-files.ts';
+import type { LoadedVersion } from '../version-file.ts';
 import type { ChecklistSource } from './types.ts';
 
 export interface SourceOptions {
@@ -37,7 +38,7 @@ export function sourceFromRoadBook(data: RoadBookData, options: SourceOptions = 
  */
 export function sourceFromDataFiles(
   index: DataIndex,
-  files: ReadonlyMap<string, Pick<VersionFile, 'entries'>>,
+  files: ReadonlyMap<string, Pick<LoadedVersion, 'entries'>>,
   options: SourceOptions = {},
 ): ChecklistSource {
   return {

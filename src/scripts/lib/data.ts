@@ -1,34 +1,57 @@
 /**
  * The road book's data files as the browser loads them: /data/index.json once, then only the
  * per-version files a path needs (planPath names them), each fetched once and kept in memory.
+ * The files of the path the page address asks for start loading as soon as the index is in:
+ * the page's own setup (opening its stored runs) then overlaps their download.
  */
-import type { DataIndex, VersionFile } from '../../core/data-files.ts';
+import { planPath } from '../../core/checklist/index.ts';
+import type { DataIndex } from '../../core/data-files.ts';
+import { requestFromParams } from '../../core/run/request.ts';
 import { dataIndexUrl, versionDataUrl } from '../../core/urls.ts';
+import { unpackVersionFile, type LoadedVersion, type VersionFile } from '../../core/version-file.ts';
 
 export class DataFiles {
   readonly base: string;
   private indexPromise: Promise<DataIndex> | null = null;
-  private readonly files = new Map<string, Promise<VersionFile>>();
+  private readonly files = new Map<string, Promise<LoadedVersion>>();
 
   constructor(base: string) {
     this.base = base;
   }
 
   index(): Promise<DataIndex> {
-    this.indexPromise ??= getJson<DataIndex>(dataIndexUrl(this.base)).catch((error: unknown) => {
-      this.indexPromise = null;
-      throw error;
-    });
+    this.indexPromise ??= getJson<DataIndex>(dataIndexUrl(this.base)).then(
+      (index) => {
+        this.prefetch(index, location.search);
+        return index;
+      },
+      (error: unknown) => {
+        this.indexPromise = null;
+        throw error;
+      },
+    );
     return this.indexPromise;
   }
 
-  /** The files of these versions, by slug; a failed fetch is retried on the next call. */
-  async versions(slugs: readonly string[]): Promise<Map<string, VersionFile>> {
+  /** Starts loading the version files of the path `search` asks for, if it names a possible one. */
+  private prefetch(index: DataIndex, search: string): void {
+    const asked = requestFromParams(new URLSearchParams(search));
+    if (!asked) return;
+    // The versions on a path depend on from and to alone.
+    const plan = planPath({ ...index, includeDrafts: includesDrafts(index) }, { from: asked.from, to: asked.to });
+    if (plan.ok) this.versions(plan.versions.map((v) => v.slug)).catch(() => undefined);
+  }
+
+  /**
+   * The files of these versions, read back, by slug; all are asked for at once (the server
+   * sends them side by side); a failed fetch is retried on the next call.
+   */
+  async versions(slugs: readonly string[]): Promise<Map<string, LoadedVersion>> {
     const loaded = await Promise.all(
       slugs.map(async (slug) => {
         let promise = this.files.get(slug);
         if (!promise) {
-          promise = getJson<VersionFile>(versionDataUrl(this.base, slug));
+          promise = getJson<VersionFile>(versionDataUrl(this.base, slug)).then(unpackVersionFile);
           this.files.set(slug, promise);
           promise.catch(() => this.files.delete(slug));
         }

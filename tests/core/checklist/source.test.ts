@@ -5,7 +5,8 @@ import {
   sourceFromDataFiles,
   sourceFromRoadBook,
 } from '../../../src/core/checklist/index.ts';
-import { toDataIndex, toVersionFile, type RoadBookData, type VersionFile } from '../../../src/core/data-files.ts';
+import { toDataIndex, type RoadBookData } from '../../../src/core/data-files.ts';
+import { packVersionFile, unpackVersionFile, type LoadedVersion } from '../../../src/core/version-file.ts';
 import type { RoadBookConfig } from '../../../src/core/model.ts';
 import { ENTRIES, fixtureSource, PROCESSES, VERSIONS } from '../../fixtures/checklist/road-book.ts';
 
@@ -43,14 +44,16 @@ describe('checklist sources', () => {
     const plan = planPath(sourceFromDataFiles(index, new Map()), request);
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
-    const files = new Map<string, VersionFile>(
+    const files = new Map<string, LoadedVersion>(
       plan.versions.map((v) => [
         v.slug,
-        JSON.parse(
-          JSON.stringify(
-            toVersionFile(
-              v,
-              ENTRIES.filter((e) => e.versionSlug === v.slug),
+        unpackVersionFile(
+          JSON.parse(
+            JSON.stringify(
+              packVersionFile(
+                v,
+                ENTRIES.filter((e) => e.versionSlug === v.slug),
+              ),
             ),
           ),
         ),

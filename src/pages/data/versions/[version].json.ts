@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { toVersionFile } from '../../../core/data-files.ts';
+import { packVersionFile } from '../../../core/version-file.ts';
 import { getSite } from '../../../astro/site-data.ts';
 import { jsonResponse } from '../../../astro/responses.ts';
 
@@ -12,5 +12,5 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
   const version = site.version(params.version ?? '')!;
-  return jsonResponse(toVersionFile(version, site.entries(version.slug)));
+  return jsonResponse(packVersionFile(version, site.entries(version.slug)));
 };
