@@ -48,7 +48,7 @@ export async function parseEntries(
           missing.map((m) => m.job),
           threads,
         )
-      : missing.map(({ job }) => parseEntryJob(job, config));
+      : await Promise.all(missing.map(({ job }) => parseEntryJob(job, config)));
   missing.forEach(({ job, i }, n) => {
     outcomes[i] = fresh[n]!;
     cache?.set(job, fresh[n]!);
@@ -56,9 +56,9 @@ export async function parseEntries(
   return outcomes as EntryOutcome[];
 }
 
-export function parseEntryJob(job: EntryJob, config: RoadBookConfig): EntryOutcome {
+export async function parseEntryJob(job: EntryJob, config: RoadBookConfig): Promise<EntryOutcome> {
   const diagnostics = new DiagnosticList();
-  const parsed = parseEntry(job.text, {
+  const parsed = await parseEntry(job.text, {
     file: job.file,
     name: job.name,
     version: job.version,

@@ -7,6 +7,7 @@ import { EntryCache } from './entry-cache.ts';
 import { checkEntries, checkModuleCase } from './entry-checks.ts';
 import { checkLinks, resolveItemLinks } from './page-links.ts';
 import { parseEntries } from './parse-entries.ts';
+import { PreparedBodies } from './prepared-bodies.ts';
 import { readProcesses } from './processes.ts';
 import { SourceFiles } from './source-files.ts';
 import { checkSlugCase, checkVersionOrder } from './version-checks.ts';
@@ -64,12 +65,24 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   const cache = options.cacheFile ? await EntryCache.open(options.cacheFile, config) : null;
   const jobs = read.flatMap((v) => v.jobs);
   const outcomes = await parseEntries(jobs, config, cache, options.workers ?? true);
+  const bodies = new PreparedBodies();
   let next = 0;
   for (const version of read) {
-    for (const _job of version.jobs) {
+    for (const job of version.jobs) {
       const outcome = outcomes[next++]!;
       diagnostics.push(...outcome.diagnostics);
-      if (outcome.parsed) version.entries.push(outcome.parsed);
+      if (!outcome.parsed) continue;
+      const { entry, bodyHtml, slots } = outcome.parsed;
+      version.entries.push(outcome.parsed);
+      bodies.add(
+        entry,
+        bodyHtml !== null
+          ? { html: bodyHtml, slots }
+          : async () => {
+              const html = await cache?.bodyHtml(job);
+              return html === undefined ? undefined : { html, slots };
+            },
+      );
     }
   }
   await cache?.save().catch(() => undefined);
@@ -92,6 +105,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
     entries,
     processes,
     assets: kept.flatMap((v) => v.assets),
+    bodies,
   };
   return {
     book,
