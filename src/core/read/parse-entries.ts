@@ -35,11 +35,15 @@ export async function parseEntries(
   config: RoadBookConfig,
   cache: EntryCache | null,
   workers: WorkerOption = true,
+  onDone?: (done: number) => void,
 ): Promise<EntryOutcome[]> {
   const outcomes: (EntryOutcome | undefined)[] = jobs.map((job) => cache?.get(job));
   const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => outcomes[i] === undefined);
+  const cached = jobs.length - missing.length;
+  onDone?.(cached);
 
   const threads = poolThreads(workers, missing.length, POOL_THRESHOLD);
+  let done = cached;
   const fresh =
     threads > 0
       ? await mapOnWorkers<RoadBookConfig, EntryJob, EntryOutcome>(
@@ -47,8 +51,15 @@ export async function parseEntries(
           config,
           missing.map((m) => m.job),
           threads,
+          (n) => onDone?.(cached + n),
         )
-      : await Promise.all(missing.map(({ job }) => parseEntryJob(job, config)));
+      : await Promise.all(
+          missing.map(async ({ job }) => {
+            const outcome = await parseEntryJob(job, config);
+            onDone?.(++done);
+            return outcome;
+          }),
+        );
   missing.forEach(({ job, i }, n) => {
     outcomes[i] = fresh[n]!;
     cache?.set(job, fresh[n]!);

@@ -34,7 +34,12 @@ export interface LoadOptions {
   workers?: WorkerOption;
   /** Where files are read from; a long-lived process passes one that remembers them. */
   files?: SourceFiles;
+  /** Told what the reading does: reading the files, then checking the entries (`total` of them, `done` so far). */
+  onProgress?: (step: LoadStep) => void;
 }
+
+/** A step of `loadRoadBook`, for a caller that shows its progress. */
+export type LoadStep = { phase: 'read' } | { phase: 'check'; done: number; total: number };
 
 export interface LoadResult {
   book: RoadBook;
@@ -50,6 +55,7 @@ export interface LoadResult {
  */
 export async function loadRoadBook(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics = new DiagnosticList();
+  options.onProgress?.({ phase: 'read' });
   const config = await readConfig(root, diagnostics);
   if (options.base) config.base = normaliseBase(options.base);
   const processes = await readProcesses(root, config, diagnostics);
@@ -64,7 +70,8 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
 
   const cache = options.cacheFile ? await EntryCache.open(options.cacheFile, config) : null;
   const jobs = read.flatMap((v) => v.jobs);
-  const outcomes = await parseEntries(jobs, config, cache, options.workers ?? true);
+  const onDone = (done: number) => options.onProgress?.({ phase: 'check', done, total: jobs.length });
+  const outcomes = await parseEntries(jobs, config, cache, options.workers ?? true, onDone);
   const bodies = new PreparedBodies();
   let next = 0;
   for (const version of read) {
