@@ -175,7 +175,7 @@ export class BuildProgress {
     } else {
       line = `${label} … ${elapsed}`;
     }
-    const columns = this.#out.columns ?? 80;
+    const columns = this.#out.columns || 80;
     this.#out.write(CLEAR_LINE + line.slice(0, Math.max(10, columns - 1)));
   }
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOnTerminal } from './pty.ts';
-import { runCli } from './run-cli.ts';
+import { PROJECT, runCli } from './run-cli.ts';
 
 let dir: string;
 let project: string;
@@ -46,7 +46,7 @@ describe('the output of a build', () => {
   }, 180_000);
 
   it('is a bar redrawn in place on a terminal, then the same phases and timings', async () => {
-    const run = await runOnTerminal(['build', '--root', project, '--out', join(dir, 'site-terminal')], dir, [], {
+    const run = await runOnTerminal(['build', '--root', project, '--out', join(dir, 'site-terminal')], PROJECT, [], {
       CI: undefined,
     });
     expect(run.code).toBe(0);
