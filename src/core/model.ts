@@ -4,6 +4,7 @@
  * read these shapes, so the CLI and the browser work from the same thing.
  */
 
+import type { PreparedBodies } from './read/prepared-bodies.ts';
 import type { Versioning } from './versions.ts';
 
 // Each closed list is written once, as data; its type, the readers' checks and the
@@ -165,4 +166,9 @@ export interface RoadBook {
   entries: Entry[];
   processes: Process[];
   assets: Asset[];
+  /**
+   * The entries' bodies as reading them rendered them, for the pages' render
+   * (read/prepared-bodies.ts): a lookup, not data, absent from any JSON of the book.
+   */
+  bodies?: PreparedBodies;
 }

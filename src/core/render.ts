@@ -1,5 +1,6 @@
 import { resolveRelativeUrl } from './links.ts';
 import { pageFiles } from './read/page-files.ts';
+import { fillSlots } from './markdown/fill-slots.ts';
 import { renderBody, renderIntro as renderIntroMarkdown } from './markdown/render.ts';
 import type { Entry, Locale, RoadBook, Version } from './model.ts';
 import type { PageFile } from './links.ts';
@@ -27,13 +28,15 @@ const POOL_THRESHOLD = 200;
  * Renders an entry's body (verification sections removed: they are shown as its items)
  * through core's one Markdown pipeline, with relative links turned into site addresses.
  */
-export function renderEntry(entry: Entry, book: RoadBook): Promise<string> {
-  return renderJob({ body: entry.body, versionSlug: entry.versionSlug }, renderContext(book));
+export async function renderEntry(entry: Entry, book: RoadBook): Promise<string> {
+  return (await renderEntries([entry], book))[0]!;
 }
 
 /**
- * Renders many entries: on worker threads when there are many (a cold build of a large road
- * book), or as `workers` says.
+ * Renders many entries. A body the reading of the road book rendered already (in this run,
+ * or in an earlier one, from the cache: read/prepared-bodies.ts) only has its links to other
+ * pages filled in; the others are rendered, on worker threads when there are many (a cold
+ * build of a large road book) or as `workers` says.
  */
 export async function renderEntries(
   entries: readonly Entry[],
@@ -41,11 +44,26 @@ export async function renderEntries(
   workers: WorkerOption = true,
 ): Promise<string[]> {
   const context = renderContext(book);
-  const jobs = entries.map((e) => ({ body: e.body, versionSlug: e.versionSlug }));
-  const threads = poolThreads(workers, jobs.length, POOL_THRESHOLD);
-  if (threads === 0) return Promise.all(jobs.map((job) => renderJob(job, context)));
-  const worker = new URL('./render-worker.ts', import.meta.url);
-  return mapOnWorkers<RenderContext, RenderJob, string>(worker, context, jobs, threads);
+  const prepared = await Promise.all(entries.map((e) => book.bodies?.of(e)));
+  const html = prepared.map((body, i) =>
+    body ? fillSlots(body.html, body.slots, urlResolver(context, entries[i]!.versionSlug)) : null,
+  );
+  const missing = entries.flatMap((e, i) =>
+    html[i] === null ? [{ i, job: { body: e.body, versionSlug: e.versionSlug } }] : [],
+  );
+  const threads = poolThreads(workers, missing.length, POOL_THRESHOLD);
+  const jobs = missing.map((m) => m.job);
+  const rendered =
+    threads === 0
+      ? await Promise.all(jobs.map((job) => renderJob(job, context)))
+      : await mapOnWorkers<RenderContext, RenderJob, string>(
+          new URL('./render-worker.ts', import.meta.url),
+          context,
+          jobs,
+          threads,
+        );
+  missing.forEach(({ i }, n) => (html[i] = rendered[n]!));
+  return html as string[];
 }
 
 /** Renders a version's introduction (index.md's body). */

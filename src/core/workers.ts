@@ -37,13 +37,14 @@ export function batchesRunOnWorkers(): number {
  * Runs `items` through the default export of the module at `worker` on a pool of `threads`
  * worker threads, in batches that keep messaging cheap while every thread stays busy to the
  * end. The module receives `{ shared, items }` and returns one result per item; results keep
- * the items' order.
+ * the items' order. `onDone` is told how many items are done after each batch.
  */
 export async function mapOnWorkers<Shared, Item, Result>(
   worker: URL,
   shared: Shared,
   items: readonly Item[],
   threads: number,
+  onDone?: (done: number) => void,
 ): Promise<Result[]> {
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: worker.href, minThreads: threads, maxThreads: threads });
@@ -51,7 +52,14 @@ export async function mapOnWorkers<Shared, Item, Result>(
     const size = Math.max(25, Math.ceil(items.length / (threads * 6)));
     const batches: Item[][] = [];
     for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-    const results: Result[][] = await Promise.all(batches.map((batch) => pool.run({ shared, items: batch })));
+    let done = 0;
+    const results: Result[][] = await Promise.all(
+      batches.map(async (batch) => {
+        const result = (await pool.run({ shared, items: batch })) as Result[];
+        onDone?.((done += batch.length));
+        return result;
+      }),
+    );
     return results.flat();
   } finally {
     tasksOnThreads += pool.completed;

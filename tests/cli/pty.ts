@@ -14,6 +14,8 @@ export interface PtyRun {
   code: number | null;
   /** Everything the terminal showed, escape sequences removed. */
   screen: string;
+  /** Everything the terminal was sent, escape sequences included. */
+  raw: string;
 }
 
 export const KEY = { enter: '\r', down: '\u001b[B', space: ' ', ctrlC: '\u0003' } as const;
@@ -29,13 +31,19 @@ function quote(arg: string): string {
 
 /**
  * Runs the `roadbook` binary on a pseudo-terminal (util-linux `script` makes one, no native
- * addon needed) and answers its questions in order, each once it is on screen.
+ * addon needed) and answers its questions in order, each once it is on screen. `env` is
+ * added to the environment; a variable set to undefined is removed from it.
  */
-export function runOnTerminal(args: string[], cwd: string, answers: readonly Answer[]): Promise<PtyRun> {
+export function runOnTerminal(
+  args: string[],
+  cwd: string,
+  answers: readonly Answer[],
+  env: Record<string, string | undefined> = {},
+): Promise<PtyRun> {
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' },
+    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let screen = '';
@@ -60,7 +68,7 @@ export function runOnTerminal(args: string[], cwd: string, answers: readonly Ans
     child.on('error', reject);
     child.on('close', (code) => {
       child.stdin.destroy();
-      resolve({ code, screen: plain(screen) });
+      resolve({ code, screen: plain(screen), raw: screen });
     });
   });
 }

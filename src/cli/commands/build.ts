@@ -6,6 +6,8 @@ import { CliError, type Io } from '../io.ts';
 import type { RenderCount } from '../../astro/options.ts';
 import { astroConfig, PACKAGE_ROOT } from '../project.ts';
 import { cleanStaleStaging, previousOf, stagingFor } from '../staging.ts';
+import { BuildProgress, isInteractive } from '../progress.ts';
+import { buildProgress } from '../../astro/build-progress.ts';
 import { reportDiagnostics } from './check.ts';
 
 export interface BuildArgs {
@@ -29,7 +31,19 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const drafts = Boolean(args.drafts);
 
   const base = args.base ?? null;
-  const checked = await loadRoadBook(root, { drafts, base, cacheFile: cachePaths(root).entryCacheFile });
+  const progress = new BuildProgress({
+    write: io.stderr,
+    terminal: isInteractive(io.isTTY),
+    columns: process.stderr.columns,
+  });
+  const checked = await loadRoadBook(root, {
+    drafts,
+    base,
+    cacheFile: cachePaths(root).entryCacheFile,
+    onProgress: (step) => progress.loading(step),
+  });
+  progress.end('check');
+  if (checked.errorCount > 0) progress.abandon();
   reportDiagnostics(checked, io);
   if (checked.errorCount > 0) {
     io.stderr(`The site was not built; ${existsNote(out)}\n`);
@@ -42,7 +56,12 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   await rm(staging, { recursive: true, force: true });
   let rendered = null as RenderCount | null;
   // The road book just checked is the one the site is built from: it is not read again.
-  const astro = astroConfig({ root, drafts, base, roadBook: checked, onRendered: (count) => (rendered = count) });
+  const onRendered = (count: RenderCount) => {
+    rendered = count;
+    progress.describe('render', `${count.rendered} entries, ${count.total - count.rendered} unchanged`);
+  };
+  const astro = astroConfig({ root, drafts, base, roadBook: checked, onRendered });
+  astro.integrations = [...(astro.integrations ?? []), buildProgress(progress)];
   const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
   if (local) {
     await mkdir(dirname(local), { recursive: true });
@@ -59,6 +78,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     const outDir = local ?? staging;
     await build({ ...astro, outDir, logLevel: 'warn', mode: 'production' });
   } catch (error) {
+    progress.abandon();
     await rm(staging, { recursive: true, force: true });
     if (local) await rm(local, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
@@ -68,14 +88,20 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     else process.env.NODE_ENV = nodeEnv;
   }
 
-  if (local) await copyBeside(local, staging, out);
-  await swapIn(staging, out);
+  progress.start('publish');
+  try {
+    if (local) await copyBeside(local, staging, out);
+    await swapIn(staging, out);
+  } finally {
+    progress.end('publish');
+  }
   const cached = rendered
     ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build)`
     : '';
   io.stderr(
     `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}\n`,
   );
+  progress.finish();
   return 0;
 }
 

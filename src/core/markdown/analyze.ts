@@ -77,11 +77,15 @@ const PHRASING = new Set([
  */
 const MAY_MATTER = /[<[]|xmpp:|^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/im;
 
-export function analyzeBody(markdown: string, options: AnalyzeOptions): BodyAnalysis {
+/**
+ * `tree`: the body already parsed by `parseMarkdown` (the render parses it too, and the two
+ * share one parse, see body.ts); it is read, never changed.
+ */
+export function analyzeBody(markdown: string, options: AnalyzeOptions, parsed?: Root): BodyAnalysis {
   if (!MAY_MATTER.test(markdown)) {
     return { items: [], verifyIntroHtml: '', assetRefs: [], pageLinks: [], diagnostics: [] };
   }
-  const tree = parseMarkdown(markdown);
+  const tree = parsed ?? parseMarkdown(markdown);
   const diagnostics: Diagnostic[] = [];
   const assetRefs: AssetRef[] = [];
   const pageLinks: AssetRef[] = [];

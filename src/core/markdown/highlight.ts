@@ -10,9 +10,7 @@
  * Node only (the render pipeline); the browser never highlights.
  */
 import type { Element, Root } from 'hast';
-import rehypeShikiFromHighlighter from '@shikijs/rehype/core';
-import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
-import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import type { HighlighterCore } from 'shiki/core';
 import type { Transformer } from 'unified';
 
 /**
@@ -20,7 +18,7 @@ import type { Transformer } from 'unified';
  * `ps1` for powershell, `yml` for yaml, `js`, `ts`). `plaintext`/`text` are built in. Any
  * other name renders as plain escaped `<pre><code>`.
  */
-const LANGUAGES = [
+const languages = () => [
   import('shiki/langs/sql.mjs'),
   import('shiki/langs/json.mjs'),
   import('shiki/langs/xml.mjs'),
@@ -40,37 +38,47 @@ export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-d
 
 let highlighter: Promise<HighlighterCore> | null = null;
 
-/** The process's highlighter, created on first use. */
+/**
+ * The process's highlighter, created on first use. Shiki and its grammars are loaded only
+ * then: `check` renders every body, and most road books' bodies hold no code block.
+ */
 export function getHighlighter(): Promise<HighlighterCore> {
-  highlighter ??= createHighlighterCore({
-    themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
-    langs: LANGUAGES,
-    engine: createJavaScriptRegexEngine({ forgiving: true }),
-  });
+  highlighter ??= (async () => {
+    const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([
+      import('shiki/core'),
+      import('shiki/engine/javascript'),
+    ]);
+    return createHighlighterCore({
+      themes: [import('shiki/themes/github-light-default.mjs'), import('shiki/themes/github-dark-default.mjs')],
+      langs: languages(),
+      engine: createJavaScriptRegexEngine({ forgiving: true }),
+    });
+  })();
   return highlighter;
 }
 
 let transform: Promise<Transformer<Root>> | null = null;
 
 function getTransform(): Promise<Transformer<Root>> {
-  transform ??= getHighlighter().then((h) =>
-    rehypeShikiFromHighlighter(h, {
-      themes: CODE_THEMES,
-      // Colours as variables only (`--shiki-light`, `--shiki-dark`, …), turned into classes below.
-      defaultColor: false,
-      // The scrolling region around the block takes focus (scroll-regions.ts), not the block.
-      tabindex: false,
-      addLanguageClass: true,
-      // A grammar failing on odd input must not fail the build: the block stays plain.
-      onError: () => undefined,
-      // No time limit per line: with one (shiki's default is 500 ms), a line tokenized on a
-      // busy machine or a cold worker thread stops early and the rest of it takes the last
-      // token's colour, so the same Markdown would give different HTML from build to build.
-      // What bounds the time instead, the same on every machine: a line longer than this
-      // stays plain text.
-      tokenizeTimeLimit: 0,
-      tokenizeMaxLineLength: 5_000,
-    }),
+  transform ??= Promise.all([getHighlighter(), import('@shikijs/rehype/core')]).then(
+    ([h, { default: rehypeShikiFromHighlighter }]) =>
+      rehypeShikiFromHighlighter(h, {
+        themes: CODE_THEMES,
+        // Colours as variables only (`--shiki-light`, `--shiki-dark`, …), turned into classes below.
+        defaultColor: false,
+        // The scrolling region around the block takes focus (scroll-regions.ts), not the block.
+        tabindex: false,
+        addLanguageClass: true,
+        // A grammar failing on odd input must not fail the build: the block stays plain.
+        onError: () => undefined,
+        // No time limit per line: with one (shiki's default is 500 ms), a line tokenized on a
+        // busy machine or a cold worker thread stops early and the rest of it takes the last
+        // token's colour, so the same Markdown would give different HTML from build to build.
+        // What bounds the time instead, the same on every machine: a line longer than this
+        // stays plain text.
+        tokenizeTimeLimit: 0,
+        tokenizeMaxLineLength: 5_000,
+      }),
   );
   return transform;
 }

@@ -47,14 +47,24 @@ const pipeline = markdownParser()
   .use(rehypeStringify)
   .freeze();
 
-export async function renderBody(markdown: string, options: RenderOptions): Promise<string> {
+export function renderBody(markdown: string, options: RenderOptions): Promise<string> {
+  return renderParsed(markdown, pipeline.parse(markdown), options);
+}
+
+/**
+ * The HTML of `markdown` from its tree as `parseMarkdown` gives it, which the render then
+ * changes: the same steps as `renderBody` (what unified's `process` does: parse, run,
+ * stringify), for a caller that has parsed the body already.
+ */
+export async function renderParsed(markdown: string, tree: Root, options: RenderOptions): Promise<string> {
   const data: MarkdownFileData = {
     verifyHeadings: options.verifyHeadings,
     resolveUrl: options.resolveUrl,
     locale: options.locale,
   };
-  const file = await pipeline.process({ value: markdown, data: { roadbook: data } });
-  return String(file.value);
+  const file = { value: markdown, data: { roadbook: data } };
+  const hast = await pipeline.run(tree, file);
+  return String(pipeline.stringify(hast, file));
 }
 
 /** A version's introduction (index.md's body): the same pipeline, no verification section. */

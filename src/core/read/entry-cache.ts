@@ -8,8 +8,11 @@ import type { EntryJob, EntryOutcome } from './parse-entries.ts';
 /**
  * What reading each entry gave, kept between runs by digest: the digest covers the entry's
  * text, its file and version, the version's assets, the whole configuration and the code of
- * the reader itself, so a cached outcome is exactly what reading the file again would give.
- * The entry's text is not stored (it is read anyway to compute the digest).
+ * roadbook itself (its core and its package.json, so its libraries' versions), so a cached
+ * outcome is exactly what reading the file again would give.
+ * The entry's text is not stored (it is read anyway to compute the digest). The body's page
+ * HTML, made from the same parse, is kept in a second file by the same digests: `check` never
+ * reads it, only a render that needs a body does.
  */
 export class EntryCache {
   readonly #file: string;
@@ -18,6 +21,10 @@ export class EntryCache {
   /** Keys used by the current run; the others are dropped when it saves. */
   #used = new Set<string>();
   #dirty = false;
+  /** The bodies' HTML by key, once the file of bodies has been read. */
+  #bodies: Promise<Map<string, string>> | null = null;
+  /** Bodies rendered by this run, not yet in the file of bodies. */
+  #newBodies = new Map<string, string>();
 
   private constructor(file: string, salt: string, entries: Map<string, Stored>) {
     this.#file = file;
@@ -60,13 +67,22 @@ export class EntryCache {
   set(job: EntryJob, outcome: EntryOutcome): void {
     const key = this.#key(job);
     this.#entries.set(key, strip(outcome));
+    const html = outcome.parsed?.bodyHtml;
+    if (html != null) this.#newBodies.set(key, html);
     this.#used.add(key);
     this.#dirty = true;
   }
 
+  /** The page HTML (with its slots) of the body of `job` as a run read it, if it is kept. */
+  async bodyHtml(job: EntryJob): Promise<string | undefined> {
+    const key = this.#key(job);
+    return this.#newBodies.get(key) ?? (await this.#readBodies()).get(key);
+  }
+
   /**
    * Keeps what this run used (entries no longer in the road book drop out) and writes it,
-   * atomically, when anything changed.
+   * atomically, when anything changed. The file of bodies is written again only when this
+   * run rendered bodies.
    */
   async save(): Promise<void> {
     for (const key of this.#entries.keys()) {
@@ -75,13 +91,28 @@ export class EntryCache {
         this.#dirty = true;
       }
     }
+    if (this.#newBodies.size > 0) {
+      const bodies = await this.#readBodies();
+      for (const [key, html] of this.#newBodies) bodies.set(key, html);
+      for (const key of bodies.keys()) if (!this.#used.has(key)) bodies.delete(key);
+      this.#newBodies = new Map();
+      await writeAtomically(bodiesFile(this.#file), { salt: this.#salt, bodies: Object.fromEntries(bodies) });
+    }
     if (!this.#dirty) return;
     const saved: SavedCache = { salt: this.#salt, entries: Object.fromEntries(this.#entries) };
-    await mkdir(dirname(this.#file), { recursive: true });
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(saved));
-    await rename(temporary, this.#file);
+    await writeAtomically(this.#file, saved);
     this.#dirty = false;
+  }
+
+  #readBodies(): Promise<Map<string, string>> {
+    this.#bodies ??= readFile(bodiesFile(this.#file), 'utf8').then(
+      (text) => {
+        const saved = JSON.parse(text) as SavedBodies;
+        return new Map(saved.salt === this.#salt ? Object.entries(saved.bodies) : []);
+      },
+      () => new Map<string, string>(),
+    );
+    return this.#bodies;
   }
 
   #key(job: EntryJob): string {
@@ -97,6 +128,22 @@ interface SavedCache {
   entries: Record<string, Stored>;
 }
 
+interface SavedBodies {
+  salt: string;
+  bodies: Record<string, string>;
+}
+
+function bodiesFile(file: string): string {
+  return `${file.replace(/\.json$/, '')}.bodies.json`;
+}
+
+async function writeAtomically(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(value));
+  await rename(temporary, file);
+}
+
 type Stored = EntryOutcome & { bodyLength: number };
 
 function strip(outcome: EntryOutcome): Stored {
@@ -104,7 +151,7 @@ function strip(outcome: EntryOutcome): Stored {
   const { source: _source, body, ...entry } = outcome.parsed.entry;
   return {
     ...outcome,
-    parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry },
+    parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry, bodyHtml: null },
     bodyLength: body.length,
   };
 }
@@ -125,7 +172,10 @@ function digest(parts: string[]): string {
 
 let reader: Promise<string> | null = null;
 
-/** A digest of core's source files: a change to how entries are read empties the cache. */
+/**
+ * A digest of core's source files and of the package.json (the libraries' versions): a change
+ * to how entries are read or rendered empties the cache.
+ */
 function readerDigest(): Promise<string> {
   reader ??= (async () => {
     const core = fileURLToPath(new URL('..', import.meta.url));
@@ -133,7 +183,9 @@ function readerDigest(): Promise<string> {
       .filter((f) => f.endsWith('.ts') || f.endsWith('.json'))
       .sort();
     const hash = createHash('sha256');
-    for (const file of files) hash.update(file).update(await readFile(join(core, file)));
+    const contents = await Promise.all(files.map((file) => readFile(join(core, file))));
+    files.forEach((file, i) => hash.update(file).update(contents[i]!));
+    hash.update(await readFile(new URL('../../../package.json', import.meta.url)));
     return hash.digest('hex');
   })();
   return reader;

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.ts';
 import { entryItemId } from '../item-id.ts';
 import { assignItemIds, isValidId } from '../items.ts';
-import { resolveRelativeUrl } from '../links.ts';
-import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
+import { linkTarget, resolveRelativeUrl } from '../links.ts';
+import type { AssetRef } from '../markdown/analyze.ts';
+import { readBody } from '../markdown/body.ts';
+import { slotResolver, type LinkSlots } from '../markdown/link-slots.ts';
 import type { Entry, Item, RoadBookConfig } from '../model.ts';
 import { reservedNameOf, reservedWhy } from '../routes.ts';
 import { checkChoices } from './choices.ts';
@@ -38,6 +40,14 @@ export interface EntryPositions {
 export interface ParsedEntry {
   entry: Entry;
   positions: EntryPositions;
+  /**
+   * The page HTML of the body, rendered from the parse the check made, with a slot for each
+   * link to another page (filled once every page is known: `fillSlots`). The items' and
+   * introduction's HTML hold the same slots. Null for an entry taken from the cache: its HTML
+   * is in the cache's file of bodies (`EntryCache.bodyHtml`), read only when a page needs it.
+   */
+  bodyHtml: string | null;
+  slots: LinkSlots;
 }
 
 /**
@@ -45,20 +55,27 @@ export interface ParsedEntry {
  * references and its hash. Problems that involve other entries are left to the caller.
  * Returns null when the entry cannot be used (its problems are reported).
  */
-export function parseEntry(source: string, context: EntryContext): ParsedEntry | null {
+export async function parseEntry(source: string, context: EntryContext): Promise<ParsedEntry | null> {
   const { file, config, diagnostics } = context;
   const front = readFrontMatter(source, file, diagnostics);
   if (!front) return null;
   const where: Located = { file, yaml: front.yaml, diagnostics };
   const raw = checkMapping(entrySchema, front.data, where);
 
-  const body = analyzeBody(front.body, {
+  // Images point at the version's assets; links to other pages get slots until every page is
+  // known (page-links.ts fills the items', render.ts the body's).
+  const link = { base: config.base, versionSlug: context.versionSlug };
+  const { resolveUrl, slots } = slotResolver(
+    front.body,
+    (url) => linkTarget(url, context.versionSlug)?.kind === 'markdown',
+    (url) => resolveRelativeUrl(url, link),
+  );
+  const { analysis: body, render } = readBody(front.body, {
     file,
     startLine: front.bodyLine,
     verifyHeadings: config.verifyHeadings,
-    // Images in items point at the version's assets; links to other pages stay as written here
-    // until every page is known (page-links.ts resolves them).
-    resolveUrl: (url) => resolveRelativeUrl(url, { base: config.base, versionSlug: context.versionSlug }),
+    resolveUrl,
+    locale: config.locale,
   });
   diagnostics.push(...body.diagnostics);
   checkAssets(body.assetRefs, context);
@@ -163,6 +180,8 @@ export function parseEntry(source: string, context: EntryContext): ParsedEntry |
       modules: raw.modules.map((_, i) => at(where, ['modules', i])),
       links: body.pageLinks,
     },
+    bodyHtml: await render(),
+    slots,
   };
 }
 

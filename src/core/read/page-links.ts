@@ -1,7 +1,7 @@
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { RoadBookConfig } from '../model.ts';
-import { linkProblem, linkTarget, resolveRelativeUrl } from '../links.ts';
-import { analyzeBody } from '../markdown/analyze.ts';
+import { linkProblem, resolveRelativeUrl } from '../links.ts';
+import { fillSlots } from '../markdown/fill-slots.ts';
 import { pageFileMap, pageFiles } from './page-files.ts';
 import type { ReadVersion } from './version-folder.ts';
 
@@ -46,31 +46,26 @@ export function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagno
 /**
  * Verification items (and their sections' introductions) that link to other pages get the
  * pages' addresses, once every page kept in the book is known: an entry is read on its own,
- * so its items keep such links as written until here. Front-matter items are plain text.
+ * so its items hold slots for such links until here (link-slots.ts). Front-matter items are
+ * plain text and hold none.
  */
 export function resolveItemLinks(kept: ReadVersion[], config: RoadBookConfig): void {
   const parsed = kept.flatMap((v) => v.entries);
-  const linking = parsed.filter(({ entry, positions }) =>
-    positions.links.some((l) => linkTarget(l.url, entry.versionSlug)?.kind === 'markdown'),
-  );
+  const linking = parsed.filter(({ slots }) => slots.urls.length > 0);
   if (linking.length === 0) return;
   const pages = pageFiles(
     kept.map((v) => v.version),
     parsed.map((p) => p.entry),
   );
-  for (const { entry } of linking) {
+  for (const { entry, slots } of linking) {
     const link = { base: config.base, versionSlug: entry.versionSlug, pages };
-    const body = analyzeBody(entry.body, {
-      file: entry.file,
-      startLine: entry.bodyLine,
-      verifyHeadings: config.verifyHeadings,
-      resolveUrl: (url) => resolveRelativeUrl(url, link),
-    });
-    const first = entry.items.length - body.items.length;
-    entry.items = entry.items.map((item, i) => {
-      const read = i >= first ? body.items[i - first] : undefined;
-      return read ? { ...item, stepHtml: read.stepHtml, expectHtml: read.expectHtml } : item;
-    });
-    entry.verifyIntroHtml = body.verifyIntroHtml;
+    const fill = (html: string) => fillSlots(html, slots, (url) => resolveRelativeUrl(url, link));
+    // New item objects: the cache keeps the ones it restored the entry from.
+    entry.items = entry.items.map((item) => ({
+      ...item,
+      stepHtml: fill(item.stepHtml),
+      expectHtml: item.expectHtml === null ? null : fill(item.expectHtml),
+    }));
+    entry.verifyIntroHtml = fill(entry.verifyIntroHtml);
   }
 }

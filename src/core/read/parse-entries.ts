@@ -35,11 +35,15 @@ export async function parseEntries(
   config: RoadBookConfig,
   cache: EntryCache | null,
   workers: WorkerOption = true,
+  onDone?: (done: number) => void,
 ): Promise<EntryOutcome[]> {
   const outcomes: (EntryOutcome | undefined)[] = jobs.map((job) => cache?.get(job));
   const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => outcomes[i] === undefined);
+  const cached = jobs.length - missing.length;
+  onDone?.(cached);
 
   const threads = poolThreads(workers, missing.length, POOL_THRESHOLD);
+  let done = cached;
   const fresh =
     threads > 0
       ? await mapOnWorkers<RoadBookConfig, EntryJob, EntryOutcome>(
@@ -47,8 +51,15 @@ export async function parseEntries(
           config,
           missing.map((m) => m.job),
           threads,
+          (n) => onDone?.(cached + n),
         )
-      : missing.map(({ job }) => parseEntryJob(job, config));
+      : await Promise.all(
+          missing.map(async ({ job }) => {
+            const outcome = await parseEntryJob(job, config);
+            onDone?.(++done);
+            return outcome;
+          }),
+        );
   missing.forEach(({ job, i }, n) => {
     outcomes[i] = fresh[n]!;
     cache?.set(job, fresh[n]!);
@@ -56,9 +67,9 @@ export async function parseEntries(
   return outcomes as EntryOutcome[];
 }
 
-export function parseEntryJob(job: EntryJob, config: RoadBookConfig): EntryOutcome {
+export async function parseEntryJob(job: EntryJob, config: RoadBookConfig): Promise<EntryOutcome> {
   const diagnostics = new DiagnosticList();
-  const parsed = parseEntry(job.text, {
+  const parsed = await parseEntry(job.text, {
     file: job.file,
     name: job.name,
     version: job.version,

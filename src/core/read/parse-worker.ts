@@ -2,6 +2,12 @@
 import type { RoadBookConfig } from '../model.ts';
 import { parseEntryJob, type EntryJob, type EntryOutcome } from './parse-entries.ts';
 
-export default function parseBatch({ shared, items }: { shared: RoadBookConfig; items: EntryJob[] }): EntryOutcome[] {
-  return items.map((job) => parseEntryJob(job, shared));
+export default function parseBatch({
+  shared,
+  items,
+}: {
+  shared: RoadBookConfig;
+  items: EntryJob[];
+}): Promise<EntryOutcome[]> {
+  return Promise.all(items.map((job) => parseEntryJob(job, shared)));
 }

@@ -7,6 +7,7 @@ import { EntryCache } from './entry-cache.ts';
 import { checkEntries, checkModuleCase } from './entry-checks.ts';
 import { checkLinks, resolveItemLinks } from './page-links.ts';
 import { parseEntries } from './parse-entries.ts';
+import { PreparedBodies } from './prepared-bodies.ts';
 import { readProcesses } from './processes.ts';
 import { SourceFiles } from './source-files.ts';
 import { checkSlugCase, checkVersionOrder } from './version-checks.ts';
@@ -33,7 +34,12 @@ export interface LoadOptions {
   workers?: WorkerOption;
   /** Where files are read from; a long-lived process passes one that remembers them. */
   files?: SourceFiles;
+  /** Told what the reading does: reading the files, then checking the entries (`total` of them, `done` so far). */
+  onProgress?: (step: LoadStep) => void;
 }
+
+/** A step of `loadRoadBook`, for a caller that shows its progress. */
+export type LoadStep = { phase: 'read' } | { phase: 'check'; done: number; total: number };
 
 export interface LoadResult {
   book: RoadBook;
@@ -49,6 +55,7 @@ export interface LoadResult {
  */
 export async function loadRoadBook(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const diagnostics = new DiagnosticList();
+  options.onProgress?.({ phase: 'read' });
   const config = await readConfig(root, diagnostics);
   if (options.base) config.base = normaliseBase(options.base);
   const processes = await readProcesses(root, config, diagnostics);
@@ -63,13 +70,26 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
 
   const cache = options.cacheFile ? await EntryCache.open(options.cacheFile, config) : null;
   const jobs = read.flatMap((v) => v.jobs);
-  const outcomes = await parseEntries(jobs, config, cache, options.workers ?? true);
+  const onDone = (done: number) => options.onProgress?.({ phase: 'check', done, total: jobs.length });
+  const outcomes = await parseEntries(jobs, config, cache, options.workers ?? true, onDone);
+  const bodies = new PreparedBodies();
   let next = 0;
   for (const version of read) {
-    for (const _job of version.jobs) {
+    for (const job of version.jobs) {
       const outcome = outcomes[next++]!;
       diagnostics.push(...outcome.diagnostics);
-      if (outcome.parsed) version.entries.push(outcome.parsed);
+      if (!outcome.parsed) continue;
+      const { entry, bodyHtml, slots } = outcome.parsed;
+      version.entries.push(outcome.parsed);
+      bodies.add(
+        entry,
+        bodyHtml !== null
+          ? { html: bodyHtml, slots }
+          : async () => {
+              const html = await cache?.bodyHtml(job);
+              return html === undefined ? undefined : { html, slots };
+            },
+      );
     }
   }
   await cache?.save().catch(() => undefined);
@@ -92,6 +112,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
     entries,
     processes,
     assets: kept.flatMap((v) => v.assets),
+    bodies,
   };
   return {
     book,

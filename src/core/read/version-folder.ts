@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
-import type { Asset, Entry, RoadBookConfig, Version } from '../model.ts';
+import type { Asset, RoadBookConfig, Version } from '../model.ts';
 import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
 import { readAssets } from './assets.ts';
-import type { EntryPositions } from './entry.ts';
+import type { ParsedEntry } from './entry.ts';
 import type { EntryJob } from './parse-entries.ts';
 import { isHiddenName, type SourceFiles } from './source-files.ts';
 import { decodeTextFile } from './text-file.ts';
@@ -23,7 +23,7 @@ export interface ReadVersion {
   introLinks: AssetRef[];
   jobs: EntryJob[];
   /** Filled once the jobs are parsed. */
-  entries: { entry: Entry; positions: EntryPositions }[];
+  entries: ParsedEntry[];
   assets: Asset[];
 }
 

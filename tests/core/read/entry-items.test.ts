@@ -5,9 +5,9 @@ import { parseEntry } from '../../../src/core/read/entry.ts';
 import { defaultConfig } from '../../../src/core/read/config.ts';
 import { PLACEHOLDER_STEPS } from '../../../src/core/scaffold/placeholder.ts';
 
-function parse(source: string) {
+async function parse(source: string) {
   const diagnostics = new DiagnosticList();
-  const parsed = parseEntry(source, {
+  const parsed = await parseEntry(source, {
     file: 'content/versions/15.3.0/GES-1.md',
     name: 'GES-1',
     version: '15.3.0',
@@ -23,8 +23,8 @@ const front = (verify: string) =>
   `---\ntitle: Une correction\ntype: correction\nmodules: [facturation]\n${verify}---\n`;
 
 describe('verification items', () => {
-  it('come from verify: first, then from the body, each escaped and with its id', () => {
-    const { parsed, diagnostics } = parse(
+  it('come from verify: first, then from the body, each escaped and with its id', async () => {
+    const { parsed, diagnostics } = await parse(
       front(
         'verify:\n  - Ouvrir <la> fiche\n  - id: total\n    step: Calculer\n    expect: "2 < 3"\n    priority: high\n',
       ) + '\n## Vérifications\n\n- Imprimer la facture → Le PDF s’ouvre\n',
@@ -37,14 +37,14 @@ describe('verification items', () => {
     ]);
   });
 
-  it('refuse an item that is neither a step nor a mapping, and drop the entry', () => {
-    const { parsed, diagnostics } = parse(front('verify:\n  - [a, b]\n'));
+  it('refuse an item that is neither a step nor a mapping, and drop the entry', async () => {
+    const { parsed, diagnostics } = await parse(front('verify:\n  - [a, b]\n'));
     expect(parsed).toBeNull();
     expect(diagnostics).toEqual(['6:5 error wrong-type']);
   });
 
-  it('warn at a step still holding the placeholder of roadbook new', () => {
-    const { parsed, diagnostics } = parse(front(`verify:\n  - ${JSON.stringify(PLACEHOLDER_STEPS.en)}\n`));
+  it('warn at a step still holding the placeholder of roadbook new', async () => {
+    const { parsed, diagnostics } = await parse(front(`verify:\n  - ${JSON.stringify(PLACEHOLDER_STEPS.en)}\n`));
     expect(parsed!.entry.items).toHaveLength(1);
     expect(diagnostics).toEqual(['6:5 warning placeholder-item']);
   });
