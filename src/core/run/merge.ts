@@ -6,8 +6,8 @@
  *   that is not here is added as it is; a run that is only here is left alone. Runs are never
  *   matched by path: two testers who each started a run of the same path keep two runs.
  * - For a run on both sides, results merge item by item (merge-results.ts).
- * - The run's name, path, sign-off form and build id follow the side saved last (`updated`);
- *   `created` is the earlier one and `updated` the later one.
+ * - The run's name, path, sign-off form, build id, assignment and arrangement follow the side
+ *   saved last (`updated`); `created` is the earlier one and `updated` the later one.
  *
  * Nothing is ever removed by a merge.
  */
@@ -35,6 +35,8 @@ export function mergeRun(here: SavedRun, incoming: SavedRun): RunMerge {
     request: latest.request,
     results: results.results,
     signOff: latest.signOff ?? (theirsLater ? here.signOff : incoming.signOff),
+    ...(latest.assignment ? { assignment: latest.assignment } : {}),
+    ...(latest.arrangement ? { arrangement: latest.arrangement } : {}),
   };
   const changed =
     results.taken.length > 0 ||

@@ -5,6 +5,7 @@
  * made from it. Browser-safe: no Node import.
  */
 import type { RunResults } from '../checklist/progress.ts';
+import type { ChecklistArrangement } from '../checklist/risk.ts';
 import type { Process } from '../model.ts';
 
 /**
@@ -69,6 +70,8 @@ export interface SavedRun {
   signOff: SignOffForm | null;
   /** Set in a tester's browser when the run was opened from an assignment (assignment.ts). */
   assignment?: RunAssignment;
+  /** How the run's items are arranged on the page and in its downloads (risk.ts); absent: the road book's order, every item. */
+  arrangement?: ChecklistArrangement;
 }
 
 /**
