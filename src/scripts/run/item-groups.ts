@@ -60,3 +60,32 @@ export function entryBox(
   box.hidden = true;
   return box;
 }
+
+/** A heading of the changes in risk order (`key`: `risk:<reason>`), of `n` items, saying why they come there. */
+export function rankBox(key: string, label: string, n: number): HTMLElement {
+  const headingId = `run-${rowId(key)}`;
+  const box = h(
+    'section',
+    { class: 'run-group run-rank', data: { rank: key.slice('risk:'.length) }, attrs: { 'aria-labelledby': headingId } },
+    h('h4', { id: headingId }, label, ' ', h('span', { class: 'muted', text: `(${n})` })),
+  );
+  box.hidden = true;
+  return box;
+}
+
+/** The items of a step assigned to someone else: after the tester's, closed until opened. */
+export function othersBox(label: string, n: number): HTMLDetailsElement {
+  const box = h(
+    'details',
+    { class: 'run-others' },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'run-others-title', text: label }),
+      ' ',
+      h('span', { class: 'muted', text: `(${n})` }),
+    ),
+  );
+  box.hidden = true;
+  return box;
+}
