@@ -209,7 +209,7 @@ export class ItemList extends HTMLElement {
     if (box) return box;
     // The tester's headings keep the ids they have without an assignment.
     const id = which === 'mine' ? section.key : `others-${section.key}`;
-    if (section.reason !== null || order === 'risk') {
+    if (order === 'risk') {
       box = rankBox(id, this.t(`run.risk.${section.reason ?? 'none'}`), section.count);
     } else {
       const label = choiceLabels(this.session!.checklist.labels.modules)(section.module ?? '');
