@@ -39,14 +39,7 @@ import { matchesFilter, NO_FILTER, type ItemFilter } from '../../core/run/view.t
 import type { ChecklistArrangement, ChecklistOrder } from '../../core/checklist/risk.ts';
 import { arrange } from '../../core/run/arrange.ts';
 import { itemOwner } from '../../core/run/assignment.ts';
-import {
-  changesLayout,
-  minimumIds,
-  processesLayout,
-  type LayoutSection,
-  type LayoutUnit,
-  type Parts,
-} from '../../core/run/item-layout.ts';
+import { changesLayout, minimumIds, processesLayout, type LayoutUnit } from '../../core/run/item-layout.ts';
 import { h, part, yieldToPage } from '../lib/dom.ts';
 import {
   fillArrangementForm,
@@ -56,7 +49,8 @@ import {
   rememberArrangement,
 } from './item-arrangement.ts';
 import { fillFilterForm, readFilterForm, rememberFilter } from './item-filters.ts';
-import { entryBox, groupBox, othersBox, rankBox } from './item-groups.ts';
+import { ArrangementBoxes, PARTS, type Part, type SplitStep } from './item-arrangement-boxes.ts';
+import { entryBox, groupBox } from './item-groups.ts';
 import { onItemKey } from './item-keys.ts';
 import { ItemProgress } from './item-progress.ts';
 import { groupKeyOf, RowMaker, TEXT_FIELDS, type Row, type TextField } from './item-row.ts';
@@ -68,10 +62,6 @@ export { rowId } from './item-row.ts';
 /** Rows are added in slices of about this many milliseconds, then the page gets the hand back. */
 const SLICE_MS = 12;
 const STEPS = ['copy-data', 'install-test', 'changes', 'processes', 'archive', 'install-production'];
-const PARTS = ['mine', 'others'] as const;
-type Part = (typeof PARTS)[number];
-/** The steps whose items an assignment splits into the tester's and the others'. */
-type SplitStep = 'changes' | 'processes';
 
 export interface ItemListHooks {
   /** Asks for a transition of the run (the controller applies it, saves, and has the rows repainted). */
@@ -101,12 +91,7 @@ export class ItemList extends HTMLElement {
   private arrangement: ChecklistArrangement = {};
   /** Ids of the run's checklist items outside the minimum set. */
   private outsideMinimum = new Set<string>();
-  /** Each change's or process's box (entry article, process group) and its rows, by layout unit key. */
-  private readonly units = new Map<string, { box: HTMLElement; rows: Row[] }>();
-  /** Headings of the changes by part, order and section key; kept to be reused when the order comes back. */
-  private readonly sections = new Map<string, HTMLElement>();
-  /** "Assigned to someone else" of the changes and processes steps, once a step has such items. */
-  private readonly others = new Map<SplitStep, HTMLDetailsElement>();
+  private boxes!: ArrangementBoxes;
   private generation = 0;
   private format!: Formatters;
   /** Resolves when every row of the current run is in the page. */
@@ -129,6 +114,7 @@ export class ItemList extends HTMLElement {
       own: (rev) => hooks.own(rev),
     });
     this.progress = new ItemProgress(this.root, t, locale, () => this.session);
+    this.boxes = new ArrangementBoxes(t, (step) => this.container(`step-${step}`));
     this.root.addEventListener('change', (e) => this.onChange(e));
     this.root.addEventListener('input', (e) => this.onInput(e));
     this.root.addEventListener('click', (e) => this.onClick(e));
@@ -164,9 +150,7 @@ export class ItemList extends HTMLElement {
     this.session = session;
     this.rows.clear();
     this.shownIn.clear();
-    this.units.clear();
-    this.sections.clear();
-    this.others.clear();
+    this.boxes.reset(session.checklist);
     this.shown = 0;
     this.filter = filter;
     fillFilterForm(part<HTMLFormElement>(this.root, 'filters'), session, filter, this.t);
@@ -189,34 +173,6 @@ export class ItemList extends HTMLElement {
 
   private get order(): ChecklistOrder {
     return this.arrangement.order ?? 'road-book';
-  }
-
-  /** Where a step's items of `part` go: the step itself, or its "assigned to someone else" box. */
-  private partBox(step: SplitStep, which: Part, others: number): HTMLElement {
-    if (which === 'mine') return this.container(`step-${step}`);
-    let box = this.others.get(step);
-    if (!box) {
-      this.others.set(step, (box = othersBox(this.t('run.assigned.others'), others)));
-      this.container(`step-${step}`).append(box);
-    }
-    return box;
-  }
-
-  /** The heading box of a section of the changes (made once per part, order and section). */
-  private sectionBox(which: Part, order: ChecklistOrder, section: LayoutSection): HTMLElement {
-    const key = `${which}|${order}|${section.key}`;
-    let box = this.sections.get(key);
-    if (box) return box;
-    // The tester's headings keep the ids they have without an assignment.
-    const id = which === 'mine' ? section.key : `others-${section.key}`;
-    if (order === 'risk') {
-      box = rankBox(id, this.t(`run.risk.${section.reason ?? 'none'}`), section.count);
-    } else {
-      const label = choiceLabels(this.session!.checklist.labels.modules)(section.module ?? '');
-      box = groupBox(section.units[0]!.items[0]!, id, label, section.count);
-    }
-    this.sections.set(key, box);
-    return box;
   }
 
   private async renderAll(session: RunSession, generation: number): Promise<void> {
@@ -248,9 +204,11 @@ export class ItemList extends HTMLElement {
       processes: processes.others.reduce((n, u) => n + u.items.length, 0),
     };
     // Each unit's box is made when its first row is reached, so the first rows show at once.
-    const plan: { unit: LayoutUnit; place(): { list: HTMLUListElement; boxes: HTMLElement[] } }[] = [];
+    const plan: { unit: LayoutUnit; place(): { list: HTMLUListElement; rows: Row[]; boxes: HTMLElement[] } }[] = [];
+    /** The "assigned to someone else" box a row of `which` part is also in, if any. */
+    const apart = (which: Part, step: SplitStep) =>
+      which === 'others' ? [this.boxes.part(step, which, othersCount[step])] : [];
     for (const which of PARTS) {
-      const apart = (step: SplitStep) => (which === 'others' ? [this.partBox(step, which, othersCount[step])] : []);
       for (const section of changes.sections[which]) {
         let sectionEl: HTMLElement | null = null;
         for (const unit of section.units)
@@ -258,15 +216,18 @@ export class ItemList extends HTMLElement {
             unit,
             place: () => {
               if (!sectionEl) {
-                sectionEl = this.sectionBox(which, this.order, section);
-                this.partBox('changes', which, othersCount.changes).append(sectionEl);
+                sectionEl = this.boxes.section(which, this.order, section);
+                this.boxes.part('changes', which, othersCount.changes).append(sectionEl);
               }
               const list = h('ul', { class: 'run-items' });
               const first = unit.items[0]!;
               const box = entryBox(first, entries.get(first.entry ?? ''), typeLabel, t, list);
               sectionEl.append(box);
-              this.units.set(unit.key, { box, rows: [] });
-              return { list, boxes: [box, sectionEl, ...apart('changes')] };
+              return {
+                list,
+                rows: this.boxes.addUnit(unit.key, box),
+                boxes: [box, sectionEl, ...apart(which, 'changes')],
+              };
             },
           });
       }
@@ -281,16 +242,14 @@ export class ItemList extends HTMLElement {
             const box = groupBox(first, key, first.title, unit.items.length);
             const list = h('ul', { class: 'run-items' });
             box.append(list);
-            this.partBox('processes', which, othersCount.processes).append(box);
-            this.units.set(unit.key, { box, rows: [] });
-            return { list, boxes: [box, ...(which === 'others' ? [this.partBox('processes', which, 0)] : [])] };
+            this.boxes.part('processes', which, othersCount.processes).append(box);
+            return { list, rows: this.boxes.addUnit(unit.key, box), boxes: [box, ...apart(which, 'processes')] };
           },
         });
 
     let deadline = performance.now() + SLICE_MS;
     for (const { unit, place } of plan) {
       const placed = place();
-      const rows = this.units.get(unit.key)!.rows;
       for (const item of unit.items) {
         if (performance.now() > deadline) {
           this.showCount();
@@ -301,7 +260,7 @@ export class ItemList extends HTMLElement {
         const row = this.row(item, [...placed.boxes]);
         if (unit.owner === 'other') markAssignedElsewhere(row.el, t('run.assigned.mark'));
         placed.list.append(row.el);
-        rows.push(row);
+        placed.rows.push(row);
       }
     }
     if (generation !== this.generation) return;
@@ -311,27 +270,11 @@ export class ItemList extends HTMLElement {
     this.root.dataset.ready = 'true';
   }
 
-  /**
-   * Lists the changes in `order`: each change's box moves under its heading of that order
-   * (headings made once, then reused); no row is made again.
-   */
+  /** Lists the changes in `order`: their boxes move under that order's headings, no row is made again. */
   private place(order: ChecklistOrder): void {
     const session = this.session;
     if (!session) return;
-    const layout = changesLayout(session.checklist, order, session.run.assignment);
-    const placed: Parts<HTMLElement> = { mine: [], others: [] };
-    for (const which of PARTS)
-      for (const section of layout.sections[which]) {
-        const el = this.sectionBox(which, order, section);
-        const boxes = section.units.map((u) => this.units.get(u.key)!);
-        el.replaceChildren(el.firstElementChild!, ...boxes.map((u) => u.box));
-        for (const unit of boxes) for (const row of unit.rows) row.boxes[1] = el;
-        placed[which].push(el);
-      }
-    if (placed.mine.length + placed.others.length === 0) return;
-    const others = this.others.get('changes');
-    if (others) others.replaceChildren(others.querySelector('summary')!, ...placed.others);
-    this.container('step-changes').replaceChildren(...placed.mine, ...(others ? [others] : []));
+    if (!this.boxes.place(changesLayout(session.checklist, order, session.run.assignment))) return;
     this.root.dataset.order = order;
     this.recount();
   }
@@ -341,8 +284,7 @@ export class ItemList extends HTMLElement {
     this.shownIn.clear();
     for (const row of this.rows.values())
       if (row.visible) for (const box of row.boxes) this.shownIn.set(box, (this.shownIn.get(box) ?? 0) + 1);
-    const boxes = [...[...this.units.values()].map((u) => u.box), ...this.sections.values(), ...this.others.values()];
-    for (const box of boxes) box.hidden = !this.shownIn.get(box);
+    for (const box of this.boxes.all()) box.hidden = !this.shownIn.get(box);
   }
 
   /** The tester chose another arrangement: the list follows, the address and the run remember it. */
