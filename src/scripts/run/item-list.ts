@@ -289,7 +289,11 @@ export class ItemList extends HTMLElement {
 
   /** The tester chose another arrangement: the list follows, the address and the run remember it. */
   private async arrange(next: ChecklistArrangement): Promise<void> {
-    await this.rendered;
+    // Once every row of the run shown now is in the page (another run may be shown meanwhile).
+    for (let rendered = this.rendered; ; rendered = this.rendered) {
+      await rendered;
+      if (rendered === this.rendered) break;
+    }
     const before = this.arrangement;
     this.arrangement = next;
     if ((before.order ?? 'road-book') !== this.order) this.place(this.order);
