@@ -81,6 +81,9 @@ describe('order by risk and the minimum set on the page', () => {
     ]);
     expect(await shownIn(page, 'processes')).toEqual(processIds(expected));
     expect(await shownIn(page, 'copy-data')).toEqual(['procedure:copy-data']);
+    // Under a risk rank, each change names its module.
+    const firstEntry = page.locator(`[data-part="step-changes"] .run-entry[data-entry="${first.items[0]!.entry}"]`);
+    expect(await firstEntry.locator('.entry-module').isVisible()).toBe(true);
 
     await page.getByLabel('Ensemble minimal').check();
     await page.waitForSelector('[data-part="run"][data-minimum]');
@@ -116,6 +119,7 @@ describe('order by risk and the minimum set on the page', () => {
     await page.waitForSelector('[data-part="run"][data-order="road-book"]:not([data-minimum])');
     expect(await shownIn(page, 'changes')).toEqual(nonProcess(expected));
     expect(await page.locator(`.run-item[data-item="${first.items[0]!.id}"]`).getAttribute('data-kept')).toBe('yes');
+    expect(await firstEntry.locator('.entry-module').isVisible()).toBe(false);
     expect(await page.locator('[data-part="arrange-status"]').textContent()).toBe('');
     expect(new URL(page.url()).searchParams.has('order')).toBe(false);
     await context.close();

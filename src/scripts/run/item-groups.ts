@@ -26,13 +26,17 @@ export function groupBox(item: ChecklistItem, key: string, label: string, n: num
   return box;
 }
 
-/** The article of `item`'s entry, holding `list` (its rows). */
+/**
+ * The article of `item`'s entry, holding `list` (its rows). `module`: the label of the module it
+ * is listed under, shown when the changes are not grouped by module (the risk order).
+ */
 export function entryBox(
   item: ChecklistItem,
   entry: ChecklistEntry | undefined,
   typeLabel: (id: string) => string,
   t: Translate,
   list: HTMLUListElement,
+  module = '',
 ): HTMLElement {
   const box = h(
     'article',
@@ -51,6 +55,7 @@ export function entryBox(
       'p',
       { class: 'entry-line' },
       h('span', { text: item.version }),
+      module ? h('span', { class: 'entry-module', text: module }) : '',
       item.type ? h('span', { class: 'badge badge-type', data: { value: item.type }, text: typeLabel(item.type) }) : '',
       entry?.breaking ? h('span', { class: 'badge badge-breaking', text: t('site.badge.breaking') }) : '',
       entry?.data ? h('span', { class: 'badge badge-data', text: t('site.badge.data') }) : '',

@@ -196,6 +196,7 @@ export class ItemList extends HTMLElement {
     this.progress.update();
 
     const typeLabel = choiceLabels(checklist.labels.types);
+    const moduleLabel = choiceLabels(checklist.labels.modules);
     const entries = new Map(checklist.entries.map((e) => [e.id, e]));
     const changes = changesLayout(checklist, this.order, assignment);
     const processes = processesLayout(checklist, assignment);
@@ -221,7 +222,8 @@ export class ItemList extends HTMLElement {
               }
               const list = h('ul', { class: 'run-items' });
               const first = unit.items[0]!;
-              const box = entryBox(first, entries.get(first.entry ?? ''), typeLabel, t, list);
+              const module = moduleLabel(first.module ?? '');
+              const box = entryBox(first, entries.get(first.entry ?? ''), typeLabel, t, list, module);
               sectionEl.append(box);
               return {
                 list,
