@@ -199,3 +199,41 @@ describe('a run opened from an assignment', () => {
     await context.close();
   });
 });
+
+describe('the printed sign-off report of a team run', () => {
+  it('says who ran what', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}${PATH}`);
+    await ready(page);
+    const [a, b, c] = expected.items;
+    for (const [item, tester, status] of [
+      [a!, 'Marie', 'passed'],
+      [b!, 'Paul', 'failed'],
+      [c!, 'Marie', 'na'],
+    ] as const) {
+      const row = page.locator(`.run-item[data-item="${item.id}"]`);
+      await row.locator('button.edit-result').click();
+      await row.locator('[data-field="tester"]').fill(tester);
+      if (status === 'failed') await row.locator('[data-field="comment"]').fill('Écart constaté');
+      await row.locator(`input[type="radio"][value="${status}"]`).check();
+    }
+    await page.fill('#signoff-environment', 'SRV');
+    await page.fill('#signoff-place', 'Lyon');
+    await page.fill('#signoff-testers', 'Marie, Paul');
+    await page.check('#signoff-decision-reserves');
+    await page.fill('.party [data-party="name"]', 'Marie');
+    await page.click('.signoff-form button[type="submit"]');
+    await page.waitForSelector('[data-part="report"]:not([hidden]) .signoff-report');
+    const rows = await page
+      .locator('table.report-testers tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td, th')].map((td) => td.textContent!.trim())));
+    expect(rows).toEqual([
+      ['Marie', '1', '0', '0', '0', '1', '2', '0'],
+      ['Paul', '0', '1', '0', '0', '0', '1', '0'],
+    ]);
+    // Nothing was carried over: the report has no such block.
+    expect(await page.locator('table.report-executed').count()).toBe(0);
+    await context.close();
+  });
+});
