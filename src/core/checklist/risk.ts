@@ -64,14 +64,22 @@ export function riskReasons(item: ChecklistItem, checklist: Pick<Checklist, 'ent
 }
 
 /** The change an item belongs to: its entry, process or known issue. */
-function changeKey(item: ChecklistItem): string {
+export function changeKey(item: ChecklistItem): string {
   if (item.entry !== null) return `entry:${item.entry}`;
   if (item.process !== null) return `process:${item.process}`;
   return `item:${item.id}`;
 }
 
-/** The checklist's items in risk order (see above). */
-export function orderByRisk(checklist: Pick<Checklist, 'items' | 'entries'>): ChecklistItem[] {
+/** One change of the risk order: its items together, and the first rule of RISK_RULES it meets (null: none). */
+export interface RiskChange {
+  /** `changeKey` of its items. */
+  key: string;
+  reason: RiskReason | null;
+  items: ChecklistItem[];
+}
+
+/** The checklist's changes in risk order (see above), each with why it ranks where it does. */
+export function riskChanges(checklist: Pick<Checklist, 'items' | 'entries'>): RiskChange[] {
   const entryOf = entryLookup(checklist);
   const changes = new Map<string, { rank: number; urgency: number; first: number; items: ChecklistItem[] }>();
   checklist.items.forEach((item, index) => {
@@ -87,9 +95,14 @@ export function orderByRisk(checklist: Pick<Checklist, 'items' | 'entries'>): Ch
       change.items.push(item);
     }
   });
-  return [...changes.values()]
-    .sort((a, b) => a.rank - b.rank || a.urgency - b.urgency || a.first - b.first)
-    .flatMap((c) => c.items);
+  return [...changes.entries()]
+    .sort(([, a], [, b]) => a.rank - b.rank || a.urgency - b.urgency || a.first - b.first)
+    .map(([key, c]) => ({ key, reason: RISK_RULES[c.rank]?.reason ?? null, items: c.items }));
+}
+
+/** The checklist's items in risk order (see above). */
+export function orderByRisk(checklist: Pick<Checklist, 'items' | 'entries'>): ChecklistItem[] {
+  return riskChanges(checklist).flatMap((c) => c.items);
 }
 
 /** True when the item is in the minimum set (see above). */

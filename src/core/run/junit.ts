@@ -11,7 +11,10 @@
  *   untested <skipped message="untested"> (the table has no JUnit status for it; the item is
  *            written all the same, so a report never hides an item that was not run)
  *
- * Tester, time, defect and the item's content hash go in `<system-out>`; the path, decision,
+ * Tester, time, defect and the item's content hash go in `<system-out>`; a result carried over
+ * from an earlier run (checklist.md, "Carrying results over") gets `<properties>` of its own
+ * testcase: `carriedFrom` (the run's id), `carriedFromName` and `carriedFromDate` (when it was
+ * recorded there), the testcase properties Xray and GitLab read; the path, decision,
  * build id and seal are `<properties>` of every suite. Durations are not measured: `time="0"`.
  * Text is written so that a parser reads back what the tester typed, leading tab and line
  * breaks included: character references in attributes, CDATA for `failure` and `system-out`.
@@ -61,6 +64,18 @@ function systemOut(item: ReportItem): Record<string, string> {
   return xmlCdata(lines.filter(Boolean).join('\n'));
 }
 
+/** The testcase's own properties: where a carried result came from; none for a result executed here. */
+function caseProperties(item: ReportItem): Record<string, unknown> {
+  const from = item.carriedFrom;
+  if (!from) return {};
+  const property = [
+    ['carriedFrom', from.run],
+    ['carriedFromName', from.name],
+    ['carriedFromDate', from.date],
+  ].map(([name, value]) => ({ '@_name': name, '@_value': value }));
+  return { properties: { property } };
+}
+
 function tally(items: readonly ReportItem[]) {
   return {
     tests: items.length,
@@ -100,6 +115,7 @@ export function signOffJunit(report: SignOffReport): string {
         '@_classname': classname(item),
         '@_name': caseName(item),
         '@_time': 0,
+        ...caseProperties(item),
         ...outcome(item),
         'system-out': systemOut(item),
       })),

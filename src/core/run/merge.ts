@@ -6,9 +6,9 @@
  *   that is not here is added as it is; a run that is only here is left alone. Runs are never
  *   matched by path: two testers who each started a run of the same path keep two runs.
  * - For a run on both sides, results merge item by item (merge-results.ts).
- * - The run's name, path, sign-off form, build id and items changed since a carry-over follow
- *   the side saved last (`updated`); `created` is the earlier one and `updated` the later one.
- *   Assignments: mergedAssignments.
+ * - The run's name, path, sign-off form, build id, arrangement and items changed since a
+ *   carry-over follow the side saved last (`updated`); `created` is the earlier one and
+ *   `updated` the later one. Assignments: mergedAssignments.
  *
  * Nothing is ever removed by a merge.
  */
@@ -40,6 +40,7 @@ export function mergeRun(here: SavedRun, incoming: SavedRun): RunMerge {
     // The items shown "changed since" an earlier run (carry-results.ts) follow the side saved last.
     ...(latest.carryChanged ? { carryChanged: latest.carryChanged } : {}),
     ...mergedAssignments(here, incoming, theirsLater),
+    ...(latest.arrangement ? { arrangement: latest.arrangement } : {}),
   };
   const changed =
     results.taken.length > 0 ||

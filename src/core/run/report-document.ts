@@ -65,6 +65,7 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
     className: 'report-counts',
   });
   if (report.notRun) paragraph(t('signoff.notRun', { n: report.notRun }));
+  blocks.push(...executedBlocks(report, t), ...testerBlocks(report, t));
 
   if (report.warnings.length) {
     heading(t('export.section.warnings'));
@@ -226,6 +227,69 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
   });
 
   return { locale, blocks };
+}
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * What was executed in this run and what was carried over from earlier runs (checklist.md,
+ * "Carrying results over"), with the runs the carried results came from: a reader sees what
+ * was really run this time. Nothing when no result was carried.
+ */
+function executedBlocks(report: SignOffReport, t: T): ReportBlock[] {
+  const { executed, carried } = report;
+  if (carried.total === 0) return [];
+  return [
+    { kind: 'heading', level: 2, text: t('report.executed.title') },
+    {
+      kind: 'table',
+      caption: t('report.executed.title'),
+      columns: [t('report.executed.kind'), t('signoff.count')],
+      rows: [
+        [t('report.executed.here'), String(executed)],
+        [t('report.executed.carried'), String(carried.total)],
+      ],
+      className: 'report-executed',
+    },
+    {
+      kind: 'table',
+      caption: t('report.executed.sources'),
+      columns: [t('report.executed.run'), t('report.executed.runId'), t('signoff.count')],
+      rows: carried.runs.map((r) => [r.name, r.id, String(r.count)]),
+      code: [1],
+      className: 'report-carried-runs',
+    },
+  ];
+}
+
+/**
+ * Who ran what (checklist.md, "Team runs"): per tester, the results executed in this run by
+ * status, how many were done and how many were carried over. Nothing when no result names
+ * anyone: a run of one tester who gave no name has nothing to say here.
+ */
+function testerBlocks(report: SignOffReport, t: T): ReportBlock[] {
+  if (!report.byTester.some((p) => p.tester !== '')) return [];
+  const locale = report.locale;
+  return [
+    { kind: 'heading', level: 2, text: t('report.testers.title') },
+    {
+      kind: 'table',
+      caption: t('report.testers.title'),
+      columns: [
+        t('export.column.tester'),
+        ...STATUSES.filter((s) => s !== 'untested').map((s) => statusLabel(locale, s)),
+        t('report.testers.done'),
+        t('report.executed.carried'),
+      ],
+      rows: report.byTester.map((p) => [
+        p.tester || t('report.testers.unnamed'),
+        ...STATUSES.filter((s) => s !== 'untested').map((s) => String(p.counts[s])),
+        String(p.done),
+        String(p.carried),
+      ]),
+      className: 'report-testers',
+    },
+  ];
 }
 
 /** The thumbnails block of the failed and blocked items that have files; none when no such item has. */

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { STATUSES } from '../checklist/progress.ts';
+import { CHECKLIST_ORDERS } from '../checklist/risk.ts';
 import { isValidId } from '../items.ts';
 import { ATTACHMENT_ID, EVIDENCE_TYPE_LIST, MAX_EVIDENCE_BYTES, SHA256_HEX } from './evidence.ts';
 import { DECISIONS } from './types.ts';
@@ -94,6 +95,12 @@ export const assignedItemsSchema = z.object({
 /** What a run keeps of the assignment it was opened from. */
 export const runAssignmentSchema = z.object({ tester: nonEmpty, ...assignedItemsSchema.shape });
 
+/** How a run's items are arranged (risk.ts): the order and whether only the minimum set. */
+export const arrangementSchema = z.object({
+  order: z.optional(z.enum(CHECKLIST_ORDERS)),
+  minimum: z.optional(z.boolean()),
+});
+
 /** Run ids: made by `newRunId`, kept short and safe in a storage key. */
 export const RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -113,6 +120,7 @@ export const runEnvelopeSchema = z.object({
   assignment: z.optional(runAssignmentSchema),
   carryChanged: z.optional(z.record(z.string(), carriedFromSchema)),
   assignments: z.optional(z.array(runAssignmentSchema)),
+  arrangement: z.optional(arrangementSchema),
 });
 
 const scope = { product: z.string(), base: z.string() };

@@ -5,6 +5,7 @@
  * made from it. Browser-safe: no Node import.
  */
 import type { CarriedFrom, RunResults } from '../checklist/progress.ts';
+import type { ChecklistArrangement } from '../checklist/risk.ts';
 import type { Process } from '../model.ts';
 
 /**
@@ -77,6 +78,8 @@ export interface SavedRun {
   carryChanged?: Record<string, CarriedFrom>;
   /** The assignments the lead made of this run, one per tester (assign-edit.ts): who has what. */
   assignments?: RunAssignment[];
+  /** How the run's items are arranged on the page and in its downloads (risk.ts); absent: the road book's order, every item. */
+  arrangement?: ChecklistArrangement;
 }
 
 /**

@@ -26,13 +26,17 @@ export function groupBox(item: ChecklistItem, key: string, label: string, n: num
   return box;
 }
 
-/** The article of `item`'s entry, holding `list` (its rows). */
+/**
+ * The article of `item`'s entry, holding `list` (its rows). `module`: the label of the module it
+ * is listed under, shown when the changes are not grouped by module (the risk order).
+ */
 export function entryBox(
   item: ChecklistItem,
   entry: ChecklistEntry | undefined,
   typeLabel: (id: string) => string,
   t: Translate,
   list: HTMLUListElement,
+  module = '',
 ): HTMLElement {
   const box = h(
     'article',
@@ -51,11 +55,41 @@ export function entryBox(
       'p',
       { class: 'entry-line' },
       h('span', { text: item.version }),
+      module ? h('span', { class: 'entry-module', text: module }) : '',
       item.type ? h('span', { class: 'badge badge-type', data: { value: item.type }, text: typeLabel(item.type) }) : '',
       entry?.breaking ? h('span', { class: 'badge badge-breaking', text: t('site.badge.breaking') }) : '',
       entry?.data ? h('span', { class: 'badge badge-data', text: t('site.badge.data') }) : '',
     ),
     list,
+  );
+  box.hidden = true;
+  return box;
+}
+
+/** A heading of the changes in risk order (`key`: `risk:<reason>`), of `n` items, saying why they come there. */
+export function rankBox(key: string, label: string, n: number): HTMLElement {
+  const headingId = `run-${rowId(key)}`;
+  const box = h(
+    'section',
+    { class: 'run-group run-rank', data: { rank: key.slice('risk:'.length) }, attrs: { 'aria-labelledby': headingId } },
+    h('h4', { id: headingId }, label, ' ', h('span', { class: 'muted', text: `(${n})` })),
+  );
+  box.hidden = true;
+  return box;
+}
+
+/** The items of a step assigned to someone else: after the tester's, closed until opened. */
+export function othersBox(label: string, n: number): HTMLDetailsElement {
+  const box = h(
+    'details',
+    { class: 'run-others' },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'run-others-title', text: label }),
+      ' ',
+      h('span', { class: 'muted', text: `(${n})` }),
+    ),
   );
   box.hidden = true;
   return box;

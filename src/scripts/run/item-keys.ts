@@ -20,7 +20,8 @@ export interface KeyTarget {
 
 function visibleRows(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('.run-item:not([hidden])')].filter(
-    (el) => !el.parentElement?.closest('[hidden]'),
+    // Rows in a closed box (the items assigned to someone else) are out of reach until it is opened.
+    (el) => !el.parentElement?.closest('[hidden], details:not([open])'),
   );
 }
 

@@ -4,6 +4,13 @@
  * steps 6–7), with its status, comment, tester, defect and time; filters (item-filters.ts);
  * progress (item-progress.ts); keyboard shortcuts (item-keys.ts). Rows: item-row.ts.
  *
+ * The run's arrangement (item-arrangement.ts; where each item goes: core/run/item-layout.ts):
+ * the changes in the road book's order (by module) or by risk (a heading per rank), the
+ * minimum set alone, and with an assignment the tester's items first, the others after them
+ * under "Assigned to someone else", marked and closed. Procedure steps and processes stay
+ * where the procedure puts them. Rows and each change's box are made once per run: a new
+ * order moves the changes' boxes into other headings, the minimum set only hides rows.
+ *
  * Built to stay responsive with thousands of items: rows are made from a cloned template in
  * slices of a few milliseconds, the page handling input and painting in between; one listener
  * per kind of event on the whole list; typing repaints only the row typed in; filters only
@@ -29,8 +36,20 @@ import type { Locale } from '../../core/model.ts';
 import { record, settle, type EditStamp } from '../../core/run/record.ts';
 import type { RunState, Transition } from '../../core/run/run-state.ts';
 import { matchesFilter, NO_FILTER, type ItemFilter } from '../../core/run/view.ts';
+import type { ChecklistArrangement, ChecklistOrder } from '../../core/checklist/risk.ts';
+import { arrange } from '../../core/run/arrange.ts';
+import { itemOwner } from '../../core/run/assignment.ts';
+import { changesLayout, minimumIds, processesLayout, type LayoutUnit } from '../../core/run/item-layout.ts';
 import { h, part, yieldToPage } from '../lib/dom.ts';
+import {
+  fillArrangementForm,
+  markAssignedElsewhere,
+  openingArrangement,
+  readArrangementForm,
+  rememberArrangement,
+} from './item-arrangement.ts';
 import { fillFilterForm, readFilterForm, rememberFilter } from './item-filters.ts';
+import { ArrangementBoxes, PARTS, type Part, type SplitStep } from './item-arrangement-boxes.ts';
 import { entryBox, groupBox } from './item-groups.ts';
 import { onItemKey } from './item-keys.ts';
 import { ItemProgress } from './item-progress.ts';
@@ -69,6 +88,10 @@ export class ItemList extends HTMLElement {
   private shown = 0;
   private session: RunSession | null = null;
   private filter: ItemFilter = NO_FILTER;
+  private arrangement: ChecklistArrangement = {};
+  /** Ids of the run's checklist items outside the minimum set. */
+  private outsideMinimum = new Set<string>();
+  private boxes!: ArrangementBoxes;
   private generation = 0;
   private format!: Formatters;
   /** Resolves when every row of the current run is in the page. */
@@ -91,6 +114,7 @@ export class ItemList extends HTMLElement {
       own: (rev) => hooks.own(rev),
     });
     this.progress = new ItemProgress(this.root, t, locale, () => this.session);
+    this.boxes = new ArrangementBoxes(t, (step) => this.container(`step-${step}`));
     this.root.addEventListener('change', (e) => this.onChange(e));
     this.root.addEventListener('input', (e) => this.onInput(e));
     this.root.addEventListener('click', (e) => this.onClick(e));
@@ -98,6 +122,9 @@ export class ItemList extends HTMLElement {
     filters.addEventListener('change', () => this.readFilter());
     filters.addEventListener('reset', () => setTimeout(() => this.readFilter()));
     filters.addEventListener('submit', (e) => e.preventDefault());
+    const arrangement = part<HTMLFormElement>(this.root, 'arrange');
+    arrangement.addEventListener('change', () => void this.arrange(readArrangementForm(arrangement)));
+    arrangement.addEventListener('submit', (e) => e.preventDefault());
     document.addEventListener('keydown', (e) =>
       onItemKey(
         {
@@ -123,9 +150,19 @@ export class ItemList extends HTMLElement {
     this.session = session;
     this.rows.clear();
     this.shownIn.clear();
+    this.boxes.reset(session.checklist);
     this.shown = 0;
     this.filter = filter;
     fillFilterForm(part<HTMLFormElement>(this.root, 'filters'), session, filter, this.t);
+    const minimum = minimumIds(session.checklist);
+    this.outsideMinimum = new Set(session.checklist.items.filter((i) => !minimum.has(i.id)).map((i) => i.id));
+    const arrangement = openingArrangement(session.run, new URLSearchParams(location.search));
+    this.arrangement = arrangement;
+    fillArrangementForm(part<HTMLFormElement>(this.root, 'arrange'), arrangement);
+    this.showArrangement();
+    rememberArrangement(arrangement);
+    // An address that asks for another arrangement than the run's: the run remembers it.
+    this.hooks.apply((state) => arrange(state, { arrangement, time: new Date().toISOString() }));
     this.rendered = this.renderAll(session, generation);
     return this.rendered;
   }
@@ -134,63 +171,99 @@ export class ItemList extends HTMLElement {
     return part(this.root, name);
   }
 
+  private get order(): ChecklistOrder {
+    return this.arrangement.order ?? 'road-book';
+  }
+
   private async renderAll(session: RunSession, generation: number): Promise<void> {
     const t = this.t;
     const { checklist, procedure } = session;
+    const assignment = session.run.assignment;
     for (const step of STEPS) this.container(`step-${step}`).replaceChildren();
     this.root.dataset.rendering = 'true';
+    this.root.dataset.order = this.order;
 
-    // Procedure steps 1, 2, 6, 7: one item each.
-    for (const item of [...procedure.before, ...procedure.after])
-      this.container(`step-${item.key}`).append(h('ul', { class: 'run-items' }, this.row(item, [])));
+    // Procedure steps 1, 2, 6, 7: one item each, where the procedure puts them.
+    for (const item of [...procedure.before, ...procedure.after]) {
+      const row = this.row(item, []);
+      if (itemOwner(item, assignment) === 'other') markAssignedElsewhere(row.el, t('run.assigned.mark'));
+      this.container(`step-${item.key}`).append(h('ul', { class: 'run-items' }, row.el));
+    }
     if (checklist.processes.length === 0)
       this.container('step-processes').append(h('p', { class: 'muted', text: t('run.noProcesses') }));
     if (checklist.items.every((i) => i.process !== null))
       this.container('step-changes').append(h('p', { class: 'muted', text: t('run.noChanges') }));
     this.progress.update();
 
-    const moduleLabel = choiceLabels(checklist.labels.modules);
     const typeLabel = choiceLabels(checklist.labels.types);
+    const moduleLabel = choiceLabels(checklist.labels.modules);
     const entries = new Map(checklist.entries.map((e) => [e.id, e]));
-    const countIn = new Map<string, number>();
-    for (const item of checklist.items) {
-      const key = groupKeyOf(item);
-      countIn.set(key, (countIn.get(key) ?? 0) + 1);
+    const changes = changesLayout(checklist, this.order, assignment);
+    const processes = processesLayout(checklist, assignment);
+    const othersCount = {
+      changes: changes.sections.others.reduce((n, s) => n + s.count, 0),
+      processes: processes.others.reduce((n, u) => n + u.items.length, 0),
+    };
+    // Each unit's box is made when its first row is reached, so the first rows show at once.
+    const plan: { unit: LayoutUnit; place(): { list: HTMLUListElement; rows: Row[]; boxes: HTMLElement[] } }[] = [];
+    /** The "assigned to someone else" box a row of `which` part is also in, if any. */
+    const apart = (which: Part, step: SplitStep) =>
+      which === 'others' ? [this.boxes.part(step, which, othersCount[step])] : [];
+    for (const which of PARTS) {
+      for (const section of changes.sections[which]) {
+        let sectionEl: HTMLElement | null = null;
+        for (const unit of section.units)
+          plan.push({
+            unit,
+            place: () => {
+              if (!sectionEl) {
+                sectionEl = this.boxes.section(which, this.order, section);
+                this.boxes.part('changes', which, othersCount.changes).append(sectionEl);
+              }
+              const list = h('ul', { class: 'run-items' });
+              const first = unit.items[0]!;
+              const module = moduleLabel(first.module ?? '');
+              const box = entryBox(first, entries.get(first.entry ?? ''), typeLabel, t, list, module);
+              sectionEl.append(box);
+              return {
+                list,
+                rows: this.boxes.addUnit(unit.key, box),
+                boxes: [box, sectionEl, ...apart(which, 'changes')],
+              };
+            },
+          });
+      }
     }
+    for (const which of PARTS)
+      for (const unit of processes[which])
+        plan.push({
+          unit,
+          place: () => {
+            const first = unit.items[0]!;
+            const key = which === 'mine' ? groupKeyOf(first) : `others-${groupKeyOf(first)}`;
+            const box = groupBox(first, key, first.title, unit.items.length);
+            const list = h('ul', { class: 'run-items' });
+            box.append(list);
+            this.boxes.part('processes', which, othersCount.processes).append(box);
+            return { list, rows: this.boxes.addUnit(unit.key, box), boxes: [box, ...apart(which, 'processes')] };
+          },
+        });
 
-    let groupKey: string | null = null;
-    let ownerKey: string | null = null;
-    let list: HTMLUListElement | null = null;
-    let groupEl: HTMLElement | null = null;
-    let entryEl: HTMLElement | null = null;
     let deadline = performance.now() + SLICE_MS;
-    for (const item of checklist.items) {
-      if (performance.now() > deadline) {
-        this.showCount();
-        await yieldToPage();
-        if (generation !== this.generation) return;
-        deadline = performance.now() + SLICE_MS;
-      }
-      const isProcess = item.process !== null;
-      const key = groupKeyOf(item);
-      if (key !== groupKey) {
-        groupKey = key;
-        ownerKey = null;
-        entryEl = null;
-        groupEl = groupBox(item, key, isProcess ? item.title : moduleLabel(item.module ?? ''), countIn.get(key) ?? 0);
-        this.container(isProcess ? 'step-processes' : 'step-changes').append(groupEl);
-        if (isProcess) {
-          list = h('ul', { class: 'run-items' });
-          groupEl.append(list);
+    for (const { unit, place } of plan) {
+      const placed = place();
+      for (const item of unit.items) {
+        if (performance.now() > deadline) {
+          this.showCount();
+          await yieldToPage();
+          if (generation !== this.generation) return;
+          deadline = performance.now() + SLICE_MS;
         }
+        const row = this.row(item, [...placed.boxes]);
+        if (unit.owner === 'other') markAssignedElsewhere(row.el, t('run.assigned.mark'));
+        placed.list.append(row.el);
+        placed.rows.push(row);
       }
-      if (!isProcess && item.entry !== ownerKey) {
-        ownerKey = item.entry;
-        list = h('ul', { class: 'run-items' });
-        entryEl = entryBox(item, entries.get(item.entry ?? ''), typeLabel, t, list);
-        groupEl!.append(entryEl);
-      }
-      list!.append(this.row(item, isProcess ? [groupEl!] : [entryEl!, groupEl!]));
     }
     if (generation !== this.generation) return;
     this.showCount();
@@ -199,11 +272,59 @@ export class ItemList extends HTMLElement {
     this.root.dataset.ready = 'true';
   }
 
-  private row(item: ChecklistItem, boxes: HTMLElement[]): HTMLLIElement {
+  /** Lists the changes in `order`: their boxes move under that order's headings, no row is made again. */
+  private place(order: ChecklistOrder): void {
+    const session = this.session;
+    if (!session) return;
+    if (!this.boxes.place(changesLayout(session.checklist, order, session.run.assignment))) return;
+    this.root.dataset.order = order;
+    this.recount();
+  }
+
+  /** Counts again the shown rows of every box, after rows changed boxes. */
+  private recount(): void {
+    this.shownIn.clear();
+    for (const row of this.rows.values())
+      if (row.visible) for (const box of row.boxes) this.shownIn.set(box, (this.shownIn.get(box) ?? 0) + 1);
+    for (const box of this.boxes.all()) box.hidden = !this.shownIn.get(box);
+  }
+
+  /** The tester chose another arrangement: the list follows, the address and the run remember it. */
+  private async arrange(next: ChecklistArrangement): Promise<void> {
+    // Once every row of the run shown now is in the page (another run may be shown meanwhile).
+    for (let rendered = this.rendered; ; rendered = this.rendered) {
+      await rendered;
+      if (rendered === this.rendered) break;
+    }
+    const before = this.arrangement;
+    this.arrangement = next;
+    if ((before.order ?? 'road-book') !== this.order) this.place(this.order);
+    if (!!before.minimum !== !!next.minimum) this.applyFilter();
+    this.showArrangement();
+    rememberArrangement(next);
+    this.hooks.apply((state) => arrange(state, { arrangement: next, time: new Date().toISOString() }));
+  }
+
+  /** How many items the minimum set hides, while it is chosen. */
+  private showArrangement(): void {
+    const n = this.outsideMinimum.size;
+    part(this.root, 'arrange-status').textContent = this.arrangement.minimum
+      ? this.t(pluralKey('run.arrange.hidden', this.pageLang, n), { n })
+      : '';
+    this.root.toggleAttribute('data-minimum', !!this.arrangement.minimum);
+  }
+
+  /** Whether the filter and the arrangement show `item`. */
+  private shows(item: ChecklistItem): boolean {
+    if (this.arrangement.minimum && this.outsideMinimum.has(item.id)) return false;
+    return matchesFilter(item, this.result(item.id), this.filter);
+  }
+
+  private row(item: ChecklistItem, boxes: HTMLElement[]): Row {
     const row = this.maker.make(item, boxes);
     this.rows.set(item.id, row);
-    this.setVisible(row, matchesFilter(item, this.result(item.id), this.filter));
-    return row.el;
+    this.setVisible(row, this.shows(item));
+    return row;
   }
 
   private result(itemId: string): ItemResult | undefined {
@@ -328,8 +449,7 @@ export class ItemList extends HTMLElement {
   }
 
   private applyFilter(): void {
-    for (const row of this.rows.values())
-      this.setVisible(row, matchesFilter(row.item, this.result(row.item.id), this.filter));
+    for (const row of this.rows.values()) this.setVisible(row, this.shows(row.item));
     this.showCount();
   }
 
@@ -346,6 +466,12 @@ export class ItemList extends HTMLElement {
     const row = this.rows.get(itemId);
     if (!row) return;
     if (row.el.hidden) this.resetFilter();
+    if (row.el.hidden && this.arrangement.minimum) {
+      fillArrangementForm(part<HTMLFormElement>(this.root, 'arrange'), { ...this.arrangement, minimum: false });
+      await this.arrange({ ...this.arrangement, minimum: false });
+    }
+    const closed = row.el.closest('details');
+    if (closed) closed.open = true;
     row.el.scrollIntoView({ block: 'center' });
     row.el.focus();
   }

@@ -5,8 +5,8 @@
 import { requestToParams } from '../../core/run/request.ts';
 import type { SavedRun } from '../../core/run/types.ts';
 
-/** The parameters of the address a run's address keeps: the item filters and the view. */
-const KEPT_PARAMS = ['status', 'group', 'priority', 'changed', 'view'] as const;
+/** The parameters of the address a run's address keeps: the item filters, the view and the arrangement. */
+const KEPT_PARAMS = ['status', 'group', 'priority', 'changed', 'view', 'order', 'minimum'] as const;
 
 /** The address of `run` (its id only once `saved`), keeping the filters and view of `keep`. */
 export function runUrl(

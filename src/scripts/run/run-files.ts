@@ -99,7 +99,10 @@ export class RunFiles {
     button.setAttribute('aria-busy', 'true');
     button.disabled = true;
     try {
-      const result = await exportChecklist(id, session.checklist, session.run.results, { origin: location.origin });
+      const result = await exportChecklist(id, session.checklist, session.run.results, {
+        origin: location.origin,
+        ...session.run.arrangement,
+      });
       download(result.fileName, result.data, result.mimeType);
     } catch (error) {
       this.c.alerts.error(

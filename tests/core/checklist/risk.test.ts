@@ -6,6 +6,7 @@ import {
   isArranged,
   minimumSet,
   orderByRisk,
+  riskChanges,
   riskReasons,
 } from '../../../src/core/checklist/risk.ts';
 import { fixtureSource } from '../../fixtures/checklist/road-book.ts';
@@ -35,6 +36,27 @@ function withKnownIssue(): Checklist {
 }
 
 describe('order by risk', () => {
+  it('lists the changes in that order, each with its items and why it ranks there', () => {
+    const changes = riskChanges(withKnownIssue());
+    expect(changes.map((c) => [c.key, c.reason])).toEqual([
+      ['entry:GES-201', 'data-change'],
+      ['entry:GES-500', 'data-change'],
+      ['entry:GES-300', 'breaking'],
+      ['entry:GES-200', 'action'],
+      ['entry:GES-700', 'action'],
+      ['item:known:KI-7', 'known-issue'],
+      ['entry:GES-701', null],
+      ['process:cloture', null],
+      ['entry:GES-100', null],
+      ['entry:GES-501', null],
+      ['entry:GES-502', null],
+      ['entry:GES-504', null],
+      ['entry:GES-503', null],
+    ]);
+    expect(ids(changes.find((c) => c.key === 'entry:GES-200')!.items)).toEqual(['GES-200#solde', 'GES-200#export']);
+    expect(changes.flatMap((c) => c.items)).toEqual(orderByRisk(withKnownIssue()));
+  });
+
   it('puts data changes first, then breaking changes, required actions, then by priority', () => {
     expect(ids(orderByRisk(wholePath()))).toEqual([
       // data changes (GES-201 normal before GES-500 low)

@@ -43,6 +43,20 @@ describe('merging runs', () => {
     expect(mergeRun(here, here).changed).toBe(false);
   });
 
+  it('keeps the arrangement of the run saved last, and the copy here its own assignment', () => {
+    const given = { tester: 'Paul', modules: ['facturation'], groups: [], items: [] };
+    const here = run({ updated: '2026-05-20T09:00:00.000Z', assignment: given, arrangement: { order: 'risk' } });
+    const later = run({ updated: '2026-05-21T09:00:00.000Z', assignment: { ...given, tester: 'Marie' } });
+    // Whose copy a run is stays with the copy (assignment.ts, mergedAssignments).
+    expect(mergeRun(here, later).run.assignment?.tester).toBe('Paul');
+    expect(mergeRun(later, here).run.assignment?.tester).toBe('Marie');
+    expect(mergeRun(later, here).run.arrangement).toBeUndefined();
+    expect(mergeRun(here, run({ updated: '2026-05-19T09:00:00.000Z' })).run).toMatchObject({
+      assignment: given,
+      arrangement: { order: 'risk' },
+    });
+  });
+
   it('adds the runs of a file that are not here, merges those that are, and reports both', () => {
     const mine = run({ id: 'mine', results: { a: at('passed', '08:00') } });
     const shared = run({
