@@ -25,6 +25,30 @@ import { PEOPLE_COLUMNS, peopleHeader, peopleRows, type PeopleColumn } from './t
 
 type ExcelJs = typeof import('exceljs');
 
+/** Before any version date: the earliest time a ZIP entry can carry. */
+const ZIP_EPOCH = '1980-01-01';
+
+/**
+ * When the workbook says it was made: the date of the newest version on its path (the day the
+ * road book it describes was released), never the clock, so the same checklist always gives the
+ * same bytes (a rebuilt site then keeps its files unchanged).
+ */
+export function workbookDate(checklist: Checklist): Date {
+  const dates = checklist.path.versions.map((v) => v.date).filter((d): d is string => Boolean(d));
+  const newest = [checklist.path.to.date ?? '', ...dates].sort().at(-1) || ZIP_EPOCH;
+  const date = new Date(`${newest.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? new Date(`${ZIP_EPOCH}T00:00:00Z`) : date;
+}
+
+/** The ZIP container with every file dated `date`: exceljs dates them by the clock. */
+async function datedZip(buffer: ArrayBuffer | Uint8Array, date: Date): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(buffer);
+  // Entries keep their compressed bytes: only the headers are written again.
+  for (const file of Object.values(zip.files)) file.date = date;
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 /** exceljs, whichever way the runtime hands a CommonJS or UMD module to `import()`. */
 export async function loadExcelJs(): Promise<ExcelJs> {
   const module = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
@@ -162,8 +186,9 @@ export async function exportXlsx(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'roadbook';
   workbook.title = checklistTitle(checklist, locale);
+  workbook.created = workbook.modified = workbookDate(checklist);
   itemsSheet(workbook, checklist, results, locale);
   pathSheet(workbook, checklist, locale);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
+  return datedZip(buffer as ArrayBuffer, workbook.created);
 }
