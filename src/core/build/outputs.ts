@@ -9,9 +9,8 @@
  * Each digest is conservative: it takes in everything the file shows or might show, and
  * `settings` (the code, the options, roadbook.yml, processes.yml, every version's fields and
  * the module list) takes in what every page shows. The footer's build id is the exception:
- * every page shows it, and it changes with any entry, so it is kept out of the pages' digests
- * and written again into the pages that are kept (see reuse.ts); the XLSX downloads, which
- * hold it in a compressed sheet, take it in.
+ * every page and XLSX download shows it, and it changes with any entry, so it is kept out of
+ * the files' digests and written again into the files that are kept (see reuse.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -117,11 +116,8 @@ export async function siteOutputs(book: RoadBook, settings: BuildSettings, code:
     );
     files[versionPageFile(version.slug)] = made;
     files[versionDataFile(version.slug)] = made;
-    for (const id of VERSION_CHECKLIST_FORMATS) {
-      const extension = exportFormat(id)!.extension;
-      // The XLSX path sheet names the build.
-      files[versionChecklistFileOf(version.slug, extension)] = id === 'xlsx' ? sha256(made, buildId) : made;
-    }
+    for (const id of VERSION_CHECKLIST_FORMATS)
+      files[versionChecklistFileOf(version.slug, exportFormat(id)!.extension)] = made;
   }
   for (const [id, digests] of byModule) files[modulePageFile(id)] = sha256(settingsDigest, 'module', id, ...digests);
 

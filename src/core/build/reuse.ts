@@ -1,11 +1,12 @@
 /**
  * Fills a new site's folder with the files it keeps from the last good site: hard links when
- * both are on one file system (nothing is copied), copies otherwise. A kept page still shows
- * the last build's id in its footer: it is written anew with the current one, the rest of its
- * bytes as they were.
+ * both are on one file system (nothing is copied), copies otherwise. A kept page or XLSX
+ * download still names the last build's id (a page in its footer, a workbook in its summary
+ * sheet): it is written anew with the current one, the rest of its bytes as they were.
  */
-import { copyFile, link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 
 /** The files of `paths` that `site` holds: a file missing there is made again. */
 export async function presentIn(site: string, paths: readonly string[]): Promise<string[]> {
@@ -25,34 +26,60 @@ export interface BuildIds {
   current: string;
 }
 
-/** The file's text with the previous build id (whole, then as the footer's 12-character prefix) replaced. */
+/** The text with the previous build id (whole, then as the footer's 12-character prefix) replaced. */
 export function withBuildId(text: string, ids: BuildIds): string {
   return text.replaceAll(ids.previous, ids.current).replaceAll(ids.previous.slice(0, 12), ids.current.slice(0, 12));
 }
 
-/** Puts `paths` of `from` into `to`; the build ids are rewritten in HTML pages when they differ. */
+/** A file's bytes with the build id replaced, or null when it does not hold the previous one. */
+type Rewrite = (bytes: Buffer, ids: BuildIds) => Promise<Uint8Array | null>;
+
+async function rewriteText(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | null> {
+  const text = bytes.toString('utf8');
+  const updated = withBuildId(text, ids);
+  return updated === text ? null : Buffer.from(updated, 'utf8');
+}
+
+/**
+ * An XLSX file is a ZIP of XML files: the entries naming the build are compressed again, the
+ * others keep their compressed bytes, their dates and their order, as the exporter wrote them.
+ */
+async function rewriteZip(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | null> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const text = await file.async('string');
+    if (!text.includes(ids.previous)) continue;
+    zip.file(file.name, withBuildId(text, ids), { date: file.date });
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : null;
+}
+
+/** The kinds of kept files that may name the build, by extension. */
+const REWRITES: Record<string, Rewrite> = { '.html': rewriteText, '.xlsx': rewriteZip };
+
+/** Puts `paths` of `from` into `to`; the build id is rewritten where it differs. */
 export async function reuseFiles(from: string, to: string, paths: readonly string[], ids: BuildIds): Promise<void> {
   const rewrite = ids.previous !== ids.current;
-  const folders = new Set(paths.map((path) => dirname(join(to, path))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
+  const folders = [...new Set(paths.map((path) => dirname(join(to, path))))];
+  await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
   const queue = [...paths];
+  const keep = async (path: string) => {
+    const source = join(from, path);
+    const target = join(to, path);
+    const rewriter = rewrite ? REWRITES[extname(path)] : undefined;
+    const rewritten = rewriter ? await rewriter(await readFile(source), ids) : null;
+    if (rewritten) return writeFile(target, rewritten);
+    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+      await copyFile(source, target);
+    });
+  };
   const worker = async () => {
-    for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-      const source = join(from, path);
-      const target = join(to, path);
-      if (rewrite && path.endsWith('.html')) {
-        const text = await readFile(source, 'utf8');
-        const updated = withBuildId(text, ids);
-        if (updated !== text) {
-          await writeFile(target, updated);
-          continue;
-        }
-      }
-      await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
-        await copyFile(source, target);
-      });
-    }
+    for (let path = queue.pop(); path !== undefined; path = queue.pop()) await keep(path);
   };
   await Promise.all(Array.from({ length: 16 }, worker));
 }
