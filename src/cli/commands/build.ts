@@ -98,12 +98,12 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   if (local) await copyBeside(local, staging, out);
   await swapIn(staging, out);
   await writeLastSite(recordFile, out, outputs);
-  const kept = keep.length ? `, ${keep.length} files kept from the last site` : '';
   const cached = rendered
-    ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build${kept})`
+    ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build)`
     : '';
+  const kept = keep.length ? `; ${keep.length} files kept from the last site` : '';
   io.stderr(
-    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}\n`,
+    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}${kept}\n`,
   );
   return 0;
 }

@@ -7,6 +7,8 @@
 import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
+import { strFromU8, strToU8 } from 'fflate';
+import { rezipXlsx } from '../export/xlsx.ts';
 
 /** The files of `paths` that `site` holds: a file missing there is made again. */
 export async function presentIn(site: string, paths: readonly string[]): Promise<string[]> {
@@ -40,26 +42,20 @@ async function rewriteText(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | n
   return updated === text ? null : Buffer.from(updated, 'utf8');
 }
 
-/**
- * An XLSX file is a ZIP of XML files: the entries naming the build are compressed again, the
- * others keep their compressed bytes, their dates and their order, as the exporter wrote them.
- */
-async function rewriteZip(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | null> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
+/** An XLSX file is a ZIP of XML files: written again as the exporter writes it, with the new id. */
+async function rewriteXlsx(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | null> {
   let changed = false;
-  for (const file of Object.values(zip.files)) {
-    if (file.dir) continue;
-    const text = await file.async('string');
-    if (!text.includes(ids.previous)) continue;
-    zip.file(file.name, withBuildId(text, ids), { date: file.date });
+  const rewritten = rezipXlsx(bytes, (_name, data) => {
+    const text = strFromU8(data);
+    if (!text.includes(ids.previous)) return data;
     changed = true;
-  }
-  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : null;
+    return strToU8(withBuildId(text, ids));
+  });
+  return changed ? rewritten : null;
 }
 
 /** The kinds of kept files that may name the build, by extension. */
-const REWRITES: Record<string, Rewrite> = { '.html': rewriteText, '.xlsx': rewriteZip };
+const REWRITES: Record<string, Rewrite> = { '.html': rewriteText, '.xlsx': rewriteXlsx };
 
 /** Puts `paths` of `from` into `to`; the build id is rewritten where it differs. */
 export async function reuseFiles(from: string, to: string, paths: readonly string[], ids: BuildIds): Promise<void> {

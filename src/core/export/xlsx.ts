@@ -14,6 +14,7 @@
  * its CommonJS entry. Either way the module's namespace or its `default` is the library.
  */
 import type { Workbook, Worksheet } from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { RunResults } from '../checklist/progress.ts';
 import { STATUSES } from '../checklist/progress.ts';
 import type { Checklist } from '../checklist/types.ts';
@@ -25,8 +26,8 @@ import { PEOPLE_COLUMNS, peopleHeader, peopleRows, type PeopleColumn } from './t
 
 type ExcelJs = typeof import('exceljs');
 
-/** Before any version date: the earliest time a ZIP entry can carry. */
-const ZIP_EPOCH = '1980-01-01';
+/** Before any version date: a workbook of a path whose versions have no date is dated so. */
+const EPOCH = '1980-01-01';
 
 /**
  * When the workbook says it was made: the date of the newest version on its path (the day the
@@ -35,18 +36,29 @@ const ZIP_EPOCH = '1980-01-01';
  */
 export function workbookDate(checklist: Checklist): Date {
   const dates = checklist.path.versions.map((v) => v.date).filter((d): d is string => Boolean(d));
-  const newest = [checklist.path.to.date ?? '', ...dates].sort().at(-1) || ZIP_EPOCH;
+  const newest = [checklist.path.to.date ?? '', ...dates].sort().at(-1) || EPOCH;
   const date = new Date(`${newest.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? new Date(`${ZIP_EPOCH}T00:00:00Z`) : date;
+  return Number.isNaN(date.getTime()) ? new Date(`${EPOCH}T00:00:00Z`) : date;
 }
 
-/** The ZIP container with every file dated `date`: exceljs dates them by the clock. */
-async function datedZip(buffer: ArrayBuffer | Uint8Array, date: Date): Promise<Uint8Array> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(buffer);
-  // Entries keep their compressed bytes: only the headers are written again.
-  for (const file of Object.values(zip.files)) file.date = date;
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+/**
+ * The time every file inside the workbook's ZIP carries (exceljs takes the clock's): local noon
+ * of the ZIP format's first day, which no time zone moves out of its range.
+ */
+const ENTRY_TIME = new Date(1980, 0, 1, 12);
+
+/**
+ * The workbook's ZIP written again, its files in their order, each dated ENTRY_TIME and passed
+ * through `edit`: the same files always give the same bytes. The exporter and a rebuild that
+ * keeps a workbook but writes the new build id into it (core/build/reuse.ts) both write it so.
+ */
+export function rezipXlsx(
+  bytes: Uint8Array,
+  edit: (name: string, data: Uint8Array) => Uint8Array = (_name, data) => data,
+): Uint8Array {
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes))) files[name] = [edit(name, data), { mtime: ENTRY_TIME }];
+  return zipSync(files, { level: 6 });
 }
 
 /** exceljs, whichever way the runtime hands a CommonJS or UMD module to `import()`. */
@@ -190,5 +202,5 @@ export async function exportXlsx(
   itemsSheet(workbook, checklist, results, locale);
   pathSheet(workbook, checklist, locale);
   const buffer = await workbook.xlsx.writeBuffer();
-  return datedZip(buffer as ArrayBuffer, workbook.created);
+  return rezipXlsx(new Uint8Array(buffer as ArrayBuffer));
 }
