@@ -176,6 +176,15 @@ describe('roadbook build, run again after a change', () => {
   );
 
   it(
+    "after an entry's title is edited: the page of the entry superseding it, which names it, is made again",
+    async () => {
+      await edit('versions/1.1.0/FAC-2-escape.md', (text) => text.replace(/^title: (.*)$/m, 'title: $1 (revu)'));
+      await rebuildMatchesCold();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'after roadbook.yml is edited',
     async () => {
       await edit('roadbook.yml', (text) => text.replace(/^title: .*$/m, 'title: Gestan, le carnet de route'));
