@@ -66,6 +66,21 @@ function stableJson(value: unknown): string {
   );
 }
 
+/**
+ * What an entry's files are made from: its file's text (`hash` is its digest; everything read
+ * from the file follows from it and from `settings`), where it is, and what it learns from
+ * the other entries: which supersede it and what its links resolve to.
+ */
+function entryDigest(entry: Entry, book: RoadBook): string {
+  return sha256(
+    entry.hash,
+    entry.file,
+    entry.versionSlug,
+    entry.supersededBy.join('\n'),
+    resolvedLinks(entry.pageLinks, entry.versionSlug, book).join('\n'),
+  );
+}
+
 /** A version's fields but its introduction, which only its own page shows. */
 function versionFields(version: Version): unknown {
   const { intro: _intro, introLinks: _links, ...fields } = version;
@@ -83,10 +98,7 @@ export async function siteOutputs(book: RoadBook, settings: BuildSettings, code:
     stableJson(moduleChoices(book)),
   );
   const byId = new Map(book.entries.map((e) => [e.id, e]));
-  const own = new Map<string, string>();
-  for (const entry of book.entries) {
-    own.set(entry.id, sha256(stableJson(entry), stableJson(resolvedLinks(entry.pageLinks, entry.versionSlug, book))));
-  }
+  const own = new Map<string, string>(book.entries.map((e) => [e.id, entryDigest(e, book)]));
   // An entry as a page shows it: with the entries it supersedes or is superseded by.
   const shown = (entry: Entry): string =>
     sha256(
