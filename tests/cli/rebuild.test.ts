@@ -176,9 +176,9 @@ describe('roadbook build, run again after a change', () => {
   );
 
   it(
-    "after an entry's title is edited: the page of the entry superseding it, which names it, is made again",
+    "after an entry's title is edited (the one moved above): the page of the entry superseding it, which names it, is made again",
     async () => {
-      await edit('versions/1.1.0/FAC-2-escape.md', (text) => text.replace(/^title: (.*)$/m, 'title: $1 (revu)'));
+      await edit('versions/1.0.0/FAC-2-escape.md', (text) => text.replace(/^title: (.*)$/m, 'title: $1 (revu)'));
       await rebuildMatchesCold();
     },
     TIMEOUT,
