@@ -6,4 +6,5 @@ export const collections = {
   versions: defineCollection({ loader: roadbookLoader('versions') }),
   entries: defineCollection({ loader: roadbookLoader('entries') }),
   problems: defineCollection({ loader: roadbookLoader('problems') }),
+  build: defineCollection({ loader: roadbookLoader('build') }),
 };

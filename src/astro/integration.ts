@@ -25,7 +25,7 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
       'astro:config:setup': async ({ config, isRestart, updateConfig, addWatchFile }) => {
         if (!site || !source) {
           site = siteOptions(options, fileURLToPath(config.root));
-          source = new RoadBookSource(site, options.roadBook, options.onRendered);
+          source = new RoadBookSource(site, options.roadBook, options.onRendered, options.keep);
         } else if (isRestart) {
           // The dev preview restarts when roadbook.yml changes: its base or address may have.
           source.invalidate();
@@ -55,6 +55,7 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         return source;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        await options.onPagesWritten?.(fileURLToPath(dir));
         await indexSite(dir, locale, logger);
       },
     },

@@ -11,7 +11,7 @@ import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
 const PIPELINE = 'roadbook-render-3';
 
-type Collection = 'site' | 'versions' | 'entries' | 'problems';
+type Collection = 'site' | 'versions' | 'entries' | 'problems' | 'build';
 
 /** Brings one collection's store up to date with the road book; returns how many items changed. */
 type Sync = (result: LoadResult, context: LoaderContext, source: RoadBookSource) => Promise<number>;
@@ -20,7 +20,8 @@ type Sync = (result: LoadResult, context: LoaderContext, source: RoadBookSource)
  * The content-layer loader of one collection of the road book. All read the same road book
  * (the integration's, see road-book-source.ts); entries and version intros are rendered only
  * when their digest changed since the last build (Astro keeps the store between builds).
- * `problems` holds the road book's errors while the dev preview runs, for the pages to show.
+ * `problems` holds the road book's errors while the dev preview runs, for the pages to show;
+ * `build`, what a build keeps of the last good site.
  */
 export function roadbookLoader(collection: Collection): Loader {
   return {
@@ -142,11 +143,21 @@ function ofGoodBook(
   };
 }
 
+/** What this build keeps of the last good site (astro/build-plan.ts): one item, `plan`. */
+async function syncBuild(_result: LoadResult, context: LoaderContext, source: RoadBookSource): Promise<number> {
+  const data = { keep: [...source.keep] };
+  const digest = context.generateDigest(data);
+  if (context.store.get('plan')?.digest === digest) return 0;
+  context.store.set({ id: 'plan', data, digest });
+  return 1;
+}
+
 const SYNCS: Record<Collection, Sync> = {
   site: ofGoodBook(syncSite, { reports: true }),
   versions: ofGoodBook(syncVersions),
   entries: ofGoodBook(syncEntries),
   problems: syncProblems,
+  build: syncBuild,
 };
 
 /**

@@ -26,6 +26,13 @@ export interface RoadbookOptions extends Partial<SiteOptions> {
   roadBook?: LoadResult;
   /** Told, after each sync of the entries, how many bodies were rendered. */
   onRendered?: (count: RenderCount) => void;
+  /**
+   * Files of the last good site this build keeps (paths in the site): their routes are not
+   * generated (see astro/build-plan.ts).
+   */
+  keep?: readonly string[];
+  /** Called with the built site's folder once its pages are written, before it is indexed for search. */
+  onPagesWritten?: (dir: string) => Promise<void>;
 }
 
 /** The options with their defaults; `astroRoot` (Astro's own root) is the default project folder. */

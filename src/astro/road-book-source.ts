@@ -13,12 +13,20 @@ export class RoadBookSource {
   readonly #options: SiteOptions;
   #pending: Promise<LoadResult> | null;
   readonly #onRendered: ((count: RenderCount) => void) | undefined;
+  /** Files of the last good site the build keeps: see astro/build-plan.ts. */
+  readonly keep: readonly string[];
   /** Files already read by this source: a refresh of the dev preview reads only what changed. */
   readonly #files = new SourceFiles(true);
 
   /** `preloaded`: the road book a caller has already read with these options (`roadbook build`). */
-  constructor(options: SiteOptions, preloaded?: LoadResult, onRendered?: (count: RenderCount) => void) {
+  constructor(
+    options: SiteOptions,
+    preloaded?: LoadResult,
+    onRendered?: (count: RenderCount) => void,
+    keep: readonly string[] = [],
+  ) {
     this.#options = options;
+    this.keep = keep;
     this.#pending = preloaded ? Promise.resolve(preloaded) : null;
     this.#onRendered = onRendered;
   }

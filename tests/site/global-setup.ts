@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { cachePaths } from '../../src/astro/settings.ts';
-import { runBuild } from '../../src/cli/commands/build.ts';
+import { lastSiteFile, runBuild } from '../../src/cli/commands/build.ts';
 import { FIXTURES, REPO, collectingIo, type BuiltSite, type BuiltSites } from './sites.ts';
 import { writeChangedSample } from '../e2e/sample-changed.ts';
 import { writeWithdrawnSample } from '../e2e/sample-withdrawn.ts';
@@ -17,9 +17,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await mkdir(join(REPO, '.roadbook'), { recursive: true });
   const dir = await mkdtemp(join(REPO, '.roadbook', 'test-sites-'));
 
+  const records: string[] = [];
   const build = async (name: string, fixture: string, base: string, drafts: boolean): Promise<BuiltSite> => {
     const root = isAbsolute(fixture) ? fixture : join(FIXTURES, fixture);
     const out = join(dir, name);
+    records.push(lastSiteFile(root, out));
     const { io, stderr } = collectingIo(root);
     const started = performance.now();
     const code = await runBuild({ root, out, drafts }, io);
@@ -91,6 +93,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await rm(caches.astroCacheDir, { recursive: true, force: true });
       await rm(caches.entryCacheFile, { force: true });
     }
+    for (const record of records) await rm(record, { force: true });
     if (!process.env.ROADBOOK_KEEP_TEST_SITES) await rm(dir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,10 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { codeDigest } from '../../core/build/code-digest.ts';
+import { planRebuild, readLastSite, writeLastSite } from '../../core/build/last-site.ts';
+import { siteOutputs } from '../../core/build/outputs.ts';
+import { presentIn, reuseFiles } from '../../core/build/reuse.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
@@ -24,6 +29,11 @@ export interface BuildArgs {
  * the project (a NAS mount, a second disk): Astro moves its files into its output folder by
  * renaming them from its work folder in the package, so it then builds on the package's file
  * system and the site is copied beside the output before the swap.
+ *
+ * A rebuild redoes only what changed since the last good site (core/build/): when nothing
+ * did, the site is left as it is; when the code and what every page shows are the same, the
+ * files whose inputs are the same are taken from the last site (hard links) and only the
+ * others are generated. Either way the site has the bytes a build from scratch would give.
  */
 export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, args.root ?? '.');
@@ -53,6 +63,16 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   await mkdir(dirname(out), { recursive: true });
   const staging = stagingFor(out);
   await cleanLeftovers(out, io);
+  const recordFile = lastSiteFile(root, out);
+  const outputs = await siteOutputs(checked.book, { drafts, base }, await codeDigest(PACKAGE_ROOT));
+  const plan = planRebuild(await readLastSite(recordFile, out), outputs);
+  if (plan.kind === 'unchanged') {
+    io.stderr(`Nothing changed since the last build: the site in ${out} is left as it is.\n`);
+    progress.finish();
+    return 0;
+  }
+  const keep = plan.kind === 'partial' ? await presentIn(out, plan.reuse) : [];
+  const ids = { previous: plan.kind === 'partial' ? plan.previousBuildId : outputs.buildId, current: outputs.buildId };
   await rm(staging, { recursive: true, force: true });
   let rendered = null as RenderCount | null;
   // The road book just checked is the one the site is built from: it is not read again.
@@ -60,7 +80,15 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     rendered = count;
     progress.describe('render', `${count.rendered} entries, ${count.total - count.rendered} unchanged`);
   };
-  const astro = astroConfig({ root, drafts, base, roadBook: checked, onRendered });
+  const astro = astroConfig({
+    root,
+    drafts,
+    base,
+    roadBook: checked,
+    onRendered,
+    keep,
+    onPagesWritten: (dir) => reuseFiles(out, dir, keep, ids),
+  });
   astro.integrations = [...(astro.integrations ?? []), buildProgress(progress)];
   const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
   if (local) {
@@ -92,17 +120,25 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   try {
     if (local) await copyBeside(local, staging, out);
     await swapIn(staging, out);
+    await writeLastSite(recordFile, out, outputs);
   } finally {
     progress.end('publish');
   }
   const cached = rendered
     ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build)`
     : '';
+  const kept = keep.length ? `; ${keep.length} files kept from the last site` : '';
   io.stderr(
-    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}\n`,
+    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}${kept}\n`,
   );
   progress.finish();
   return 0;
+}
+
+/** Where the record of the last good site in `out` is kept: beside the entry cache of `root`. */
+export function lastSiteFile(root: string, out: string): string {
+  const key = createHash('sha256').update(out).digest('hex').slice(0, 12);
+  return join(dirname(cachePaths(root).entryCacheFile), `site-${key}.json`);
 }
 
 /** Copies the site built on the package's file system to the staging folder beside the output. */

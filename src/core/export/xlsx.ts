@@ -14,6 +14,7 @@
  * its CommonJS entry. Either way the module's namespace or its `default` is the library.
  */
 import type { Workbook, Worksheet } from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { RunResults } from '../checklist/progress.ts';
 import { STATUSES } from '../checklist/progress.ts';
 import type { Checklist } from '../checklist/types.ts';
@@ -24,6 +25,41 @@ import { selectionText, statusLabel, versionStatusLabel } from '../i18n/labels.t
 import { PEOPLE_COLUMNS, peopleHeader, peopleRows, type PeopleColumn } from './table.ts';
 
 type ExcelJs = typeof import('exceljs');
+
+/** Before any version date: a workbook of a path whose versions have no date is dated so. */
+const EPOCH = '1980-01-01';
+
+/**
+ * When the workbook says it was made: the date of the newest version on its path (the day the
+ * road book it describes was released), never the clock, so the same checklist always gives the
+ * same bytes (a rebuilt site then keeps its files unchanged).
+ */
+export function workbookDate(checklist: Checklist): Date {
+  const dates = checklist.path.versions.map((v) => v.date).filter((d): d is string => Boolean(d));
+  const newest = [checklist.path.to.date ?? '', ...dates].sort().at(-1) || EPOCH;
+  const date = new Date(`${newest.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? new Date(`${EPOCH}T00:00:00Z`) : date;
+}
+
+/**
+ * The time every file inside the workbook's ZIP carries (exceljs takes the clock's): local noon
+ * of the ZIP format's first day, which no time zone moves out of its range.
+ */
+const ENTRY_TIME = new Date(1980, 0, 1, 12);
+
+/**
+ * The workbook's ZIP written again, its files in their order, each dated ENTRY_TIME and passed
+ * through `edit`: the same files always give the same bytes. The exporter and a rebuild that
+ * keeps a workbook but writes the new build id into it (core/build/reuse.ts) both write it so.
+ */
+export function rezipXlsx(
+  bytes: Uint8Array,
+  edit: (name: string, data: Uint8Array) => Uint8Array = (_name, data) => data,
+): Uint8Array {
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes))) files[name] = [edit(name, data), { mtime: ENTRY_TIME }];
+  return zipSync(files, { level: 6 });
+}
 
 /** exceljs, whichever way the runtime hands a CommonJS or UMD module to `import()`. */
 export async function loadExcelJs(): Promise<ExcelJs> {
@@ -162,8 +198,9 @@ export async function exportXlsx(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'roadbook';
   workbook.title = checklistTitle(checklist, locale);
+  workbook.created = workbook.modified = workbookDate(checklist);
   itemsSheet(workbook, checklist, results, locale);
   pathSheet(workbook, checklist, locale);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
+  return rezipXlsx(new Uint8Array(buffer as ArrayBuffer));
 }

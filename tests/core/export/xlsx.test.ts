@@ -104,3 +104,18 @@ describe('XLSX', () => {
     expect(db).toBeDefined();
   });
 });
+
+describe('XLSX bytes', () => {
+  it('are the same for the same checklist, whenever it is exported, dated by its newest version', async () => {
+    const checklist = exportedChecklist();
+    const first = await exportXlsx(checklist, RESULTS);
+    await new Promise((done) => setTimeout(done, 2100)); // past a ZIP timestamp's two seconds
+    const second = await exportXlsx(checklist, RESULTS);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const newest = [checklist.path.to.date, ...checklist.path.versions.map((v) => v.date)]
+      .filter(Boolean)
+      .sort()
+      .at(-1)!;
+    expect((await readWorkbook(first)).created.toISOString().slice(0, 10)).toBe(newest);
+  });
+});

@@ -1,14 +1,18 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../astro/site-data.ts';
+import { keptFiles } from '../../../astro/build-plan.ts';
 import { VERSION_DOWNLOADS, versionChecklist } from '../../../astro/version-checklist.ts';
+import { versionChecklistFileOf } from '../../../core/build/site-files.ts';
 
 /** A version's own checklist as CSV, XLSX and Markdown files, made at build time by core's exporters. */
 export const getStaticPaths = (async () => {
-  const site = await getSite();
+  const [site, kept] = await Promise.all([getSite(), keptFiles()]);
   return site.versions
     .filter((version) => versionChecklist(site, version))
     .flatMap((version) =>
-      VERSION_DOWNLOADS.map((format) => ({ params: { version: version.slug, format: format.extension } })),
+      VERSION_DOWNLOADS.filter((format) => !kept.has(versionChecklistFileOf(version.slug, format.extension))).map(
+        (format) => ({ params: { version: version.slug, format: format.extension } }),
+      ),
     );
 }) satisfies GetStaticPaths;
 
