@@ -158,6 +158,17 @@ describe('a team run', () => {
       `Vos vérifications (Alice) : 0 sur ${facturation.length}`,
     );
     expect(await alice.page.locator('[data-part="assign"]').isHidden()).toBe(true);
+    // Her items first; the others after them, closed, each marked as someone else's.
+    const changes = alice.page.locator('[data-part="step-changes"]');
+    const shownIds = await changes
+      .locator('.run-item:not([data-owner="other"])')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.item));
+    expect(shownIds).toEqual(facturation.map((i) => i.id));
+    // The path holds only facturation's changes: the processes' steps are someone else's.
+    const apart = alice.page.locator('[data-part="step-processes"] > details.run-others');
+    expect(await apart.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await apart.locator('.run-item').count()).toBe(processItems.length);
+    expect(await apart.locator('.run-item .badge-assigned').count()).toBe(processItems.length);
     await setStatus(alice.page, shared.id, 'passed');
     await setStatus(alice.page, alicesOther.id, 'passed');
     await expect
