@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bodiesFile } from '../core/read/entry-cache.ts';
 
 /** The roadbook package itself: where astro.config.mjs, src/ and node_modules/ are. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Where the caches of one content folder live: Astro's store of rendered entries and the
- * reader's cache of checked entries. Each content folder has its own, so two road books
- * never mix.
+ * Where the caches of one content folder live: Astro's store of rendered entries, the
+ * reader's cache of checked entries and the file of their bodies' HTML beside it. Each
+ * content folder has its own, so two road books never mix; removing every path listed here
+ * makes the next build and check cold.
  */
-export function cachePaths(root: string): { astroCacheDir: string; entryCacheFile: string } {
+export function cachePaths(root: string): { astroCacheDir: string; entryCacheFile: string; bodiesCacheFile: string } {
   const key = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 12);
+  const entryCacheFile = join(PACKAGE_ROOT, 'node_modules', '.cache', 'roadbook', `entries-${key}.json`);
   return {
     astroCacheDir: join(PACKAGE_ROOT, 'node_modules', '.astro', `roadbook-${key}`),
-    entryCacheFile: join(PACKAGE_ROOT, 'node_modules', '.cache', 'roadbook', `entries-${key}.json`),
+    entryCacheFile,
+    bodiesCacheFile: bodiesFile(entryCacheFile),
   };
 }

@@ -31,9 +31,7 @@ describe('roadbook build reads roadbook.yml once', () => {
   });
 
   afterAll(async () => {
-    const caches = cachePaths(root);
-    await rm(caches.astroCacheDir, { recursive: true, force: true });
-    await rm(caches.entryCacheFile, { force: true });
+    for (const path of Object.values(cachePaths(root))) await rm(path, { recursive: true, force: true });
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -102,9 +102,7 @@ describe('roadbook build, run again after a change', () => {
 
   afterAll(async () => {
     for (const root of roots) {
-      const { astroCacheDir, entryCacheFile } = cachePaths(root);
-      await rm(astroCacheDir, { recursive: true, force: true });
-      await rm(entryCacheFile, { force: true });
+      for (const path of Object.values(cachePaths(root))) await rm(path, { recursive: true, force: true });
       await rm(lastSiteFile(root, join(root, 'dist')), { force: true });
     }
     await rm(work, { recursive: true, force: true });

@@ -89,9 +89,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     // Caches belong to content folders; those of the temporary ones go with them.
     for (const root of [cacheRoot, coldRoot, sites.sampleChanged.root, sites.sampleWithdrawn.root]) {
-      const caches = cachePaths(root);
-      await rm(caches.astroCacheDir, { recursive: true, force: true });
-      await rm(caches.entryCacheFile, { force: true });
+      for (const path of Object.values(cachePaths(root))) await rm(path, { recursive: true, force: true });
     }
     for (const record of records) await rm(record, { force: true });
     if (!process.env.ROADBOOK_KEEP_TEST_SITES) await rm(dir, { recursive: true, force: true });

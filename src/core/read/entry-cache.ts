@@ -133,7 +133,8 @@ interface SavedBodies {
   bodies: Record<string, string>;
 }
 
-function bodiesFile(file: string): string {
+/** The file of bodies kept beside the entry cache `file` (its name the cache's, `.bodies.json`). */
+export function bodiesFile(file: string): string {
   return `${file.replace(/\.json$/, '')}.bodies.json`;
 }
 
