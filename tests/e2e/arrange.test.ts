@@ -1,15 +1,14 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { arrangeChecklist, minimumSet, riskChanges } from '../../src/core/checklist/risk.ts';
 import { requestToParams } from '../../src/core/run/request.ts';
 import { RUN_FORMAT, FORMAT_VERSION } from '../../src/core/run/schema.ts';
 import type { SavedRun } from '../../src/core/run/types.ts';
-import { launchChromium } from './browser.ts';
 import { downloadOf, engineChecklist } from './run-helpers.ts';
-import { serveSite, type StaticServer } from './server.ts';
 import { putStoredValue, storedValues } from './stored-values.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * The item list's arrangement in Chromium, on the sample road book: the risk order and the
@@ -22,19 +21,11 @@ const REQUEST = { from: '15.1.0', to: '15.3.0', modules: [], editions: [], proce
 const PATH = 'checklist/?from=15.1.0&to=15.3.0&processes=facturation-mensuelle';
 const KEY_PREFIX = 'roadbook:%2F:Gestan:';
 
-let browser: Browser;
-let server: StaticServer;
+useSampleSite();
 let expected: Checklist;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
   expected = await engineChecklist(sites.sample.root, REQUEST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const ready = (page: Page) => page.waitForSelector('rb-run[data-state="ready"]');

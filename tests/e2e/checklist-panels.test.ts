@@ -1,27 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { serveSite, type StaticServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * The panels' scoped styles in Chromium: rules written as :global() under a panel reach the
  * rows, lines and report the scripts make at run time, on screen and in print.
  */
-const sites = inject('sites');
 const PATH = 'checklist/?from=15.2.0&to=15.3.0&modules=facturation&processes=facturation-mensuelle';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSampleSite();
 
 const style = (page: Page, selector: string, property: string) =>
   page

@@ -1,8 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { statusLabel } from '../../src/core/i18n/labels.ts';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { DiagnosticList } from '../../src/core/diagnostics.ts';
@@ -11,12 +11,13 @@ import { parseCompanyProcesses } from '../../src/core/read/processes.ts';
 import { loadRoadBook } from '../../src/core/read/road-book.ts';
 import { PEOPLE_HEADER_FR } from '../helpers/people-header.ts';
 import { readWorkbook, rowValues } from '../helpers/workbook.ts';
-import { launchChromium, VIEWPORTS } from './browser.ts';
+import { VIEWPORTS } from './browser.ts';
 import { audit, dataRequests, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveBigSite } from './big-site.ts';
 import { SAMPLE_CHANGE } from './sample-changed.ts';
-import { serveSite, type StaticServer } from './server.ts';
+import { serveSite } from './server.ts';
 import { putStoredValue, storedValues } from './stored-values.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * /checklist/ in Chromium, on the sample road book (content/) built once by the global setup:
@@ -31,19 +32,11 @@ const REQUEST = { from: '15.2.0', to: '15.3.0', modules: ['facturation'], proces
 const PATH = 'checklist/?from=15.2.0&to=15.3.0&modules=facturation&processes=facturation-mensuelle';
 const KEY_PREFIX = 'roadbook:%2F:Gestan:';
 
-let browser: Browser;
-let server: StaticServer;
+useSampleSite();
 let expected: Checklist;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
   expected = await engineChecklist(sites.sample.root, REQUEST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const row = (page: Page, id: string) => page.locator(`.run-item[data-item="${id}"]`);

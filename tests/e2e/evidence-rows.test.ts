@@ -1,20 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import type { Attachment } from '../../src/core/run/evidence.ts';
 import type { Manifest } from '../../src/core/run/progress-zip.ts';
 import { MAX_PROGRESS_FILE_BYTES } from '../../src/core/run/storage-limits.ts';
 import { serveBigSite } from './big-site.ts';
-import { launchChromium } from './browser.ts';
 import { launchKillable, type KillableChromium } from './killable-chromium.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
-import { serveSite, type StaticServer } from './server.ts';
+import { serveSite } from './server.ts';
 import { mountSmallDisk } from './small-disk.ts';
 import { storedFiles } from './stored-evidence.ts';
 import { storedValues } from './stored-values.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * Evidence on the items of a run, in Chromium on the built sample site: an image pasted and a
@@ -38,19 +38,11 @@ const PNG = Buffer.from(
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-let browser: Browser;
-let server: StaticServer;
+useSampleSite();
 let expected: Checklist;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
   expected = await engineChecklist(sites.sample.root, REQUEST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const ready = (page: Page) => page.waitForSelector('rb-run[data-state="ready"]');

@@ -1,19 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import type { Attachment } from '../../src/core/run/evidence.ts';
 import { serializeRun } from '../../src/core/run/saved.ts';
 import { DATABASE } from '../../src/core/run/storage-keys.ts';
 import type { SavedRun } from '../../src/core/run/types.ts';
-import { launchChromium } from './browser.ts';
 import { launchKillable, type KillableChromium } from './killable-chromium.ts';
 import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
-import { serveSite, type StaticServer } from './server.ts';
 import { mountSmallDisk } from './small-disk.ts';
 import { storedFiles } from './stored-evidence.ts';
 import { storedValues } from './stored-values.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * Evidence on the built checklist page, in Chromium: `<rb-evidence>` (defined by the page's own
@@ -35,19 +34,11 @@ const PNG = Buffer.from(
 );
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-let browser: Browser;
-let server: StaticServer;
+useSampleSite();
 let expected: Checklist;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
   expected = await engineChecklist(sites.sample.root, REQUEST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const ready = (page: Page) => page.waitForSelector('rb-run[data-state="ready"]');

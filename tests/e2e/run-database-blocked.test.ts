@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE } from '../../src/core/run/storage-keys.ts';
-import { launchChromium } from './browser.ts';
-import { serveSite, type StaticServer } from './server.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * A tab still showing a page of the site from before the database's current version keeps
@@ -10,19 +8,7 @@ import { serveSite, type StaticServer } from './server.ts';
  * page of the new site then waits to open its database. It says so, and goes on by itself
  * once the old tab is gone.
  */
-const sites = inject('sites');
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSampleSite();
 
 describe('an older page holding the database', () => {
   it('is named while it blocks, and the page goes on once it is closed', async () => {

@@ -2,19 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { MAX_PROGRESS_FILE_BYTES, RETRY_FIRST_MS, RETRY_MAX_MS } from '../../src/core/run/storage-limits.ts';
 import { serializeRun } from '../../src/core/run/saved.ts';
 import { DATABASE } from '../../src/core/run/storage-keys.ts';
 import type { SavedRun } from '../../src/core/run/types.ts';
-import { launchChromium } from './browser.ts';
 import { mountSmallDisk } from './small-disk.ts';
 import { launchKillable, type KillableChromium } from './killable-chromium.ts';
 import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
-import { serveSite, type StaticServer } from './server.ts';
 import { storedValues } from './stored-values.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * Where the checklist page keeps runs, in Chromium: IndexedDB (runs of localStorage moved in,
@@ -31,19 +30,11 @@ const PATH = 'checklist/?from=15.2.0&to=15.3.0&modules=facturation&processes=fac
 const KEY_PREFIX = 'roadbook:%2F:Gestan:';
 const SCOPE = { product: 'Gestan', base: '/' };
 
-let browser: Browser;
-let server: StaticServer;
+useSampleSite();
 let expected: Checklist;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
   expected = await engineChecklist(sites.sample.root, REQUEST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const row = (page: Page, id: string) => page.locator(`.run-item[data-item="${id}"]`);

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Checklist } from '../../src/core/checklist/index.ts';
 import { assignmentFileText, makeAssignment } from '../../src/core/run/assignment.ts';
-import { launchChromium } from './browser.ts';
 import { audit, downloadOf, engineChecklist, watch } from './run-helpers.ts';
-import { serveSite, type StaticServer } from './server.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
 
 /**
  * A team run in Chromium, each person in a browser profile of their own (no storage shared):
@@ -17,19 +16,11 @@ const sites = inject('sites');
 const REQUEST = { from: '15.2.0', to: '15.3.0', modules: ['facturation'], processes: ['facturation-mensuelle'] };
 const PATH = 'checklist/?from=15.2.0&to=15.3.0&modules=facturation&processes=facturation-mensuelle';
 
-let browser: Browser;
-let server: StaticServer;
+useSampleSite();
 let expected: Checklist;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
   expected = await engineChecklist(sites.sample.root, REQUEST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const row = (page: Page, id: string) => page.locator(`.run-item[data-item="${id}"]`);
