@@ -18,6 +18,7 @@
  */
 import { recordResult, resultOf, type ItemResult } from '../checklist/progress.ts';
 import type { ChecklistItem } from '../checklist/types.ts';
+import { isCarried } from './carry-over.ts';
 import { changedOpenRun } from './changed-run.ts';
 import { announce, render, type Panel } from './effects.ts';
 import type { Attachment } from './evidence.ts';
@@ -85,7 +86,11 @@ function withResult(
     undo: undoable ? [...state.undo, step].slice(-UNDO_DEPTH) : state.undo,
   };
   const changed = changedOpenRun(marked, { ...run, results }, time);
-  return { state: changed.state, effects: [...changed.effects, render(panels, [itemId])] };
+  // The run's header counts the carried results: it is repainted only when one comes or goes,
+  // not at every status click.
+  const shown: Panel[] =
+    isCarried(step.before) !== isCarried(result) && !panels.includes('header') ? [...panels, 'header'] : panels;
+  return { state: changed.state, effects: [...changed.effects, render(shown, [itemId])] };
 }
 
 /** The tester changed an item's result. */

@@ -199,7 +199,7 @@ class RoadbookRun extends HTMLElement {
       },
       render: (panels, items) => {
         this.display?.render(panels, items);
-        if (panels.has('runs') || panels.has('header') || panels.has('items')) this.carry.render();
+        if (panels.has('runs') || panels.has('header')) this.carry.render();
         if (TEAM_PANELS.some((p) => panels.has(p))) this.team.queue();
       },
       report: () => this.report.open(true),

@@ -43,6 +43,15 @@ describe('recording a result', () => {
     expect(effects).toContainEqual({ type: 'render', panels: ['items'], items: [item.id] });
   });
 
+  it('repaints the header, which counts carried results, only when a carried result comes or goes', () => {
+    const carriedFrom = { run: 'run-0', name: 'Recette 15.2', date: T1 };
+    const carried = opened({ [item.id]: { status: 'passed', hash: 'h1', rev: 'r0', carriedFrom } });
+    const rerun = record(carried, act({ change: { status: 'failed' }, time: T2 })).effects;
+    expect(rerun).toContainEqual({ type: 'render', panels: ['items', 'header'], items: [item.id] });
+    const plain = record(opened(), act()).effects;
+    expect(plain).toContainEqual({ type: 'render', panels: ['items'], items: [item.id] });
+  });
+
   it('keeps the revision while the tester types, renews it after a save', () => {
     const first = record(opened(), act()).state;
     const typing = record(first, act({ change: { comment: 'ok' }, statusSet: false, rev: 'r2', time: T2 })).state;
