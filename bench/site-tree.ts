@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 async function files(dir: string): Promise<string[]> {
   const found = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -15,6 +15,34 @@ export async function treeSize(dir: string): Promise<{ bytes: number; files: num
   const paths = await files(dir);
   const sizes = await Promise.all(paths.map(async (p) => (await stat(p)).size));
   return { bytes: sizes.reduce((a, b) => a + b, 0), files: paths.length };
+}
+
+/** The kinds of file a built site holds, in the order a composition lists them. */
+const KINDS: [kind: string, test: RegExp][] = [
+  ['entry pages', /^versions\/[^/]+\/[^/]+\/index\.html$/],
+  ['version pages', /^versions\/[^/]+\/index\.html$/],
+  ['version downloads', /^versions\/[^/]+\/checklist\.[^/]+$/],
+  ['version assets', /^versions\/[^/]+\/assets\//],
+  ['module pages', /^modules\//],
+  ['/roadbook.json', /^roadbook\.json$/],
+  ['data/', /^data\//],
+  ['search index', /^pagefind\//],
+  ['scripts and styles', /^_astro\//],
+];
+
+/** A site's bytes and files by kind of file (entry pages, version pages, downloads…). */
+export async function treeComposition(dir: string): Promise<Map<string, { bytes: number; files: number }>> {
+  const kinds = new Map<string, { bytes: number; files: number }>(
+    [...KINDS.map(([k]) => k), 'other'].map((k) => [k, { bytes: 0, files: 0 }]),
+  );
+  for (const path of await files(dir)) {
+    const name = relative(dir, path).split(sep).join('/');
+    const kind = KINDS.find(([, test]) => test.test(name))?.[0] ?? 'other';
+    const sum = kinds.get(kind)!;
+    sum.bytes += (await stat(path)).size;
+    sum.files += 1;
+  }
+  return kinds;
 }
 
 /**
