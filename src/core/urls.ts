@@ -52,6 +52,11 @@ export function codeStyleSheetUrl(base: string): string {
   return `${base}code.css`;
 }
 
+/** The site's icon (src/pages/icon.svg.ts): one file the browser caches, not a data: URL in every page. */
+export function iconUrl(base: string): string {
+  return `${base}icon.svg`;
+}
+
 export function roadBookFileUrl(base: string): string {
   return `${base}roadbook.json`;
 }
