@@ -10,7 +10,7 @@ import type { DataIndex, RoadBookFile } from '../../src/core/data-files.ts';
 import { unpackVersionFile, type VersionFile } from '../../src/core/version-file.ts';
 import { runBuild } from '../../src/cli/commands/build.ts';
 import { readWorkbook } from '../helpers/workbook.ts';
-import { all, both, cls, files, has, id, one, page, prop, tag, text } from './html.ts';
+import { all, both, cls, files, has, id, items, linkedEntry, one, page, prop, tag, text } from './html.ts';
 import { collectingIo, REPO } from './sites.ts';
 
 /**
@@ -96,6 +96,16 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       const meta = (name: string) => all(tree, both(tag('meta'), byData('name', name)));
       expect(prop(meta('description')[0]!, 'content'), path).toBeTruthy();
       expect(prop(meta('color-scheme')[0]!, 'content'), path).toBe('light dark');
+      // The icon is one file for the whole site, not a data: URL repeated in every page.
+      expect(
+        href(
+          one(
+            tree,
+            both(tag('link'), (e) => prop(e, 'rel') === 'icon'),
+          ),
+        ),
+        path,
+      ).toBe('/icon.svg');
       const skip = one(tree, cls('skip-link'));
       expect(href(skip)).toBe('#main');
       expect(all(tree, both(tag('main'), id('main')))).toHaveLength(1);
@@ -174,7 +184,7 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     const first = await page(out, 'versions/1.0.0/index.html');
     const actions = one(first, cls('highlights-actions'));
     expect(text(one(actions, tag('h2')))).toBe('Actions requises');
-    expect(all(actions, tag('li')).map((li) => prop(li, 'dataEntryRef'))).toEqual(['STK-1']);
+    expect(all(actions, tag('li')).map(linkedEntry)).toEqual(['STK-1']);
     expect(href(one(actions, tag('a')))).toBe('/versions/1.0.0/STK-1/');
     expect(text(actions)).toContain('Relancer le calcul des stocks');
     const data = one(first, cls('highlights-data'));
@@ -183,10 +193,8 @@ describe('French fixture (gestan-fr), built without drafts', () => {
 
     const withdrawn = await page(out, 'versions/1.1.0/index.html');
     const breaking = one(withdrawn, cls('highlights-breaking'));
-    expect(all(breaking, tag('li')).map((li) => prop(li, 'dataEntryRef'))).toEqual(['CPT-2']);
-    expect(all(one(withdrawn, cls('highlights-data')), tag('li')).map((li) => prop(li, 'dataEntryRef'))).toEqual([
-      'CPT-2',
-    ]);
+    expect(all(breaking, tag('li')).map(linkedEntry)).toEqual(['CPT-2']);
+    expect(all(one(withdrawn, cls('highlights-data')), tag('li')).map(linkedEntry)).toEqual(['CPT-2']);
     expect(all(withdrawn, cls('highlights-actions'))).toHaveLength(0);
   });
 
@@ -206,22 +214,19 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     expect(JSON.parse(prop(stk, 'dataModules')!)).toEqual(['stocks', 'facturation']);
 
     const fac = one(tree, id('entry-FAC-1'));
-    const items = all(fac, both(tag('li'), byData('dataItem')));
-    expect(items.map((i) => prop(i, 'dataItem'))).toEqual([
-      'FAC-1#avoir-partiel',
-      'FAC-1#reediter-la-facture-d-origine',
-      'FAC-1#imprimer-l-avoir',
-      'FAC-1#exporter-les-ecritures-du-mois',
-    ]);
-    const firstItem = items[0]!;
-    expect(prop(firstItem, 'dataPriority')).toBe('critical');
+    const listed = items(fac);
+    expect(listed).toHaveLength(4);
+    // No anchors here: an item's one address is on its entry's page.
+    expect(listed.map((i) => prop(i, 'id'))).toEqual([undefined, undefined, undefined, undefined]);
+    const firstItem = listed[0]!;
+    expect(prop(one(firstItem, cls('badge-priority')), 'dataValue')).toBe('critical');
     expect(text(one(firstItem, cls('badge-priority')))).toBe('Critique');
-    expect(text(one(firstItem, cls('item-step')))).toContain('Créer un avoir partiel sur une facture réglée');
+    expect(text(one(firstItem, tag('p')))).toContain('Créer un avoir partiel sur une facture réglée');
     expect(text(one(firstItem, cls('item-expect')))).toContain("Le solde client est diminué du montant de l'avoir");
     expect(text(one(firstItem, cls('item-menu')))).toContain('Facturation → Avoirs → Nouveau');
     expect(text(one(firstItem, cls('item-setup')))).toContain('Une facture réglée de 1 200 €');
-    expect(text(one(items[2]!, cls('item-expect')))).toContain('le PDF porte la mention « Avoir partiel »');
-    expect(text(one(items[3]!, cls('item-expect')))).toContain("l'avoir figure au journal des ventes");
+    expect(text(one(listed[2]!, cls('item-expect')))).toContain('le PDF porte la mention « Avoir partiel »');
+    expect(text(one(listed[3]!, cls('item-expect')))).toContain("l'avoir figure au journal des ventes");
     expect(text(one(fac, cls('tags')))).toBe('avoirs');
     expect(text(fac)).toContain('1001');
   });
@@ -255,7 +260,7 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     expect(text(one(tree, cls('callout-action')))).toContain("Éditer le rapport de migration après l'installation.");
     const img = one(one(tree, cls('entry-body')), tag('img'));
     expect(prop(img, 'src')).toBe('/versions/1.1.0-DU1/assets/schema.svg');
-    expect(all(tree, both(tag('li'), byData('dataItem')))).toHaveLength(1);
+    expect(items(tree)).toHaveLength(1);
     expect(href(one(one(tree, cls('supersedes')), tag('a')))).toBe('/versions/1.1.0/FAC-2/');
     expect(href(one(one(tree, cls('permalink')), tag('a')))).toBe('/versions/1.1.0-DU1/FAC-3/');
 
@@ -272,7 +277,12 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     const withIntro = await page(out, 'versions/1.0.0/FAC-1/index.html');
     expect(text(one(withIntro, cls('items-intro')))).toBe('Ces contrôles se font sur une copie du dossier.');
     expect(text(one(withIntro, cls('entry-body')))).not.toContain('Imprimer');
-    expect(all(withIntro, both(tag('li'), byData('dataItem')))).toHaveLength(4);
+    expect(items(withIntro).map((i) => prop(i, 'id'))).toEqual([
+      'item-FAC-1--avoir-partiel',
+      'item-FAC-1--reediter-la-facture-d-origine',
+      'item-FAC-1--imprimer-l-avoir',
+      'item-FAC-1--exporter-les-ecritures-du-mois',
+    ]);
 
     const breaking = await page(out, 'versions/1.1.0/CPT-2/index.html');
     expect(all(breaking, cls('callout-breaking'))).toHaveLength(1);
@@ -301,7 +311,7 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     }
     const entry = await page(out, 'versions/1.1.0/FAC-2/index.html');
     expect(text(one(entry, tag('h1')))).toBe(title);
-    const item = one(entry, byData('dataItem'));
+    const item = items(entry)[0]!;
     expect(all(item, tag('b'))).toHaveLength(0);
     expect(text(item)).toContain('Saisir <b>gras</b> dans le libellé');
     expect(text(one(entry, tag('title')))).toContain(title);
@@ -314,7 +324,7 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     expect(text(one(tree, tag('h1')))).toBe('Module Facturation');
     const sections = all(tree, both(cls('module-version'), byData('dataVersion')));
     expect(sections.map((s) => prop(s, 'dataVersion'))).toEqual(['1.1.0/DU1', '1.1.0', '1.0.0']);
-    const ids = sections.map((s) => all(s, byData('dataEntryRef')).map((e) => prop(e, 'dataEntryRef')));
+    const ids = sections.map((s) => all(s, cls('entry')).map(linkedEntry));
     expect(ids).toEqual([['FAC-3'], ['FAC-2'], ['FAC-1', 'STK-1']]);
     expect(all(sections[1]!, cls('badge-withdrawn'))).toHaveLength(1);
     const index = await page(out, 'modules/index.html');
@@ -503,6 +513,11 @@ describe('English fixture under a sub-path (english-base: locale en, base /docs/
     expect(Object.keys(entryIndex.languages)).toEqual(['en']);
   });
 
+  it('writes the site icon as an SVG file of its own', async () => {
+    const icon = await readFile(join(out, 'icon.svg'), 'utf8');
+    expect(icon).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.*<\/svg>\n$/s);
+  });
+
   it('puts the base in front of every link, image, stylesheet, script and data address', async () => {
     for (const path of await htmlFiles(out)) {
       const tree = await page(out, path);
@@ -533,7 +548,7 @@ describe('English fixture under a sub-path (english-base: locale en, base /docs/
     expect(await exists(out, 'modules/invoicing/index.html')).toBe(true);
     expect(await exists(out, 'modules/ledger/index.html')).toBe(true);
     const tree = await page(out, 'modules/ledger/index.html');
-    expect(all(tree, byData('dataEntryRef')).map((e) => prop(e, 'dataEntryRef'))).toEqual(['LED-20', 'LED-21']);
+    expect(all(tree, cls('entry')).map(linkedEntry)).toEqual(['LED-20', 'LED-21']);
   });
 
   it('makes feed links and the canonical address absolute with `site`', async () => {

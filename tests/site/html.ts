@@ -37,6 +37,22 @@ export const both =
   (el: Element) =>
     tests.every((t) => t(el));
 
+/** The verification items under `tree`: the rows of its item lists (EntryItems.astro). */
+export function items(tree: Nodes): Element[] {
+  return all(tree, cls('item-list')).flatMap((list) =>
+    list.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li'),
+  );
+}
+
+/** The entry a list row links to, by its page's address (`/versions/<v>/<id>/`). */
+export function linkedEntry(row: Element): string | undefined {
+  return href(one(row, tag('a')))?.match(/\/([^/]+)\/$/)?.[1];
+}
+
+function href(el: Element): string | undefined {
+  return prop(el, 'href');
+}
+
 export function classes(el: Element): string[] {
   const value = el.properties.className;
   return Array.isArray(value) ? value.map(String) : [];

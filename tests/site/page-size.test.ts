@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { unpackVersionFile, type VersionFile } from '../../src/core/version-file.ts';
 import type { RoadBookFile } from '../../src/core/data-files.ts';
 import { itemAnchor } from '../../src/core/item-id.ts';
-import { all, files, has, one, page, prop, tag } from './html.ts';
+import { files, items, one, page, prop, tag } from './html.ts';
 
 /**
  * What the built sample carries, in bytes: every page holds what it shows, its frame (head,
@@ -32,8 +32,6 @@ describe('the bytes of the built site', () => {
 
   it('gives an item its anchor on its entry’s page only, not again in its version’s list', async () => {
     const { out } = sites.sample;
-    const items = (tree: Awaited<ReturnType<typeof page>>) =>
-      all(tree, (e) => e.tagName === 'li' && has('dataItem')(e));
     const listed = items(await page(out, 'versions/15.3.0/index.html'));
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.map((li) => prop(li, 'id'))).toEqual(listed.map(() => undefined));
