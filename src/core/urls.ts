@@ -61,6 +61,11 @@ export function roadBookFileUrl(base: string): string {
   return `${base}roadbook.json`;
 }
 
+/** The search box's words and settings, one file for every page (src/pages/search.json.ts). */
+export function searchSettingsUrl(base: string): string {
+  return `${base}search.json`;
+}
+
 /** Where pagefind writes its index and its interface files. */
 export function searchBundleUrl(base: string): string {
   return `${base}pagefind/`;

@@ -2,14 +2,29 @@
  * <rb-search>: turns on pagefind's component UI when the site has a search index. The
  * interface files live beside the index (`<base>pagefind/`), so they are loaded only after
  * the index is found: in the dev preview (no index) the box shows a message instead.
- * pagefind's elements are made here from the words the page gives (Search.astro), not
- * written into every page of the site.
+ * pagefind's elements are made here from the words of the site's search settings (one file,
+ * pages/search.json.ts, whose address the page gives), not written into every page.
  */
 
 /** A filter dropdown of the search: pagefind's filter name and the label it shows. */
 export interface SearchFilter {
   filter: string;
   label: string;
+}
+
+/** The search box's words and settings: `/search.json` under the site's base. */
+export interface SearchSettings {
+  /** Where pagefind's index and interface files are. */
+  bundle: string;
+  lang: string;
+  placeholder: string;
+  filters: SearchFilter[];
+  /** How many results pagefind lists (the summary counts them all). */
+  maxResults: number;
+  /** Said where the site has no index (the dev preview). */
+  unavailable: string;
+  /** Said when pagefind's files cannot be loaded. */
+  failed: string;
 }
 
 /** An element with attributes (never parsed markup). */
@@ -21,13 +36,12 @@ function el(tag: string, attrs: Record<string, string> = {}, ...children: Elemen
 }
 
 /** pagefind's modal search: trigger, input, filters, summary, results (hidden until its script is in). */
-function searchUi(d: DOMStringMap): HTMLElement {
-  const placeholder = d.placeholder ?? '';
-  const filters = JSON.parse(d.filters ?? '[]') as SearchFilter[];
+function searchUi(d: SearchSettings): HTMLElement {
+  const { placeholder, filters } = d;
   const ui = el(
     'div',
     { 'data-search-ui': '' },
-    el('pagefind-config', { 'bundle-path': d.bundle ?? '/pagefind/', lang: d.lang ?? 'fr' }),
+    el('pagefind-config', { 'bundle-path': d.bundle, lang: d.lang }),
     el('pagefind-modal-trigger', { placeholder, 'hide-shortcut': 'true' }),
     el(
       'pagefind-modal',
@@ -42,7 +56,7 @@ function searchUi(d: DOMStringMap): HTMLElement {
           ...filters.map(({ filter, label }) => el('pagefind-filter-dropdown', { filter, label })),
         ),
         el('pagefind-summary'),
-        el('pagefind-results', d.maxResults ? { 'max-results': d.maxResults } : {}),
+        el('pagefind-results', { 'max-results': String(d.maxResults) }),
       ),
       el('pagefind-modal-footer', {}, el('pagefind-keyboard-hints')),
     ),
@@ -59,16 +73,25 @@ class RoadbookSearch extends HTMLElement {
   }
 
   private async start(): Promise<void> {
+    // Without its words the box has nothing to show, not even why.
+    const settings = await fetch(this.dataset.settings ?? '/search.json').then(
+      (response) => (response.ok ? (response.json() as Promise<SearchSettings>) : null),
+      () => null,
+    );
+    if (!settings) {
+      this.dataset.state = 'failed';
+      return;
+    }
     // The dev preview never has an index: say so without asking the server.
-    if (import.meta.env.DEV) return this.say(this.dataset.unavailable ?? '', 'unavailable');
-    const bundle = this.dataset.bundle ?? '/pagefind/';
+    if (import.meta.env.DEV) return this.say(settings.unavailable, 'unavailable');
+    const { bundle } = settings;
     const found = await fetch(`${bundle}pagefind-entry.json`, { cache: 'no-cache' }).then(
       (response) => response.ok,
       () => false,
     );
-    if (!found) return this.say(this.dataset.unavailable ?? '', 'unavailable');
+    if (!found) return this.say(settings.unavailable, 'unavailable');
     // In the page before pagefind's script defines its elements, as written markup would be.
-    const ui = searchUi(this.dataset);
+    const ui = searchUi(settings);
     this.append(ui);
     try {
       await Promise.all([
@@ -76,7 +99,7 @@ class RoadbookSearch extends HTMLElement {
         loadScript(`${bundle}pagefind-component-ui.js`),
       ]);
     } catch {
-      return this.say(this.dataset.failed ?? '', 'failed');
+      return this.say(settings.failed, 'failed');
     }
     ui.hidden = false;
     this.nameFilterButtons();

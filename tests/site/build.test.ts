@@ -7,6 +7,8 @@ import * as z from 'zod';
 import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataIndex, RoadBookFile } from '../../src/core/data-files.ts';
+import type { SearchSettings } from '../../src/scripts/search.ts';
+import { translate } from '../../src/core/i18n/translate.ts';
 import { unpackVersionFile, type VersionFile } from '../../src/core/version-file.ts';
 import { runBuild } from '../../src/cli/commands/build.ts';
 import { readWorkbook } from '../helpers/workbook.ts';
@@ -113,12 +115,10 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       expect(all(tree, tag('footer')), path).toHaveLength(1);
       expect(text(one(tree, tag('footer')))).toContain('Publié par Éditions Essai');
       const search = one(tree, tag('rb-search'));
-      expect(prop(search, 'dataBundle')).toBe('/pagefind/');
-      // pagefind's elements are made by the script from these words, not written into every page.
-      expect(prop(search, 'dataPlaceholder')).toBe('Rechercher un changement');
-      const filters = JSON.parse(prop(search, 'dataFilters')!) as { filter: string; label: string }[];
-      expect(filters.map((f) => f.filter)).toEqual(['version', 'module', 'type']);
-      expect(filters.map((f) => f.label)).toEqual(['Version', 'Module', 'Type']);
+      // pagefind's elements are made by the script from the site's search settings, one file
+      // whose address is all the page holds.
+      expect(prop(search, 'dataSettings')).toBe('/search.json');
+      expect(Object.keys(search.properties).sort(), path).toEqual(['ariaLabel', 'className', 'dataSettings', 'role']);
       expect(
         all(search, (e) => e.tagName.startsWith('pagefind-')),
         path,
@@ -127,6 +127,23 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       expect(all(nav, tag('a')).map(href)).toEqual(['/', '/modules/', '/upgrade/', '/checklist/']);
       expect(all(tree, tag('h1')), path).toHaveLength(1);
     }
+  });
+
+  it('writes the search box’s words and settings once, in /search.json', async () => {
+    const settings = await json<SearchSettings>(out, 'search.json');
+    expect(settings).toEqual({
+      bundle: '/pagefind/',
+      lang: 'fr',
+      placeholder: 'Rechercher un changement',
+      filters: [
+        { filter: 'version', label: 'Version' },
+        { filter: 'module', label: 'Module' },
+        { filter: 'type', label: 'Type' },
+      ],
+      maxResults: 20,
+      unavailable: translate('fr', 'site.search.unavailable'),
+      failed: "La recherche n'a pas pu être chargée.",
+    });
   });
 
   it('lists the versions newest first on the home page, the latest published one first of all', async () => {
@@ -529,7 +546,7 @@ describe('English fixture under a sub-path (english-base: locale en, base /docs/
           expect(value.startsWith(base), `${path}: <${el.tagName} ${p}="${value}">`).toBe(true);
         }
       }
-      expect(prop(one(tree, tag('rb-search')), 'dataBundle')).toBe(`${base}pagefind/`);
+      expect(prop(one(tree, tag('rb-search')), 'dataSettings')).toBe(`${base}search.json`);
     }
     const entry = await page(out, 'versions/3.1.0/LED-20/index.html');
     expect(prop(one(one(entry, cls('entry-body')), tag('img')), 'src')).toBe(`${base}versions/3.1.0/assets/chart.png`);
@@ -540,6 +557,7 @@ describe('English fixture under a sub-path (english-base: locale en, base /docs/
       `${base}versions/3.1.0/LED-20/#details`,
       `${base}versions/3.1.0/`,
     ]);
+    expect((await json<SearchSettings>(out, 'search.json')).bundle).toBe(`${base}pagefind/`);
     const index = await json<DataIndex>(out, 'data/index.json');
     expect(index.base).toBe(base);
   });
