@@ -18,9 +18,9 @@ export const CSP_DIRECTIVES: CspDirectives = [
   // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (no JavaScript eval).
   ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
   ['style-src', ["'self'"]],
-  // The favicon is an inline SVG (data:), so that browsers do not ask for /favicon.ico;
-  // thumbnails of a tester's attachments are object URLs (blob:) the page makes itself.
-  ['img-src', ["'self'", 'data:', 'blob:']],
+  // Thumbnails of a tester's attachments are object URLs (blob:) the page makes itself; the
+  // icon is a file of the site (/icon.svg), and no data: URL is shown.
+  ['img-src', ["'self'", 'blob:']],
   ['object-src', ["'none'"]],
   ['base-uri', ["'self'"]],
   ['form-action', ["'self'"]],
