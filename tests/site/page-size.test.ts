@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { unpackVersionFile, type VersionFile } from '../../src/core/version-file.ts';
 import type { RoadBookFile } from '../../src/core/data-files.ts';
 import { itemAnchor } from '../../src/core/item-id.ts';
-import { files, items, one, page, prop, tag } from './html.ts';
+import { cls, files, items, one, page, prop, tag, text } from './html.ts';
 
 /**
  * What the built sample carries, in bytes: every page holds what it shows, its frame (head,
@@ -23,11 +23,24 @@ async function frameBytes(dir: string, path: string): Promise<number> {
 }
 
 describe('the bytes of the built site', () => {
-  it('keeps the frame of every page under 3.5 KB', async () => {
+  it('keeps the frame of every page under 2.5 KB', async () => {
     const { out } = sites.sample;
     for (const path of (await files(out)).filter((f) => f.endsWith('.html'))) {
-      expect(await frameBytes(out, path), path).toBeLessThan(3.5 * 1024);
+      expect(await frameBytes(out, path), path).toBeLessThan(2.5 * 1024);
     }
+  });
+
+  it('lists a version’s items with nothing but what they show', async () => {
+    const { out } = sites.sample;
+    const listed = items(await page(out, 'versions/15.3.0/index.html'));
+    expect(listed.length).toBeGreaterThan(10);
+    // No attribute on the row itself, no colour value on the badge of the default priority.
+    expect(listed.filter((li) => Object.keys(li.properties).length > 0)).toEqual([]);
+    const badges = listed.map((li) => one(li, cls('badge-priority')));
+    const normal = badges.filter((b) => text(b) === 'Normale');
+    expect(normal.length).toBeGreaterThan(0);
+    expect(normal.map((b) => prop(b, 'dataValue'))).toEqual(normal.map(() => undefined));
+    expect(badges.filter((b) => text(b) === 'Critique').map((b) => prop(b, 'dataValue'))).toContain('critical');
   });
 
   it('gives an item its anchor on its entry’s page only, not again in its version’s list', async () => {
