@@ -18,9 +18,9 @@ export const CSP_DIRECTIVES: CspDirectives = [
   // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (no JavaScript eval).
   ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
   ['style-src', ["'self'"]],
-  // Thumbnails of a tester's attachments are object URLs (blob:) the page makes itself; the
-  // icon is a file of the site (/icon.svg), and no data: URL is shown.
-  ['img-src', ["'self'", 'blob:']],
+  // pagefind's stylesheet draws its search icon as an SVG data: URL; thumbnails of a tester's
+  // attachments are object URLs (blob:) the page makes itself. The site's own icon is a file.
+  ['img-src', ["'self'", 'data:', 'blob:']],
   ['object-src', ["'none'"]],
   ['base-uri', ["'self'"]],
   ['form-action', ["'self'"]],
