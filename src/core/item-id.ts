@@ -1,18 +1,26 @@
 /**
  * The one place for how a checklist item's id is written and read back: `<entry id>#<key>`
  * for an entry's item, `process:<process id>#<n>` for step n (from 1) of a process and
- * `procedure:<key>` for a step of the upgrade procedure. Progress is stored by these ids, so
+ * `procedure:<key>` for a step of the upgrade procedure, `known:<issue id>` for the item of an
+ * open known issue of the target. Progress is stored by these ids, so
  * making and reading them in one module keeps a republished site reading what testers saved.
  * Browser-safe.
  */
 
+import { textDigest } from './checklist/digest.ts';
+import type { KnownIssue } from './model.ts';
+
 export const PROCESS_PREFIX = 'process:';
 export const PROCEDURE_PREFIX = 'procedure:';
+export const KNOWN_ISSUE_PREFIX = 'known:';
 const KEY_SEPARATOR = '#';
 
-export type ItemIdKind = 'entry' | 'process' | 'procedure';
+export type ItemIdKind = 'entry' | 'process' | 'procedure' | 'known';
 
-/** An item id read back: who owns the item (null for the procedure) and its key there. */
+/**
+ * An item id read back: who owns the item (null for the procedure; the issue id for a known
+ * issue) and its key there (a known issue's own id: it has one item).
+ */
 export interface ItemIdParts {
   kind: ItemIdKind;
   owner: string | null;
@@ -37,6 +45,24 @@ export function processGroupKey(processId: string): string {
   return `${PROCESS_PREFIX}${processId}`;
 }
 
+/** The one item of an open known issue: `known:<issue id>`. */
+export function knownIssueItemId(issueId: string): string {
+  return `${KNOWN_ISSUE_PREFIX}${issueId}`;
+}
+
+export function isKnownIssueItem(id: string): boolean {
+  return id.startsWith(KNOWN_ISSUE_PREFIX);
+}
+
+/**
+ * What a tester verifies for a known issue, as a digest: its title and workaround. A result
+ * is carried over, and the seal says nothing changed, while both stay the same; the words
+ * around them (the interface language) do not count.
+ */
+export function knownIssueHash(issue: Pick<KnownIssue, 'title' | 'workaround'>): string {
+  return textDigest([issue.title, issue.workaround ?? ''].join('\n'));
+}
+
 export function isProcedureItem(id: string): boolean {
   return id.startsWith(PROCEDURE_PREFIX);
 }
@@ -48,6 +74,10 @@ export function isProcedureItem(id: string): boolean {
  */
 export function parseItemId(id: string): ItemIdParts {
   if (isProcedureItem(id)) return { kind: 'procedure', owner: null, key: id.slice(PROCEDURE_PREFIX.length) };
+  if (isKnownIssueItem(id)) {
+    const issue = id.slice(KNOWN_ISSUE_PREFIX.length);
+    return { kind: 'known', owner: issue, key: issue };
+  }
   const kind: ItemIdKind = id.startsWith(PROCESS_PREFIX) ? 'process' : 'entry';
   const rest = kind === 'process' ? id.slice(PROCESS_PREFIX.length) : id;
   const hash = rest.lastIndexOf(KEY_SEPARATOR);

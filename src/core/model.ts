@@ -19,6 +19,10 @@ export type VersionStatus = (typeof VERSION_STATUSES)[number];
 export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** How bad a known issue is, from the worst: the checklist lists open issues in this order. */
+export const KNOWN_ISSUE_SEVERITIES = ['blocking', 'major', 'minor'] as const;
+export type KnownIssueSeverity = (typeof KNOWN_ISSUE_SEVERITIES)[number];
+
 /** An entry of a closed list in roadbook.yml (module, edition, type). */
 export interface Choice {
   id: string;
@@ -53,6 +57,32 @@ export interface Installer {
   size: number | null;
 }
 
+/**
+ * A problem known in a version (content-format.md, "Support and known issues"), written in the
+ * version where it appears. Which versions it affects is decided in one place: known-issues.ts.
+ */
+export interface KnownIssue {
+  id: string;
+  /** Plain text. */
+  title: string;
+  severity: KnownIssueSeverity;
+  /** Empty: every module. */
+  modules: string[];
+  /** Empty: every edition. */
+  editions: string[];
+  /** When it became known, YYYY-MM-DD. */
+  since: string | null;
+  /** Plain text. */
+  workaround: string | null;
+  /**
+   * The entry that fixes it, in a later version of this build; null while none does (a fix
+   * written in a draft is not one in a build without drafts).
+   */
+  fixedBy: string | null;
+  /** The version (as written) of the `fixedBy` entry; null with it. */
+  fixedIn: string | null;
+}
+
 /** One version as the site and the browser see it. */
 export interface VersionInfo {
   /** The version string as written (`15.30.02/DU3`, `v16.0.0`): shown to people. */
@@ -65,6 +95,10 @@ export interface VersionInfo {
   installer: Installer | null;
   minimumFrom: string | null;
   database: string | null;
+  /** Last day the version is supported, YYYY-MM-DD; null when the road book does not say. */
+  endOfSupport: string | null;
+  /** The known issues written in this version (not those it inherits: known-issues.ts). */
+  knownIssues: KnownIssue[];
 }
 
 /** One verification item of an entry. */

@@ -16,6 +16,8 @@ const VERSION_KEYS = {
   installer: true,
   minimumFrom: true,
   database: true,
+  endOfSupport: true,
+  knownIssues: true,
 } as const satisfies Record<keyof VersionInfo, true>;
 
 const ENTRY_KEYS = {

@@ -2,13 +2,15 @@
  * The checklist of an upgrade path (checklist.md, "The upgrade path"): the versions on the
  * path, superseded entries dropped (decided on the whole path, before any filter), module and
  * edition filters, then every remaining entry's items ordered by module, version, entry, item;
- * the chosen processes' steps come after them.
+ * the items of the target's open known issues come after them, the chosen processes' steps
+ * last.
  */
 import type { EntryRecord, VersionInfo } from '../model.ts';
 import { entryUrl, versionUrl } from '../urls.ts';
 import { entryItems, processItems } from './checklist-items.ts';
 import { databaseChanges, entryDataChanges, supersededOnPath } from './data-changes.ts';
 import { inEditions, listedModule, moduleOrder } from './entry-filters.ts';
+import { pathKnownIssues } from './known-issues.ts';
 import { draftWarnings, minimumWarnings } from './path-warnings.ts';
 import { planPath, type PlanOptions } from './path.ts';
 import type { Checklist, ChecklistEntry, ChecklistRequest, ChecklistSource, PathVersion } from './types.ts';
@@ -21,7 +23,7 @@ interface Placed {
 }
 
 function pathVersion(base: string, version: VersionInfo): PathVersion {
-  const { slug, date, status, title, installer, minimumFrom, database } = version;
+  const { slug, date, status, title, installer, minimumFrom, database, endOfSupport } = version;
   return {
     version: version.version,
     slug,
@@ -31,6 +33,7 @@ function pathVersion(base: string, version: VersionInfo): PathVersion {
     installer,
     minimumFrom,
     database,
+    endOfSupport,
     url: versionUrl(base, slug),
   };
 }
@@ -92,8 +95,11 @@ export function buildChecklist(
 
   // Path order (oldest first) for actions and breaking changes, whatever the module.
   const inPathOrder = [...listed].sort((a, b) => a.versionIndex - b.versionIndex || a.entryIndex - b.entryIndex);
+  // Known issues: their items in a group of their own, after the changes, before the processes.
+  const known = pathKnownIssues(source, plan, source.locale);
   const items = [
     ...listed.flatMap(({ entry, module }) => entryItems(entry, module, urlOf(entry))),
+    ...known.items,
     ...plan.processes.flatMap(({ process }) => processItems(process, plan.to)),
   ];
 
@@ -161,6 +167,9 @@ export function buildChecklist(
       steps: [...process.steps],
     })),
     entries,
+    knownIssues: known.knownIssues,
+    fixedOnPath: known.fixedOnPath,
+    betterTarget: known.betterTarget,
     items,
     labels: {
       modules: source.modules.map(({ id, label }) => ({ id, label })),

@@ -16,12 +16,6 @@
 import { PRIORITIES, type Priority } from '../model.ts';
 import type { Checklist, ChecklistEntry, ChecklistItem } from './types.ts';
 
-/**
- * Items of an open known issue of the target are `known:<issue id>` (checklist.md, "Known
- * issues on a path"); the rule below picks them up as soon as the checklist lists them.
- */
-export const KNOWN_ISSUE_ITEM_PREFIX = 'known:';
-
 export type RiskReason = 'data-change' | 'breaking' | 'action' | 'known-issue';
 
 interface RiskRule {
@@ -34,7 +28,7 @@ export const RISK_RULES: readonly RiskRule[] = [
   { reason: 'data-change', applies: (_item, entry) => !!entry?.data },
   { reason: 'breaking', applies: (_item, entry) => !!entry?.breaking },
   { reason: 'action', applies: (_item, entry) => !!entry?.action },
-  { reason: 'known-issue', applies: (item) => item.id.startsWith(KNOWN_ISSUE_ITEM_PREFIX) },
+  { reason: 'known-issue', applies: (item) => item.knownIssue !== null },
 ];
 
 /** Priorities of the minimum set. */
@@ -67,6 +61,7 @@ export function riskReasons(item: ChecklistItem, checklist: Pick<Checklist, 'ent
 export function changeKey(item: ChecklistItem): string {
   if (item.entry !== null) return `entry:${item.entry}`;
   if (item.process !== null) return `process:${item.process}`;
+  if (item.knownIssue !== null) return `known:${item.knownIssue}`;
   return `item:${item.id}`;
 }
 
@@ -112,10 +107,7 @@ export function inMinimumSet(item: ChecklistItem, checklist: Pick<Checklist, 'en
 
 function isMinimum(item: ChecklistItem, entry: ChecklistEntry | undefined): boolean {
   return (
-    MINIMUM_PRIORITIES.includes(item.priority) ||
-    !!entry?.data ||
-    item.id.startsWith(KNOWN_ISSUE_ITEM_PREFIX) ||
-    item.process !== null
+    MINIMUM_PRIORITIES.includes(item.priority) || !!entry?.data || item.knownIssue !== null || item.process !== null
   );
 }
 

@@ -3,7 +3,7 @@
  * JSON export writes and `src/core/schemas/checklist.schema.json` describes: plain data, the
  * same in the CLI and in the browser. A change here that is not an addition bumps `schema`.
  */
-import type { Choice, EntryRecord, Item, Locale, Process, VersionInfo } from '../model.ts';
+import type { Choice, EntryRecord, Item, KnownIssueSeverity, Locale, Process, VersionInfo } from '../model.ts';
 import type { VersionWords } from '../versions.ts';
 
 /** Everything the engine reads. The CLI makes it from the whole road book, the browser from the data files. */
@@ -50,8 +50,8 @@ export interface ChecklistRequest {
   processes?: (string | Process)[];
 }
 
-/** A version of the path with the link to its page. */
-export interface PathVersion extends VersionInfo {
+/** A version of the path with the link to its page (its known issues are the checklist's `knownIssues`). */
+export interface PathVersion extends Omit<VersionInfo, 'knownIssues'> {
   url: string;
 }
 
@@ -145,22 +145,25 @@ export interface ChecklistEntry extends Pick<
 }
 
 /**
- * An entry's item, or a step of a strategic process, as a checklist lists it: the item's own
- * fields (for a process step, `id` is `process:<process id>#<n>` and `key` is `n`) and where it
- * comes from.
+ * An entry's item, a step of a strategic process or the item of an open known issue, as a
+ * checklist lists it: the item's own fields (for a process step, `id` is
+ * `process:<process id>#<n>` and `key` is `n`; for a known issue, `known:<issue id>` and the
+ * issue id) and where it comes from.
  */
 export interface ChecklistItem extends Item {
-  /** Entry id; null for a process step. */
+  /** Entry id; null for a process step or a known issue. */
   entry: string | null;
-  /** Process id; null for an entry's item. */
+  /** Process id; null for an entry's item or a known issue. */
   process: string | null;
-  /** Entry title, or process label. */
+  /** Known-issue id; null for an entry's item or a process step. */
+  knownIssue: string | null;
+  /** Entry title, process label, or known issue title. */
   title: string;
-  /** Version of the entry; `to` for a process step. */
+  /** Version of the entry; `to` for a process step; the version a known issue appeared in. */
   version: string;
-  /** Module the item is listed under; null for a process step. */
+  /** Module the item is listed under; null for a process step or a known issue. */
   module: string | null;
-  /** The entry's (or the process's) modules. */
+  /** The entry's (or the process's, or the known issue's) modules. */
   modules: string[];
   /** Entry type; null for a process step. */
   type: string | null;
@@ -177,6 +180,31 @@ export interface ChecklistProcess {
   /** False for a process of the catalogue, true for one the company added. */
   custom: boolean;
   steps: string[];
+}
+
+/** A known issue as a checklist lists it (checklist.md, "Known issues on a path"). */
+export interface ChecklistKnownIssue {
+  id: string;
+  title: string;
+  severity: KnownIssueSeverity;
+  /** The version it appeared in (where it is written). */
+  version: string;
+  /** Empty: every module. */
+  modules: string[];
+  /** Empty: every edition. */
+  editions: string[];
+  workaround: string | null;
+  /** The version whose entry fixes it, when that fix counts in this build; else null. */
+  fixedIn: string | null;
+  /** The entry that fixes it, with `fixedIn`; else null. */
+  fixedBy: string | null;
+}
+
+/** The lowest version after `to` that fixes a blocking or major open issue of `to`. */
+export interface BetterTarget {
+  version: string;
+  /** Ids of the open issues of `to` (of the selected modules and editions) fixed there. */
+  fixes: string[];
 }
 
 export interface Checklist {
@@ -200,6 +228,12 @@ export interface Checklist {
   superseded: SupersededEntry[];
   processes: ChecklistProcess[];
   entries: ChecklistEntry[];
+  /** Known issues open in `to`, of the selected modules and editions: blocking, major, minor. */
+  knownIssues: ChecklistKnownIssue[];
+  /** Known issues that affect `from` and not `to`, same filters; empty without `from`. */
+  fixedOnPath: ChecklistKnownIssue[];
+  /** Null when no version after `to` fixes a blocking or major open issue of `to`. */
+  betterTarget: BetterTarget | null;
   items: ChecklistItem[];
   labels: { modules: Choice[]; editions: Choice[]; types: Choice[] };
 }

@@ -1,12 +1,12 @@
 /**
  * The labels people read for the values of every closed list: the model's (result statuses,
- * priorities, sign-off decisions, version statuses, why a result is orphaned), in the
+ * priorities, known issues' severities, sign-off decisions, version statuses, why a result is orphaned), in the
  * interface language, and roadbook.yml's own choices (entry types, modules, editions), whose
  * labels the road book gives. Every page, script and export shows a value through here.
  */
 import type { AttentionReason } from '../attention.ts';
 import type { Status } from '../checklist/progress.ts';
-import type { Choice, Locale, Priority, VersionStatus } from '../model.ts';
+import type { Choice, KnownIssueSeverity, Locale, Priority, VersionStatus } from '../model.ts';
 import type { Decision } from '../run/types.ts';
 import type { OrphanReason } from '../run/view.ts';
 import { translate, type MessageKey } from './translate.ts';
@@ -26,6 +26,12 @@ const PRIORITY_KEYS: Record<Priority, MessageKey> = {
   high: 'priority.high',
   normal: 'priority.normal',
   low: 'priority.low',
+};
+
+const SEVERITY_KEYS: Record<KnownIssueSeverity, MessageKey> = {
+  blocking: 'knownIssue.severity.blocking',
+  major: 'knownIssue.severity.major',
+  minor: 'knownIssue.severity.minor',
 };
 
 const DECISION_KEYS: Record<Decision, MessageKey> = {
@@ -61,6 +67,11 @@ export function statusLabel(locale: Locale, status: Status): string {
 /** "Critique" / "Critical". */
 export function priorityLabel(locale: Locale, priority: Priority): string {
   return translate(locale, PRIORITY_KEYS[priority]);
+}
+
+/** "Bloquant" / "Blocking": a known issue's severity. */
+export function severityLabel(locale: Locale, severity: KnownIssueSeverity): string {
+  return translate(locale, SEVERITY_KEYS[severity]);
 }
 
 /** "Acceptée avec réserves" / "Accepted with reservations". */

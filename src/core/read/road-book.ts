@@ -12,6 +12,7 @@ import { readProcesses } from './processes.ts';
 import { SourceFiles } from './source-files.ts';
 import { checkSlugCase, checkVersionOrder } from './version-checks.ts';
 import { listVersionFolders, readVersionFolder, type ReadVersion } from './version-folder.ts';
+import { checkKnownIssues, dropUnpublishedFixes } from './version-known-issues.ts';
 
 export { VERSION_INDEX_FILE, VERSIONS_DIR } from './version-folder.ts';
 
@@ -98,9 +99,11 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   checkSlugCase(read, diagnostics);
   checkEntries(read, diagnostics);
   checkModuleCase(read, config, diagnostics);
+  checkKnownIssues(read, diagnostics);
   checkLinks(read, options.draftsPublished ?? options.drafts ?? false, diagnostics);
 
   const kept = read.filter((v) => options.drafts || v.version.status !== 'draft');
+  dropUnpublishedFixes(kept);
   const entries = kept.flatMap((v) => v.entries.map((e) => e.entry));
   linkSupersedes(entries);
   resolveItemLinks(kept, config);

@@ -133,6 +133,8 @@ export async function readVersionFolder(
     installer: header.installer,
     minimumFrom: header.minimumFrom,
     database: header.database,
+    endOfSupport: header.endOfSupport,
+    knownIssues: header.knownIssues.map((k) => k.issue),
     file,
     dir,
     intro: header.intro,

@@ -5,6 +5,12 @@ import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import { byteCount, date, oneOf, sha256, text } from './fields.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { at, checkMapping, type Located } from './schema-check.ts';
+import {
+  checkEndOfSupport,
+  knownIssueSchema,
+  readKnownIssues,
+  type WrittenKnownIssue,
+} from './version-known-issues.ts';
 
 const installerSchema = z.object({
   file: text,
@@ -21,16 +27,25 @@ const versionSchema = z.object({
   // Checked below, against the road book's `versioning`.
   minimumFrom: text.optional(),
   database: text.optional(),
+  endOfSupport: date.optional(),
+  // Checked issue by issue (version-known-issues.ts), so that each one's problems are said.
+  knownIssues: z.unknown().optional(),
 });
 
 /**
- * A version's front matter as a whole, for editors (src/core/schemas/): `installer` is
- * checked on its own (so that its unknown keys are reported), with the same definition.
+ * A version's front matter as a whole, for editors (src/core/schemas/): `installer` and each
+ * known issue are checked on their own (so that their unknown keys are reported), with the
+ * same definitions.
  */
-export const versionFrontMatterSchema = versionSchema.extend({ installer: installerSchema.optional() });
+export const versionFrontMatterSchema = versionSchema.extend({
+  installer: installerSchema.optional(),
+  knownIssues: z.array(knownIssueSchema).optional(),
+});
 
 /** What index.md says of its version, once checked. */
-export interface VersionHeader extends Omit<VersionInfo, 'slug'> {
+export interface VersionHeader extends Omit<VersionInfo, 'slug' | 'knownIssues'> {
+  /** With where each is written, for the checks against the whole road book. */
+  knownIssues: WrittenKnownIssue[];
   intro: string;
   introLine: number;
   /** Where `date` is written, for the date-order warning. */
@@ -127,6 +142,11 @@ export function parseVersionIndex(
     );
   }
 
+  const endOfSupport = raw?.endOfSupport ?? null;
+  checkEndOfSupport({ version: versionText, date: raw?.date ?? null, endOfSupport }, where);
+  // Read even when another field is wrong, so that every problem of the file is said at once.
+  const knownIssues = front ? readKnownIssues(front.data.knownIssues, where, config) : [];
+
   return {
     version: versionText,
     date: raw?.date ?? null,
@@ -135,6 +155,8 @@ export function parseVersionIndex(
     installer,
     minimumFrom: raw?.minimumFrom ?? null,
     database: raw?.database ?? null,
+    endOfSupport,
+    knownIssues,
     intro: front?.body.trim() ? front.body : '',
     introLine: front?.bodyLine ?? 1,
     dateAt: at(where, ['date']),

@@ -70,6 +70,7 @@ function item(
     key,
     entry: null,
     process: null,
+    knownIssue: null,
     title: translate(locale, 'procedure.title'),
     version: checklist.to,
     module: null,

@@ -28,6 +28,7 @@ describe('the checklist object', () => {
       key: 'lettrage-v2',
       entry: 'GES-500',
       process: null,
+      knownIssue: null,
       title: 'Titre de GES-500',
       version: '15.3.0',
       module: 'facturation',

@@ -9,7 +9,7 @@ import {
   riskChanges,
   riskReasons,
 } from '../../../src/core/checklist/risk.ts';
-import { fixtureSource } from '../../fixtures/checklist/road-book.ts';
+import { fixtureSource, knownIssue, versionsWithIssues } from '../../fixtures/checklist/road-book.ts';
 
 const ids = (items: readonly ChecklistItem[]) => items.map((i) => i.id);
 
@@ -18,21 +18,14 @@ function wholePath(): Checklist {
   return buildChecklist(fixtureSource(), { from: '14.0.0', to: '16.0.0', processes: ['cloture'] });
 }
 
-/** The same with an item of an open known issue of the target, as the known-issues group lists it. */
+/** The same with an open known issue of the target (written in 15.3.0, with a workaround): its item. */
 function withKnownIssue(): Checklist {
-  const checklist = wholePath();
-  const known: ChecklistItem = {
-    ...checklist.items.at(-1)!,
-    id: 'known:KI-7',
-    key: 'KI-7',
-    process: null,
-    title: 'Lenteur des relances',
-    step: 'Appliquer le contournement',
-    priority: 'normal',
-  };
-  const processes = checklist.items.filter((i) => i.process !== null);
-  const changes = checklist.items.filter((i) => i.process === null);
-  return { ...checklist, items: [...changes, known, ...processes] };
+  const versions = versionsWithIssues({
+    '15.3.0': [
+      knownIssue({ id: 'KI-7', title: 'Lenteur des relances', severity: 'minor', workaround: 'Relancer par lots' }),
+    ],
+  });
+  return buildChecklist(fixtureSource({ versions }), { from: '14.0.0', to: '16.0.0', processes: ['cloture'] });
 }
 
 describe('order by risk', () => {
@@ -44,7 +37,7 @@ describe('order by risk', () => {
       ['entry:GES-300', 'breaking'],
       ['entry:GES-200', 'action'],
       ['entry:GES-700', 'action'],
-      ['item:known:KI-7', 'known-issue'],
+      ['known:KI-7', 'known-issue'],
       ['entry:GES-701', null],
       ['process:cloture', null],
       ['entry:GES-100', null],
