@@ -13,9 +13,7 @@ import type { RoadBookConfig, VersionInfo } from './model.ts';
 import { absoluteUrl, versionUrl } from './urls.ts';
 
 /** What the calendar reads of a version. */
-export type CalendarVersion = Pick<VersionInfo, 'version' | 'slug' | 'date' | 'status' | 'title'> & {
-  endOfSupport?: string | null;
-};
+export type CalendarVersion = Pick<VersionInfo, 'version' | 'slug' | 'date' | 'status' | 'title' | 'endOfSupport'>;
 
 export interface CalendarInput {
   config: Pick<RoadBookConfig, 'product' | 'title' | 'locale' | 'site'>;

@@ -163,6 +163,18 @@ describe('the calendar (French fixture)', () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
   });
 
+  it('writes each published version’s end of support as an all-day event, none for a withdrawn one', async () => {
+    const { events } = await calendar(out);
+    const ends = events.filter((e) => e.uid.startsWith('end-of-support.'));
+    expect(ends.map((e) => [e.start, e.summary])).toEqual([
+      ['2026-06-30', 'Fin du support de Testan 1.0.0'],
+      ['2030-12-31', 'Fin du support de Testan 1.1.0/DU1'],
+    ]);
+    expect(ends.every((e) => e.allDay)).toBe(true);
+    // Every event is stamped with the newest date the calendar shows, so a rebuild writes the same file.
+    expect(new Set(events.map((e) => e.stamp))).toEqual(new Set(['2030-12-31T00:00:00Z']));
+  });
+
   it('gives the same UIDs and stamps to the same road book built with drafts (stable across builds)', async () => {
     const withDrafts = await calendar(sites.frDrafts.out);
     const without = await calendar(out);
