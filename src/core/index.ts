@@ -10,6 +10,8 @@ export type {
   EntryRecord,
   Installer,
   Item,
+  KnownIssue,
+  KnownIssueSeverity,
   Locale,
   Priority,
   Process,
@@ -19,7 +21,21 @@ export type {
   VersionInfo,
   VersionStatus,
 } from './model.ts';
-export { LOCALES, PRIORITIES, VERSION_STATUSES } from './model.ts';
+export { KNOWN_ISSUE_SEVERITIES, LOCALES, PRIORITIES, VERSION_STATUSES } from './model.ts';
+export {
+  affects,
+  allKnownIssues,
+  concerns,
+  issuesAffecting,
+  issuesFixedBy,
+  supportStatus,
+  SUPPORT_STATUSES,
+  SUPPORT_WARNING_DAYS,
+  type KnownIssueSource,
+  type PlacedIssue,
+  type Support,
+  type SupportStatus,
+} from './known-issues.ts';
 export {
   compareDiagnostics,
   DIAGNOSTIC_CODES,

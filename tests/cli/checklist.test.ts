@@ -118,3 +118,33 @@ describe('roadbook checklist', () => {
     expect(run.stderr).toMatch(/Allowed choices are csv, xlsx, md, json, testrail, xray, azure/);
   });
 });
+
+describe('roadbook checklist with known issues', () => {
+  const KNOWN = ['--root', 'tests/fixtures/known-issues'];
+
+  it('says the open issues of the target and a better target, and writes their items', () => {
+    const run = runCli(['checklist', ...KNOWN, '--from', '15.0.0', '--to', '15.1.0', '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter((l) => /^(known issue|better target):/.test(l))).toEqual([
+      'known issue: KI-remise (15.0.0) La remise globale est appliquée deux fois — Bloquant — contournement : Saisir la remise ligne par ligne. — corrigé en 15.1.1 par GES-21',
+      "known issue: KI-stock (15.1.0) L'inventaire tournant bloque les mouvements — Majeur — contournement : Lancer l'inventaire hors des heures de saisie.",
+      'known issue: KI-balance (15.0.0) La balance âgée omet les avoirs — Mineur — contournement : Éditer les avoirs à part.',
+      'better target: Meilleure cible : la version 15.2.0 corrige KI-remise.',
+    ]);
+    const rows = parse(run.stdout, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows.map((r) => r[0]).filter((id) => id!.startsWith('known:'))).toEqual([
+      'known:KI-remise',
+      'known:KI-stock',
+      'known:KI-balance',
+    ]);
+    expect(rows.find((r) => r[0] === 'known:KI-remise')![6]).toBe('Critique');
+  });
+
+  it('keeps to the modules asked for', () => {
+    const run = runCli(['checklist', ...KNOWN, '--to', '15.3.0', '--module', 'comptabilite']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/better target/);
+    const checklist = JSON.parse(run.stdout.toString('utf8'));
+    expect(checklist.knownIssues.map((i: { id: string }) => i.id)).toEqual(['KI-balance']);
+  });
+});

@@ -183,6 +183,29 @@ describe('roadbook build, run again after a change', () => {
   );
 
   it(
+    'after a known issue and an end of support are written in a version',
+    async () => {
+      await edit('versions/1.0.0/index.md', (text) =>
+        text.replace(
+          /^database: 1$/m,
+          [
+            'database: 1',
+            'endOfSupport: 2027-01-31',
+            'knownIssues:',
+            '  - id: KI-export',
+            "    title: L'export comptable omet les avoirs",
+            '    modules: [comptabilite]',
+            '    workaround: Exporter les avoirs à part.',
+            '    fixedBy: CPT-2',
+          ].join('\n'),
+        ),
+      );
+      await rebuildMatchesCold();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'after roadbook.yml is edited',
     async () => {
       await edit('roadbook.yml', (text) => text.replace(/^title: .*$/m, 'title: Gestan, le carnet de route'));

@@ -11,6 +11,7 @@ import {
 } from '../../core/checklist/index.ts';
 import { DiagnosticList, formatDiagnostic } from '../../core/diagnostics.ts';
 import { EXPORT_FORMATS, exportChecklist, type ExportFormatId } from '../../core/export/index.ts';
+import { betterTargetText, knownIssueFacts } from '../../core/export/labels.ts';
 import type { Process } from '../../core/model.ts';
 import { parseCompanyProcesses } from '../../core/read/processes.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
@@ -84,6 +85,7 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
     throw error;
   }
   for (const warning of checklist.warnings) io.stderr(`warning: ${warning.message}\n`);
+  reportKnownIssues(checklist, io);
 
   const site = loaded.book.config.site;
   const result = await exportChecklist(format.id as ExportFormatId, checklist, undefined, {
@@ -100,6 +102,19 @@ export async function runChecklist(args: ChecklistArgs, io: Io): Promise<number>
     io.stdoutBytes(bytes);
   }
   return 0;
+}
+
+/**
+ * The target's open known issues (blocking first) and a better target, on stderr beside the
+ * warnings: whoever makes a checklist learns them even when the file goes elsewhere.
+ */
+function reportKnownIssues(checklist: Checklist, io: Io): void {
+  const { locale } = checklist;
+  for (const issue of checklist.knownIssues) {
+    io.stderr(`known issue: ${issue.id} (${issue.version}) ${issue.title} — ${knownIssueFacts(issue, locale)}\n`);
+  }
+  const better = betterTargetText(checklist, locale);
+  if (better) io.stderr(`better target: ${better}\n`);
 }
 
 async function readCompanyProcesses(

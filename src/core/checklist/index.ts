@@ -3,10 +3,12 @@
  * import, so the CLI and the browser compute the same checklist.
  */
 export type {
+  BetterTarget,
   BreakingChange,
   Checklist,
   ChecklistEntry,
   ChecklistItem,
+  ChecklistKnownIssue,
   ChecklistProcess,
   ChecklistRequest,
   ChecklistSource,
@@ -33,6 +35,7 @@ export {
 } from './path.ts';
 export { buildChecklist } from './build.ts';
 export { PROCESS_PRIORITY } from './checklist-items.ts';
+export { KNOWN_ISSUE_PRIORITY, pathKnownIssues, type PathKnownIssues } from './known-issues.ts';
 export { inEditions, listedModule, moduleOrder } from './entry-filters.ts';
 export { rollback } from './rollback.ts';
 export { sourceFromDataFiles, sourceFromRoadBook, type SourceOptions } from './source.ts';

@@ -1,7 +1,8 @@
 /**
  * Test-management tools think in test cases made of steps: one case per entry (its items are
- * the steps) and one per process (its steps), grouped in sections (the module an entry is
- * listed under; the strategic processes last). Shared by the TestRail, Xray and Azure exports.
+ * the steps), one per open known issue (its one item) and one per process (its steps), grouped
+ * in sections (the module an entry is listed under; the known issues, then the strategic
+ * processes). Shared by the TestRail, Xray and Azure exports.
  */
 import type { Checklist, ChecklistEntry, ChecklistItem } from '../checklist/types.ts';
 import { PRIORITIES, type Locale, type Priority } from '../model.ts';
@@ -12,11 +13,13 @@ export interface TestCase {
   entry: string | null;
   /** Process id, or null for an entry. */
   process: string | null;
-  /** Entry title or process label. */
+  /** Known-issue id, or null. */
+  knownIssue: string | null;
+  /** Entry title, process label or known issue title. */
   title: string;
-  /** "GES-4521 – title", or the process label. */
+  /** "GES-4521 – title", "KI-12 – title", or the process label. */
   summary: string;
-  /** Module id the case is listed under; null for a process. */
+  /** Module id the case is listed under; null for a process or a known issue. */
   module: string | null;
   /** Label of its section. */
   section: string;
@@ -47,14 +50,20 @@ export function testCases(checklist: Checklist, locale: Locale): TestCase[] {
   const cases: TestCase[] = [];
   let current: TestCase | null = null;
   for (const item of checklist.items) {
-    const same = current !== null && current.entry === item.entry && current.process === item.process;
+    const same =
+      current !== null &&
+      current.entry === item.entry &&
+      current.process === item.process &&
+      current.knownIssue === item.knownIssue;
     if (!same) {
       const record = item.entry !== null ? (entries.get(item.entry) ?? null) : null;
+      const reference = item.entry ?? item.knownIssue;
       current = {
         entry: item.entry,
         process: item.process,
+        knownIssue: item.knownIssue,
         title: item.title,
-        summary: item.entry !== null ? `${item.entry} – ${item.title}` : item.title,
+        summary: reference !== null ? `${reference} – ${item.title}` : item.title,
         module: item.module,
         section: groupLabel(checklist, item, locale),
         version: item.version,

@@ -4,8 +4,8 @@
  * labels of statuses, priorities and roadbook.yml's choices come from core/i18n/labels.ts.
  */
 import type { ChecklistArrangement } from '../checklist/risk.ts';
-import type { Checklist, ChecklistItem } from '../checklist/types.ts';
-import { labelOf } from '../i18n/labels.ts';
+import type { Checklist, ChecklistItem, ChecklistKnownIssue } from '../checklist/types.ts';
+import { labelOf, severityLabel } from '../i18n/labels.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
 
@@ -26,15 +26,20 @@ export function localeOf(checklist: Pick<Checklist, 'locale'>, options?: ExportO
   return options?.locale ?? checklist.locale;
 }
 
-/** The module an item is listed under, as a label; a process step: its modules' labels. */
-export function moduleCell(checklist: Pick<Checklist, 'labels'>, item: ChecklistItem): string {
+/**
+ * The module an item is listed under, as a label; a process step or a known issue: its
+ * modules' labels (a known issue without modules concerns every module, and says so).
+ */
+export function moduleCell(checklist: Pick<Checklist, 'labels'>, item: ChecklistItem, locale: Locale): string {
   if (item.module !== null) return labelOf(checklist.labels.modules, item.module);
+  if (item.knownIssue !== null && item.modules.length === 0) return translate(locale, 'export.allModules');
   return item.modules.map((m) => labelOf(checklist.labels.modules, m)).join(', ');
 }
 
-/** The heading an item is grouped under: its module's label, or "Strategic processes". */
+/** The heading an item is grouped under: its module's label, "Known issues" or "Strategic processes". */
 export function groupLabel(checklist: Pick<Checklist, 'labels'>, item: ChecklistItem, locale: Locale): string {
-  return item.module !== null ? labelOf(checklist.labels.modules, item.module) : translate(locale, 'export.processes');
+  if (item.module !== null) return labelOf(checklist.labels.modules, item.module);
+  return translate(locale, item.knownIssue !== null ? 'export.knownIssues' : 'export.processes');
 }
 
 /** The step with its menu and setup on their own lines, for cells that hold the whole step. */
@@ -61,4 +66,22 @@ export function checklistTitle(checklist: Pick<Checklist, 'product' | 'from' | '
 export function linkOf(url: string, options?: ExportOptions): string {
   if (!options?.origin) return url;
   return new URL(url, options.origin.endsWith('/') ? options.origin : `${options.origin}/`).href;
+}
+
+/** What a known issue's line says after its title: severity, workaround, the version that fixes it. */
+export function knownIssueFacts(issue: ChecklistKnownIssue, locale: Locale): string {
+  const facts = [severityLabel(locale, issue.severity)];
+  if (issue.workaround) facts.push(translate(locale, 'export.knownIssue.workaround', { workaround: issue.workaround }));
+  if (issue.fixedIn && issue.fixedBy) {
+    facts.push(translate(locale, 'export.knownIssue.fixedIn', { version: issue.fixedIn, entry: issue.fixedBy }));
+  }
+  return facts.join(' — ');
+}
+
+/** "A better target: version 15.3.0 fixes KI-1, KI-2.", or null without one. */
+export function betterTargetText(checklist: Pick<Checklist, 'betterTarget'>, locale: Locale): string | null {
+  const better = checklist.betterTarget;
+  return better
+    ? translate(locale, 'export.betterTarget', { version: better.version, ids: better.fixes.join(', ') })
+    : null;
 }

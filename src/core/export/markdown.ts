@@ -1,15 +1,25 @@
 /**
  * Markdown (GFM): a title, the warnings, what cannot simply be undone, the required actions,
- * then a task list per module (`## Module`) and one per strategic process. Each item reads
+ * the known issues open in the target (with a better target) and those the upgrade fixes,
+ * then a task list per module (`## Module`), one of the known issues' items and one per
+ * strategic process. Each item reads
  * `- [ ] **step** → expect`, with its version, a link to its entry, its priority, menu and
  * setup on the next line, and the recorded result on a third when there is one (lines of an
  * item end with `\`, a hard line break); passed items are checked `[x]`. Text from content is escaped, so it never turns into markup.
  */
 import { resultOf, type RunResults } from '../checklist/progress.ts';
-import type { Checklist, ChecklistItem, DataChange } from '../checklist/types.ts';
+import type { Checklist, ChecklistItem, ChecklistKnownIssue, DataChange } from '../checklist/types.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
-import { checklistTitle, groupLabel, linkOf, localeOf, type ExportOptions } from './labels.ts';
+import {
+  betterTargetText,
+  checklistTitle,
+  groupLabel,
+  knownIssueFacts,
+  linkOf,
+  localeOf,
+  type ExportOptions,
+} from './labels.ts';
 import { priorityLabel, selectionText, statusLabel } from '../i18n/labels.ts';
 
 /**
@@ -50,6 +60,7 @@ function itemLines(
       `[${escapeMarkdown(item.entry)}](${destination(linkOf(item.url, options))})`,
     );
   }
+  if (item.knownIssue !== null) facts.push(escapeMarkdown(item.version), escapeMarkdown(item.knownIssue));
   facts.push(translate(locale, 'export.md.priority', { priority: priorityLabel(locale, item.priority) }));
   if (item.menu) facts.push(translate(locale, 'export.step.menu', { menu: escapeMarkdown(item.menu) }));
   if (item.setup) facts.push(translate(locale, 'export.step.setup', { setup: escapeMarkdown(item.setup) }));
@@ -80,6 +91,12 @@ function changeLine(
 ): string {
   const link = entry ? ` [${escapeMarkdown(entry.id)}](${destination(linkOf(entry.url, options))})` : '';
   return `- ${translate(locale, 'export.md.labelled', { label: `**${escapeMarkdown(version)}**${link}`, text: escapeMarkdown(text) })}`;
+}
+
+/** `- **KI-12** (15.2.0) title — severity — workaround — fixed in …` */
+function knownIssueLine(issue: ChecklistKnownIssue, locale: Locale): string {
+  const facts = escapeMarkdown(knownIssueFacts(issue, locale));
+  return `- **${escapeMarkdown(issue.id)}** (${escapeMarkdown(issue.version)}) ${escapeMarkdown(issue.title)} — ${facts}`;
 }
 
 function dataChangeLine(locale: Locale, change: DataChange, options?: ExportOptions): string {
@@ -120,6 +137,25 @@ export function exportMarkdown(checklist: Checklist, results?: RunResults, optio
       `## ${t('export.section.actions')}`,
       '',
       ...checklist.actions.map((a) => changeLine(locale, a.version, { id: a.entry, url: a.url }, a.text, options)),
+      '',
+    );
+  }
+
+  if (checklist.knownIssues.length) {
+    const better = betterTargetText(checklist, locale);
+    out.push(
+      `## ${t('export.section.knownIssues')}`,
+      '',
+      ...checklist.knownIssues.map((issue) => knownIssueLine(issue, locale)),
+      '',
+      ...(better ? [escapeMarkdown(better), ''] : []),
+    );
+  }
+  if (checklist.fixedOnPath.length) {
+    out.push(
+      `## ${t('export.section.fixedOnPath')}`,
+      '',
+      ...checklist.fixedOnPath.map((issue) => knownIssueLine(issue, locale)),
       '',
     );
   }

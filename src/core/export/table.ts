@@ -69,7 +69,7 @@ export function peopleRows(checklist: Checklist, results: RunResults | undefined
     const cells: Record<PeopleColumn, string> = {
       id: item.id,
       version: item.version,
-      module: moduleCell(checklist, item),
+      module: moduleCell(checklist, item, locale),
       change: item.title,
       step: stepWithContext(item, locale),
       expect: item.expect ?? '',

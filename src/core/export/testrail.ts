@@ -3,7 +3,8 @@
  * a `<case>` per entry with `<title>`, `<template>Test Case (Steps)</template>`, `<priority>`,
  * `<references>` (entry id, tickets) and, in `<custom>`, `<preconds>` (the setups) and
  * `<steps_separated>` (`<step><index/><content/><expected/></step>` per item), as TestRail's
- * own XML export writes them. The strategic processes are a last section.
+ * own XML export writes them. The open known issues of the target are a section of their own
+ * (a case each, referenced by the issue id), the strategic processes the last one.
  *
  * Priorities are TestRail's default priority names, which its import matches by name:
  * critical → Critical, high → High, normal → Medium, low → Low.
@@ -34,7 +35,11 @@ export function exportTestRail(checklist: Checklist, _results?: RunResults, opti
         title: c.summary,
         template: TESTRAIL_TEMPLATE,
         priority: TESTRAIL_PRIORITIES[c.priority],
-        references: [...(c.entry ? [c.entry] : []), ...(c.record?.tickets ?? [])].join(', '),
+        references: [
+          ...(c.entry ? [c.entry] : []),
+          ...(c.knownIssue ? [c.knownIssue] : []),
+          ...(c.record?.tickets ?? []),
+        ].join(', '),
         custom: {
           preconds: c.setups.join('\n'),
           steps_separated: {

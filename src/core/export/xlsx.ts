@@ -2,7 +2,8 @@
  * XLSX (checklist.md, "Exports"): a sheet with one row per item and the columns of the CSV,
  * a drop-down of the status labels on the status column, the header row frozen and filtered,
  * widths set; a second sheet with the path (product, from, to, modules, editions, versions),
- * the warnings, what cannot simply be undone, the required actions and the breaking changes.
+ * the warnings, what cannot simply be undone, the required actions, the breaking changes, the
+ * known issues open in the target (with a better target) and those the upgrade fixes.
  * Every cell is a string cell (a shared string), written as the text is: in XLSX a string
  * cell is never read as a formula, so `=1+2` shows as `=1+2` (a CSV cell has no type and is
  * neutralised instead). The one formula of the workbook is the status drop-down's list,
@@ -20,7 +21,7 @@ import { STATUSES } from '../checklist/progress.ts';
 import type { Checklist } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { Locale } from '../model.ts';
-import { checklistTitle, localeOf, type ExportOptions } from './labels.ts';
+import { betterTargetText, checklistTitle, knownIssueFacts, localeOf, type ExportOptions } from './labels.ts';
 import { selectionText, statusLabel, versionStatusLabel } from '../i18n/labels.ts';
 import { PEOPLE_COLUMNS, peopleHeader, peopleRows, type PeopleColumn } from './table.ts';
 
@@ -185,6 +186,16 @@ function pathSheet(workbook: Workbook, checklist: Checklist, locale: Locale): Wo
     add([t('export.table.version'), t('export.table.change'), t('export.table.title')], true);
     for (const b of checklist.breaking) add([b.version, b.entry, b.title]);
   }
+  const issues = (key: MessageKey, list: Checklist['knownIssues']) => {
+    if (list.length === 0) return;
+    section(key);
+    add([t('export.table.version'), t('export.column.id'), t('export.table.title'), t('export.table.text')], true);
+    for (const issue of list) add([issue.version, issue.id, issue.title, knownIssueFacts(issue, locale)]);
+  };
+  issues('export.section.knownIssues', checklist.knownIssues);
+  const better = betterTargetText(checklist, locale);
+  if (better) add([null, null, null, better]);
+  issues('export.section.fixedOnPath', checklist.fixedOnPath);
   return sheet;
 }
 

@@ -4,7 +4,7 @@
  * read, against the whole road book (unique ids, a `fixedBy` entry of a later version).
  */
 import * as z from 'zod';
-import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.ts';
+import type { DiagnosticList, Position } from '../diagnostics.ts';
 import { KNOWN_ISSUE_SEVERITIES, type KnownIssue, type RoadBookConfig } from '../model.ts';
 import { checkChoices } from './choices.ts';
 import { date, id, identifierList, oneOf, text } from './fields.ts';
@@ -174,7 +174,7 @@ export function checkEndOfSupport(
   where.diagnostics.warning(
     'end-of-support-early',
     where.file,
-    where.yaml ? at(where, ['endOfSupport']) : FILE_START,
+    at(where, ['endOfSupport']),
     `\`endOfSupport\` (${header.endOfSupport}) is before the release date of ${header.version} (${header.date}); check both dates`,
   );
 }

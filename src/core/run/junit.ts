@@ -3,7 +3,8 @@
  * results format TestRail (trcli), Xray, Azure DevOps and CI servers import: a `testsuite`
  * per group of the report (the procedure steps before the tests, each module, each process),
  * a `testcase` per item with `classname` = the entry id (`process:<id>` for a process step,
- * `procedure` for a procedure step) and `name` = item id within it and step.
+ * `known:<id>` for the item of a known issue, `procedure` for a procedure step) and `name` =
+ * item id within it and step.
  *
  *   passed   no child            failed   <failure message="comment">
  *   blocked  <skipped message="blocked: comment">
@@ -20,12 +21,13 @@
  * breaks included: character references in attributes, CDATA for `failure` and `system-out`.
  */
 import { xmlBuilder, xmlCdata } from '../export/xml.ts';
-import { parseItemId, processGroupKey } from '../item-id.ts';
+import { isKnownIssueItem, parseItemId, processGroupKey } from '../item-id.ts';
 import type { ReportGroup, ReportItem, SignOffReport } from './signoff.ts';
 
 function classname(item: ReportItem): string {
   if (item.entry !== null) return item.entry;
   if (item.process !== null) return processGroupKey(item.process);
+  if (isKnownIssueItem(item.id)) return item.id;
   return 'procedure';
 }
 

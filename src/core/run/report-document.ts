@@ -8,7 +8,7 @@
  * report-blocks.ts.
  */
 import { STATUSES, type Status } from '../checklist/progress.ts';
-import { decisionLabel, orphanReasonLabel, priorityLabel, statusLabel } from '../i18n/labels.ts';
+import { decisionLabel, orphanReasonLabel, priorityLabel, severityLabel, statusLabel } from '../i18n/labels.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import type { ReportBlock, ReportDocument } from './report-blocks.ts';
 import type { SignOffReport } from './signoff.ts';
@@ -97,6 +97,32 @@ export function reportDocument(report: SignOffReport, format: ReportFormatters):
       className: 'report-reserves',
     });
     blocks.push(...reserveEvidence(report, t('report.evidence.reserves')));
+  }
+
+  if (report.knownIssues.length) {
+    heading(t('signoff.knownIssues'));
+    paragraph(t('signoff.knownIssuesHelp', { to: report.to }));
+    blocks.push({
+      kind: 'table',
+      caption: t('signoff.knownIssues'),
+      columns: [
+        t('export.column.id'),
+        t('signoff.knownIssue.severity'),
+        t('signoff.knownIssue.title'),
+        t('export.column.version'),
+        t('signoff.knownIssue.workaround'),
+        t('signoff.knownIssue.fixedIn'),
+      ],
+      rows: report.knownIssues.map((issue) => [
+        issue.id,
+        severityLabel(locale, issue.severity),
+        issue.title,
+        issue.version,
+        issue.workaround ?? '—',
+        issue.fixedIn && issue.fixedBy ? `${issue.fixedIn} (${issue.fixedBy})` : '—',
+      ]),
+      className: 'report-known-issues',
+    });
   }
 
   if (report.processes.length) {

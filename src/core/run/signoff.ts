@@ -14,12 +14,12 @@ import {
   type RunResults,
   type Status,
 } from '../checklist/progress.ts';
-import type { Checklist, ChecklistItem } from '../checklist/types.ts';
+import type { Checklist, ChecklistItem, ChecklistKnownIssue } from '../checklist/types.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import { checklistTitle } from '../export/labels.ts';
 import { labelOf, selectionText } from '../i18n/labels.ts';
 import { PRIORITIES, type Locale, type Priority } from '../model.ts';
-import { isProcedureItem, processGroupKey } from '../item-id.ts';
+import { isProcedureItem, KNOWN_ISSUE_PREFIX, processGroupKey } from '../item-id.ts';
 import { carriedSources } from './carry-over.ts';
 import type { Attachment } from './evidence.ts';
 import type { Procedure } from './procedure.ts';
@@ -54,7 +54,7 @@ export interface ReportItem {
 }
 
 export interface ReportGroup {
-  /** `procedure`, a module id, or `process:<id>`. */
+  /** `procedure`, a module id, `known:` (the known issues' items) or `process:<id>`. */
   id: string;
   label: string;
   /** The JUnit classname of its items' owner is the entry id; these are for the suite. */
@@ -100,6 +100,8 @@ export interface SignOffReport {
   warnings: string[];
   dataChanges: { version: string; entry: string | null; text: string }[];
   actions: { version: string; entry: string; text: string }[];
+  /** The known issues open in the target (checklist.md, "Known issues on a path"): signing accepts them. */
+  knownIssues: ChecklistKnownIssue[];
   /** The stamp: each entry of the checklist with its content hash. */
   entries: { id: string; version: string; title: string; hash: string; url: string }[];
   /** Items run (passed, failed, blocked, n/a) in this run itself, carried ones left out. */
@@ -177,6 +179,7 @@ export function signOffReport(input: ReportInput): SignOffReport {
   for (const item of view.signOffItems) {
     const row = reportItem(item, results);
     if (isProcedureItem(item.id)) push('procedure', t('procedure.title'), row);
+    else if (item.knownIssue !== null) push(KNOWN_ISSUE_PREFIX, t('export.knownIssues'), row);
     else if (item.process !== null)
       push(processGroupKey(item.process), t('signoff.processGroup', { label: item.title }), row);
     else push(item.module ?? '', labelOf(checklist.labels.modules, item.module ?? ''), row);
@@ -244,6 +247,11 @@ export function signOffReport(input: ReportInput): SignOffReport {
         : { version: c.version, entry: c.entry, text: c.text },
     ),
     actions: checklist.actions.map((a) => ({ version: a.version, entry: a.entry, text: a.text })),
+    knownIssues: checklist.knownIssues.map((issue) => ({
+      ...issue,
+      modules: [...issue.modules],
+      editions: [...issue.editions],
+    })),
     entries: checklist.entries.map((e) => ({ id: e.id, version: e.version, title: e.title, hash: e.hash, url: e.url })),
     ...teamFacts(view.signOffItems, results),
     path: {
