@@ -47,6 +47,21 @@ export function feedUrl(base: string): string {
   return `${base}feed.xml`;
 }
 
+/** The Atom feed of one module's changes, beside its page. */
+export function moduleFeedUrl(base: string, moduleId: string): string {
+  return `${moduleUrl(base, moduleId)}feed.xml`;
+}
+
+/** The Atom feed of the changes that need attention (core/attention.ts). */
+export function attentionFeedUrl(base: string): string {
+  return `${base}attention/feed.xml`;
+}
+
+/** The iCalendar file of releases and end-of-support dates. */
+export function calendarUrl(base: string): string {
+  return `${base}calendar.ics`;
+}
+
 /** The stylesheet of the code blocks' colours (src/pages/code.css.ts). */
 export function codeStyleSheetUrl(base: string): string {
   return `${base}code.css`;

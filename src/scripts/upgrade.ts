@@ -5,7 +5,9 @@
  * buildChecklist and shows, in this order: the intermediate installation a `minimumFrom`
  * requires (a banner: it changes the whole plan), what cannot simply be undone (database and
  * data changes), required actions, breaking changes, then every change grouped by module,
- * with links to the entry pages.
+ * with links to the entry pages. Before those: support warnings, a better target, the known
+ * issues open in the target and those the upgrade fixes, and the path as a timeline
+ * (upgrade-known-issues.ts).
  */
 import type { Checklist } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
@@ -14,6 +16,7 @@ import type { Locale } from '../core/model.ts';
 import { requestToParams } from '../core/run/request.ts';
 import { checklistUrl } from '../core/urls.ts';
 import { DataFiles } from './lib/data.ts';
+import { localIsoDate } from '../core/i18n/format.ts';
 import { h, nextFrame, part } from './lib/dom.ts';
 import { askedPath, openPath } from './lib/open-path.ts';
 import { fillForm, readForm, wirePathForm } from './lib/path-form.ts';
@@ -27,6 +30,13 @@ import {
   warningsBanner,
   type UpgradeContext,
 } from './upgrade-sections.ts';
+import {
+  betterTargetBanner,
+  fixedIssuesSection,
+  openIssuesSection,
+  supportBanner,
+  timelineSection,
+} from './upgrade-known-issues.ts';
 
 const CHUNK = 400;
 
@@ -120,12 +130,20 @@ class RoadbookUpgrade extends HTMLElement {
     );
     if (checklist.entries.length === 0) changes.append(h('p', { class: 'muted', text: t('upgrade.changesNone') }));
     const warnings = warningsBanner(checklist, ctx);
+    const support = supportBanner(checklist, ctx, localIsoDate(new Date()));
+    const better = betterTargetBanner(checklist, ctx);
+    const fixed = fixedIssuesSection(checklist, ctx);
     const replaced = replacedSection(checklist, ctx);
 
     if (generation !== this.generation) return;
     this.output.replaceChildren(
       pathSummary(checklist, ctx),
       ...(warnings ? [warnings] : []),
+      ...(support ? [support] : []),
+      ...(better ? [better] : []),
+      openIssuesSection(checklist, ctx),
+      ...(fixed ? [fixed] : []),
+      timelineSection(checklist, ctx),
       undoSection(checklist, ctx),
       actionsSection(checklist, ctx),
       breakingSection(checklist, ctx),

@@ -114,4 +114,31 @@ describe('pages in Chromium', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}versions/1.0.0/FAC-1/`);
     await context.close();
   });
+  it('shows each version’s support status by the reader’s own date', async () => {
+    const statusOn = async (day: string) => {
+      const page = await browser.newPage();
+      await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
+      await page.goto(server.url);
+      const status = (version: string) =>
+        page.locator(`.version-table tr[data-version="${version}"] rb-support`).evaluate((el) => ({
+          shown: !(el as HTMLElement).hidden,
+          status: el.getAttribute('data-status'),
+          text: el.textContent?.trim(),
+        }));
+      const result = { old: await status('1.0.0'), current: await status('1.1.0/DU1') };
+      await page.close();
+      return result;
+    };
+    // 1.0.0 is supported until 2026-06-30, 1.1.0/DU1 until 2030-12-31; 90 days ahead is "ending".
+    expect((await statusOn('2026-03-01')).old.status).toBe('supported');
+    expect(await statusOn('2026-04-15')).toEqual({
+      old: { shown: true, status: 'ending', text: 'Fin de support proche' },
+      current: { shown: true, status: 'supported', text: 'Supportée' },
+    });
+    expect((await statusOn('2026-06-30')).old.status).toBe('ending');
+    expect(await statusOn('2026-07-01')).toMatchObject({
+      old: { status: 'ended', text: 'Plus supportée' },
+      current: { status: 'supported' },
+    });
+  });
 });

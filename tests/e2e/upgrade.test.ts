@@ -80,10 +80,17 @@ describe('the upgrade page in Chromium', () => {
     ).toEqual([...new Set(expected.entries.map((e) => e.module))]);
     const firstLink = page.locator('.path-changes [data-entry] a').first();
     expect(await firstLink.getAttribute('href')).toBe(expected.entries[0]!.url);
-    // What cannot simply be undone comes first: database changes, then data changes, then actions and breaking changes.
+    // The known issues and the path in time first (a better target is 15.30.02 for these
+    // modules); then what cannot simply be undone: database changes, then data changes, then
+    // actions and breaking changes.
     const sections = await page.locator('.path-output > section h2').allInnerTexts();
+    expect(expected.betterTarget?.version).toBe('15.30.02');
     expect(sections).toEqual([
       'De 15.1.0 à 15.3.0',
+      'Une meilleure cible : 15.30.02',
+      'Problèmes connus de la version 15.3.0',
+      'Problèmes connus corrigés par cette mise à jour',
+      'Le parcours dans le temps',
       'Ce que vous ne pourrez pas simplement annuler',
       'Actions requises',
       'Changements de comportement',
@@ -188,6 +195,94 @@ describe('the upgrade page in Chromium', () => {
     expect(await banner.innerText()).toContain(expected.warnings[0]!.message);
     // Right after the summary, before the lists.
     expect(await page.locator('.path-output > section').nth(1).getAttribute('class')).toContain('banner-warning');
+    await context.close();
+  });
+
+  it('shows the target’s open known issues, blocking first, and switches to a better target in one click', async () => {
+    const { context, page } = await open('upgrade/?from=15.1.0&to=15.2.0');
+    await page.waitForSelector('rb-upgrade[data-state="ready"]');
+    const expected = await engineChecklist(sites.sample.root, { from: '15.1.0', to: '15.2.0' });
+    const known = page.locator('.path-known');
+    expect(await known.locator('h2').innerText()).toBe('Problèmes connus de la version 15.2.0');
+    const blocking = known.locator('.known-blocking');
+    expect(await blocking.locator('.callout-title').innerText()).toBe(
+      "1 problème bloquant : lisez-le avant d'installer.",
+    );
+    expect(
+      await blocking.locator('[data-issue]').evaluateAll((els) => els.map((e) => e.getAttribute('data-issue'))),
+    ).toEqual(expected.knownIssues.filter((i) => i.severity === 'blocking').map((i) => i.id));
+    expect(
+      await known.locator('[data-issue]').evaluateAll((els) => els.map((e) => e.getAttribute('data-issue'))),
+    ).toEqual(expected.knownIssues.map((i) => i.id));
+    // "Fixed in" names the fixing change and links to its page.
+    const fix = blocking.locator('a', { hasText: 'Corrigé en 15.2.1 (GES-5223)' });
+    expect(await fix.getAttribute('href')).toBe('/versions/15.2.1/GES-5223/');
+    // Before the lists of changes.
+    const order = await page.locator('.path-output > section').evaluateAll((els) => els.map((e) => e.className));
+    expect(order.findIndex((c) => c.includes('path-known'))).toBeLessThan(
+      order.findIndex((c) => c.includes('path-undo')),
+    );
+
+    expect(expected.betterTarget).toEqual({ version: '15.3.0', fixes: ['KI-facturx-logo-transparent'] });
+    const better = page.locator('.better-target');
+    expect(await better.locator('h2').innerText()).toBe('Une meilleure cible : 15.3.0');
+    await better.locator('a.button').click();
+    await page.waitForURL(/to=15\.3\.0/);
+    await page.waitForSelector('rb-upgrade[data-state="ready"]');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('15.1.0');
+    expect(await page.locator('#path-to').inputValue()).toBe('15.3.0');
+    // The issue that made 15.3.0 better is now among those the upgrade fixes.
+    expect(
+      await page.locator('.path-fixed [data-issue]').evaluateAll((els) => els.map((e) => e.getAttribute('data-issue'))),
+    ).toContain('KI-facturx-logo-transparent');
+    await context.close();
+  });
+
+  it('warns by the reader’s date of an installed version out of support and of a target whose support ends soon', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // 14.10.1's support ended on 2026-06-30; 15.1.0's ends on 2027-02-26, 86 days after this day.
+    await page.clock.setFixedTime(new Date('2026-12-02T09:00:00'));
+    await page.goto(`${server.url}upgrade/?from=14.10.1&to=15.1.0`);
+    await page.waitForSelector('rb-upgrade[data-state="ready"]');
+    const notes = await page.locator('.path-support p').allInnerTexts();
+    expect(notes).toEqual([
+      'Le support de la version cible 15.1.0 prend fin le 26 février 2027, dans moins de 90 jours.',
+      "Votre version installée 14.10.1 n'est plus supportée depuis le 30 juin 2026.",
+    ]);
+    await page.clock.setFixedTime(new Date('2026-06-01T09:00:00'));
+    await page.reload();
+    await page.waitForSelector('rb-upgrade[data-state="ready"]');
+    expect(await page.locator('.path-support').count()).toBe(0);
+    await context.close();
+  });
+
+  it('draws the path as a timeline: dates, withdrawn versions, the points after which going back means restoring data', async () => {
+    const { context, page } = await open('upgrade/?from=15.1.0&to=15.3.0');
+    await page.waitForSelector('rb-upgrade[data-state="ready"]');
+    const expected = await engineChecklist(sites.sample.root, { from: '15.1.0', to: '15.3.0' });
+    const steps = await page.locator('.timeline > li').evaluateAll((els) =>
+      els.map((e) => ({
+        version: e.getAttribute('data-version'),
+        withdrawn: !!e.querySelector('.badge-withdrawn'),
+        noReturn: e.classList.contains('timeline-no-return'),
+        date: e.querySelector('time')?.getAttribute('datetime') ?? null,
+      })),
+    );
+    expect(steps.map((s) => s.version)).toEqual(['15.1.0', ...expected.path.versions.map((v) => v.version)]);
+    expect(steps.map((s) => s.date)).toEqual([expected.path.from!.date, ...expected.path.versions.map((v) => v.date)]);
+    expect(steps.filter((s) => s.withdrawn).map((s) => s.version)).toEqual(['15.2.1']);
+    const changing = new Set(expected.dataChanges.map((c) => c.version));
+    expect(steps.filter((s) => s.noReturn).map((s) => s.version)).toEqual(
+      expected.path.versions.map((v) => v.version).filter((v) => changing.has(v)),
+    );
+    expect(await page.locator('.timeline-no-return .timeline-warning').first().innerText()).toBe(
+      'Après cette version, revenir en arrière demande de restaurer les données.',
+    );
+    // An ordered list named by its heading, kept on paper.
+    expect(await page.locator('ol.timeline').getAttribute('aria-labelledby')).toBe('path-timeline-title');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.timeline > li').first().isVisible()).toBe(true);
     await context.close();
   });
 

@@ -347,8 +347,11 @@ describe('French fixture (gestan-fr), built without drafts', () => {
     const index = await page(out, 'modules/index.html');
     expect(all(one(index, cls('module-index')), tag('a')).map(href)).toEqual([
       '/modules/facturation/',
+      '/modules/facturation/feed.xml',
       '/modules/comptabilite/',
+      '/modules/comptabilite/feed.xml',
       '/modules/stocks/',
+      '/modules/stocks/feed.xml',
     ]);
   });
 

@@ -4,6 +4,7 @@
  * interface language, and roadbook.yml's own choices (entry types, modules, editions), whose
  * labels the road book gives. Every page, script and export shows a value through here.
  */
+import type { AttentionReason } from '../attention.ts';
 import type { Status } from '../checklist/progress.ts';
 import type { Choice, KnownIssueSeverity, Locale, Priority, VersionStatus } from '../model.ts';
 import type { Decision } from '../run/types.ts';
@@ -51,6 +52,13 @@ const ORPHAN_REASON_KEYS: Record<OrphanReason, MessageKey> = {
   'entry-removed': 'run.orphan.entry-removed',
 };
 
+const ATTENTION_KEYS: Record<AttentionReason, MessageKey> = {
+  breaking: 'attention.breaking',
+  'data-change': 'attention.data-change',
+  action: 'attention.action',
+  security: 'attention.security',
+};
+
 /** "Réussi" / "Passed". */
 export function statusLabel(locale: Locale, status: Status): string {
   return translate(locale, STATUS_KEYS[status]);
@@ -79,6 +87,11 @@ export function versionStatusLabel(locale: Locale, status: VersionStatus): strin
 /** Why a saved result has no item in the checklist any more. */
 export function orphanReasonLabel(locale: Locale, reason: OrphanReason): string {
   return translate(locale, ORPHAN_REASON_KEYS[reason]);
+}
+
+/** "Changement de données" / "Data change": why a change needs attention. */
+export function attentionLabel(locale: Locale, reason: AttentionReason): string {
+  return translate(locale, ATTENTION_KEYS[reason]);
 }
 
 /** The label roadbook.yml gives a choice (type, module, edition); an unknown id as it is. */

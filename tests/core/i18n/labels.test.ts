@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/i18n/en.json' with { type: 'json' };
 import fr from '../../../src/i18n/fr.json' with { type: 'json' };
 import { STATUSES } from '../../../src/core/checklist/progress.ts';
+import { ATTENTION_REASONS } from '../../../src/core/attention.ts';
 import {
+  attentionLabel,
   choiceLabels,
   decisionLabel,
   labelOf,
@@ -24,6 +26,7 @@ const LISTS = [
   ['priorities', PRIORITIES, priorityLabel],
   ['decisions', DECISIONS, decisionLabel],
   ['version statuses', VERSION_STATUSES, versionStatusLabel],
+  ['attention reasons', ATTENTION_REASONS, attentionLabel],
   ['orphan reasons', ['item-removed', 'not-in-path', 'entry-removed'] as OrphanReason[], orphanReasonLabel],
 ] as const;
 

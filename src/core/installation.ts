@@ -1,0 +1,148 @@
+/**
+ * "Mon installation": what a reader runs — the installed version, the modules and editions
+ * used — recorded once in their browser, or handed out by their IT department as a link
+ * (`?installed=15.1.0&modules=facturation,ventes&editions=entreprise`). Pages then speak of
+ * that installation: what is new since that version for those modules, where each version
+ * stands, the upgrade path from it. This module holds the rules (reading it from an address
+ * or from storage, checking it against the site, where a version stands); the browser keeps
+ * it and the pages show it. Browser-safe.
+ */
+import * as z from 'zod';
+import { inEditions, listedModule } from './checklist/entry-filters.ts';
+import type { Choice, EntryRecord, VersionInfo } from './model.ts';
+
+export interface Installation {
+  /** The installed version, as written (`15.30.02/DU3`). */
+  installed: string;
+  /** Modules used; empty for every module. */
+  modules: string[];
+  /** Editions used; empty for every edition. */
+  editions: string[];
+}
+
+/** The address parameters of an installation, the same names as the upgrade page's lists. */
+export const INSTALLATION_PARAMS = { installed: 'installed', modules: 'modules', editions: 'editions' } as const;
+
+function list(params: URLSearchParams, name: string): string[] {
+  const values = params
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  return [...new Set(values)];
+}
+
+/** The installation an address hands out; null when it names no installed version. */
+export function installationFromParams(params: URLSearchParams): Installation | null {
+  const installed = params.get(INSTALLATION_PARAMS.installed)?.trim();
+  if (!installed) return null;
+  return {
+    installed,
+    modules: list(params, INSTALLATION_PARAMS.modules),
+    editions: list(params, INSTALLATION_PARAMS.editions),
+  };
+}
+
+/** The address parameters of an installation (empty lists left out): the link an IT department hands out. */
+export function installationToParams(installation: Installation): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set(INSTALLATION_PARAMS.installed, installation.installed);
+  if (installation.modules.length) params.set(INSTALLATION_PARAMS.modules, installation.modules.join(','));
+  if (installation.editions.length) params.set(INSTALLATION_PARAMS.editions, installation.editions.join(','));
+  return params;
+}
+
+/** What the site knows that an installation is checked against. */
+export interface InstallationSite {
+  /** In version order, oldest first. */
+  versions: readonly Pick<VersionInfo, 'version' | 'slug' | 'status'>[];
+  modules: readonly Choice[];
+  editions: readonly Choice[];
+}
+
+/** An installation checked against the site: what could be kept, and what could not. */
+export interface CheckedInstallation {
+  /** Null when the installed version is not one of the site's. */
+  installation: Installation | null;
+  /** The installed version as the site writes it, found by its text or its URL form. */
+  version: Pick<VersionInfo, 'version' | 'slug' | 'status'> | null;
+  /** Modules and editions the site does not have, left out. */
+  unknownModules: string[];
+  unknownEditions: string[];
+}
+
+/**
+ * Checks an installation from a link or from storage against this site: the version is
+ * looked up by its text or its URL-safe form (a link may carry either); unknown modules and
+ * editions are left out and named, so the reader is told rather than shown a wrong page.
+ */
+export function checkInstallation(installation: Installation, site: InstallationSite): CheckedInstallation {
+  const version = site.versions.find((v) => v.version === installation.installed || v.slug === installation.installed);
+  const known = (choices: readonly Choice[], ids: readonly string[]) =>
+    ids.filter((id) => choices.some((c) => c.id === id));
+  const unknown = (choices: readonly Choice[], ids: readonly string[]) =>
+    ids.filter((id) => !choices.some((c) => c.id === id));
+  return {
+    installation: version
+      ? {
+          installed: version.version,
+          modules: known(site.modules, installation.modules),
+          editions: known(site.editions, installation.editions),
+        }
+      : null,
+    version: version ?? null,
+    unknownModules: unknown(site.modules, installation.modules),
+    unknownEditions: unknown(site.editions, installation.editions),
+  };
+}
+
+/** Where a version stands for an installation: the one installed, one already behind it, or new for it. */
+export type VersionStanding = 'installed' | 'behind' | 'new';
+
+/** A version's standing, by the site's version order (`versions` oldest first, slugs). */
+export function versionStanding(
+  versions: readonly string[],
+  installedSlug: string,
+  slug: string,
+): VersionStanding | null {
+  const installed = versions.indexOf(installedSlug);
+  const at = versions.indexOf(slug);
+  if (installed < 0 || at < 0) return null;
+  return at === installed ? 'installed' : at < installed ? 'behind' : 'new';
+}
+
+/** Whether a change concerns an installation: the same module and edition rules as a path's checklist. */
+export function concerns(
+  entry: Pick<EntryRecord, 'modules' | 'editions'>,
+  installation: Pick<Installation, 'modules' | 'editions'>,
+): boolean {
+  return listedModule(entry, installation.modules) !== null && inEditions(entry, installation.editions);
+}
+
+/** The stored form (localStorage), versioned so a later shape can read an older one. */
+const storedSchema = z.object({
+  v: z.literal(1),
+  installed: z.string().min(1),
+  modules: z.array(z.string()),
+  editions: z.array(z.string()),
+});
+
+/** The text an installation is stored as. */
+export function storedInstallation(installation: Installation): string {
+  return JSON.stringify({ v: 1, ...installation });
+}
+
+/** An installation read back from storage; null when there is none or it is not one (never a throw). */
+export function readStoredInstallation(text: string | null): Installation | null {
+  if (!text) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = storedSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const { installed, modules, editions } = parsed.data;
+  return { installed, modules, editions };
+}
