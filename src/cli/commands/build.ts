@@ -11,7 +11,7 @@ import { closeSiteIndexes } from '../../astro/pagefind.ts';
 import { CliError, type Io } from '../io.ts';
 import type { RenderCount } from '../../astro/options.ts';
 import { astroConfig, PACKAGE_ROOT } from '../project.ts';
-import { cleanStaleStaging, previousOf, stagingFor } from '../staging.ts';
+import { cleanStaleStaging, previousOf, removeInBackground, stagingFor } from '../staging.ts';
 import { BuildProgress, isInteractive } from '../progress.ts';
 import { buildProgress } from '../../astro/build-progress.ts';
 import { reportDiagnostics } from './check.ts';
@@ -176,7 +176,7 @@ async function swapIn(staging: string, out: string): Promise<void> {
   const hadSite = await exists(out);
   if (hadSite) await rename(out, previous);
   await rename(staging, out);
-  if (hadSite) await rm(previous, { recursive: true, force: true });
+  if (hadSite) removeInBackground(previous);
 }
 
 async function exists(path: string): Promise<boolean> {
