@@ -111,8 +111,18 @@ export async function cleanStaleStaging(target: string, now = Date.now()): Promi
   return report;
 }
 
-/** Node's code for the background removal: the folder is its one argument. */
-const REMOVE = "import { rm } from 'node:fs/promises'; await rm(process.argv[1], { recursive: true, force: true });";
+/**
+ * Node's code for the background removal, the folder its one argument. The folder is first
+ * renamed after the removing process (`-<its pid>-previous`): a build starting meanwhile
+ * sees a running process's folder and leaves it alone, and a stale one if it was stopped.
+ */
+const REMOVE = [
+  "import { rename, rm } from 'node:fs/promises';",
+  'const from = process.argv[1];',
+  'const mine = from.replace(/-\\d+-previous$/, `-${process.pid}-previous`);',
+  'const folder = await rename(from, mine).then(() => mine, () => from);',
+  'await rm(folder, { recursive: true, force: true });',
+].join('\n');
 
 /**
  * Removes `folder` (a `-previous` folder, already out of the site's way) in a process of its
