@@ -58,7 +58,7 @@ export class SiteIndex {
   readonly #index: PagefindIndex;
   readonly #pages: ReadonlySet<string>;
   /** Every request sent, in order: the places first, then the rendered pages. */
-  #sent: Promise<unknown>[] = [];
+  readonly #sent: Promise<unknown>[] = [];
   readonly #errors: string[] = [];
   /** The pages given their HTML, kept or rendered: every indexed page must be. */
   readonly #filled = new Set<string>();
@@ -85,12 +85,7 @@ export class SiteIndex {
     return site;
   }
 
-  /** Whether `path` is one of the indexed pages. */
-  indexes(path: string): boolean {
-    return this.#pages.has(path);
-  }
-
-  /** Indexes a rendered page (an indexed one: see `indexes`) in its place. */
+  /** Indexes a rendered page (one of the plan's pages) in its place. */
   add(path: string, html: string): void {
     // After the places are taken: a page first added here would take another number.
     const places = this.#sent[0];
