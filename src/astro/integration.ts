@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../core/read/config.ts';
 import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
-import { indexSite } from './pagefind.ts';
+import { indexingPrerenderer, openSiteIndex, type SiteIndexing } from './search-index.ts';
 import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
 
 export type { RoadbookOptions };
@@ -19,10 +19,12 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
   let site: SiteOptions | null = null;
   let source: RoadBookSource | null = null;
   let locale = 'fr';
+  let search: SiteIndexing | null = null;
+  let written: Promise<number> | null = null;
   return {
     name: 'roadbook',
     hooks: {
-      'astro:config:setup': async ({ config, isRestart, updateConfig, addWatchFile }) => {
+      'astro:config:setup': async ({ config, command, isRestart, updateConfig, addWatchFile }) => {
         if (!site || !source) {
           site = siteOptions(options, fileURLToPath(config.root));
           source = new RoadBookSource(site, options.roadBook, options.onRendered, options.keep);
@@ -34,6 +36,9 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         const { config: rb } = (await source.current()).book;
         locale = rb.locale;
         addWatchFile(`${site.root}/${CONFIG_FILE}`);
+        // The search index is made while Astro works (astro/search-index.ts): started now, so
+        // that pagefind takes the pages kept from the last site during the content sync.
+        if (command === 'build') search = await openSiteIndex((await source.current()).book, locale, options.readKept);
         updateConfig({
           output: 'static',
           base: rb.base,
@@ -54,9 +59,17 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         if (!source) throw new Error('roadbook: the road book is asked for before astro:config:setup');
         return source;
       },
+      'astro:build:start': ({ setPrerenderer }) => {
+        setPrerenderer((prerenderer) => indexingPrerenderer(prerenderer, search!));
+      },
+      'astro:build:generated': ({ dir }) => {
+        written = search!.index.write(fileURLToPath(new URL('pagefind/', dir)));
+        // Awaited by astro:build:done; a failure meanwhile is reported there.
+        written.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
         await options.onPagesWritten?.(fileURLToPath(dir));
-        await indexSite(dir, locale, logger);
+        logger.info(`search index: ${await written!} pages`);
       },
     },
   };

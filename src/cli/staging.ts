@@ -4,10 +4,17 @@
  *
  * A staging folder is named after its target, this host and this process:
  * `.<target>.building-<host>-<pid>` beside the target (so the final swap is a rename within
- * one file system), `…-previous` for the old site while it is swapped out. A folder of this
- * host whose process is gone is stale; so is one of another host (a NAS shared by build
- * machines) untouched for a day. A build that is still running is never touched.
+ * one file system), `…-previous` for the old site while it is swapped out and then removed.
+ * A folder of this host whose process is gone is stale; so is one of another host (a NAS
+ * shared by build machines) untouched for a day. A build that is still running is never
+ * touched.
+ *
+ * Removing the old site once the new one is in place is most of a rebuild's publishing (ten
+ * thousand folders of one page each): it is left to a process of its own, which goes on
+ * after the build has returned (`removeInBackground`). Should it be stopped, its folder is
+ * stale and the next build removes it.
  */
+import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -102,4 +109,31 @@ export async function cleanStaleStaging(target: string, now = Date.now()): Promi
     report.removed.push(path);
   }
   return report;
+}
+
+/**
+ * Node's code for the background removal, the folder its one argument. The folder is first
+ * renamed after the removing process (`-<its pid>-previous`): a build starting meanwhile
+ * sees a running process's folder and leaves it alone, and a stale one if it was stopped.
+ */
+const REMOVE = [
+  "import { rename, rm } from 'node:fs/promises';",
+  'const from = process.argv[1];',
+  'const mine = from.replace(/-\\d+-previous$/, `-${process.pid}-previous`);',
+  'const folder = await rename(from, mine).then(() => mine, () => from);',
+  'await rm(folder, { recursive: true, force: true });',
+].join('\n');
+
+/**
+ * Removes `folder` (a `-previous` folder, already out of the site's way) in a process of its
+ * own, detached from this one: the build returns without waiting for it.
+ */
+export function removeInBackground(folder: string): void {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', REMOVE, folder], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  // Not started (no process left, say): the next build removes the folder as stale.
+  child.on('error', () => {});
+  child.unref();
 }

@@ -27,6 +27,18 @@ export interface SearchSettings {
   failed: string;
 }
 
+/** What pagefind's component UI script gives the page (the part used here). */
+declare global {
+  interface Window {
+    PagefindComponents?: {
+      getInstanceManager(): { getInstance(name: string): { triggerLoad(): Promise<void> } };
+    };
+  }
+}
+
+/** Events that say a reader is about to search. */
+const INTENT = ['pointerenter', 'focusin', 'touchstart'] as const;
+
 /** An element with attributes (never parsed markup). */
 function el(tag: string, attrs: Record<string, string> = {}, ...children: Element[]): HTMLElement {
   const element = document.createElement(tag);
@@ -103,7 +115,22 @@ class RoadbookSearch extends HTMLElement {
     }
     ui.hidden = false;
     this.nameFilterButtons();
+    this.loadOnIntent();
     this.dataset.state = 'ready';
+  }
+
+  /**
+   * pagefind loads its index (script, WebAssembly, metadata, filters: about 230 KB at 10,000
+   * entries) when its input gets the focus, and the first search waits for it. A reader who
+   * points at or tabs to the search box is about to search: the loading starts then, not on
+   * every page view.
+   */
+  private loadOnIntent(): void {
+    const load = () => {
+      for (const type of INTENT) this.removeEventListener(type, load);
+      void window.PagefindComponents?.getInstanceManager().getInstance('default').triggerLoad();
+    };
+    for (const type of INTENT) this.addEventListener(type, load, { passive: true });
   }
 
   /**

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanStaleStaging, parseStaging, previousOf, stagingFor } from '../../src/cli/staging.ts';
+import { cleanStaleStaging, parseStaging, previousOf, removeInBackground, stagingFor } from '../../src/cli/staging.ts';
 
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
@@ -45,5 +45,14 @@ describe('staging folders', () => {
     await mkdir(running);
     expect(await cleanStaleStaging(target)).toEqual({ removed: [], restored: null });
     expect(await readdir(parent)).toEqual([basename(running)]);
+  });
+
+  it('removes the swapped-out site in a process of its own, which goes on after the call returns', async () => {
+    const previous = previousOf(stagingFor(target));
+    await mkdir(join(previous, 'versions', '1.0.0'), { recursive: true });
+    await writeFile(join(previous, 'versions', '1.0.0', 'index.html'), 'old page');
+    await mkdir(target);
+    removeInBackground(previous);
+    await expect.poll(() => readdir(parent), { timeout: 30_000 }).toEqual(['dist']);
   });
 });

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { codeDigest } from '../../core/build/code-digest.ts';
 import { planRebuild, readLastSite, writeLastSite } from '../../core/build/last-site.ts';
 import { siteOutputs } from '../../core/build/outputs.ts';
-import { presentIn, reuseFiles } from '../../core/build/reuse.ts';
+import { presentIn, reuseFiles, withBuildId } from '../../core/build/reuse.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { cachePaths } from '../../astro/settings.ts';
+import { closeSiteIndexes } from '../../astro/pagefind.ts';
 import { CliError, type Io } from '../io.ts';
 import type { RenderCount } from '../../astro/options.ts';
 import { astroConfig, PACKAGE_ROOT } from '../project.ts';
-import { cleanStaleStaging, previousOf, stagingFor } from '../staging.ts';
+import { cleanStaleStaging, previousOf, removeInBackground, stagingFor } from '../staging.ts';
 import { BuildProgress, isInteractive } from '../progress.ts';
 import { buildProgress } from '../../astro/build-progress.ts';
 import { reportDiagnostics } from './check.ts';
@@ -72,6 +73,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     return 0;
   }
   const keep = plan.kind === 'partial' ? await presentIn(out, plan.reuse) : [];
+  const keptSet = new Set(keep);
   const ids = { previous: plan.kind === 'partial' ? plan.previousBuildId : outputs.buildId, current: outputs.buildId };
   await rm(staging, { recursive: true, force: true });
   let rendered = null as RenderCount | null;
@@ -88,6 +90,8 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     onRendered,
     keep,
     onPagesWritten: (dir) => reuseFiles(out, dir, keep, ids),
+    readKept: (path) =>
+      keptSet.has(path) ? readFile(join(out, path), 'utf8').then((html) => withBuildId(html, ids)) : null,
   });
   astro.integrations = [...(astro.integrations ?? []), buildProgress(progress)];
   const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
@@ -107,6 +111,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     await build({ ...astro, outDir, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     progress.abandon();
+    await closeSiteIndexes();
     await rm(staging, { recursive: true, force: true });
     if (local) await rm(local, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
@@ -171,7 +176,7 @@ async function swapIn(staging: string, out: string): Promise<void> {
   const hadSite = await exists(out);
   if (hadSite) await rename(out, previous);
   await rename(staging, out);
-  if (hadSite) await rm(previous, { recursive: true, force: true });
+  if (hadSite) removeInBackground(previous);
 }
 
 async function exists(path: string): Promise<boolean> {
