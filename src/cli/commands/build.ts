@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { codeDigest } from '../../core/build/code-digest.ts';
 import { planRebuild, readLastSite, writeLastSite } from '../../core/build/last-site.ts';
 import { siteOutputs } from '../../core/build/outputs.ts';
 import { presentIn, reuseFiles } from '../../core/build/reuse.ts';
+import { publishedData, VersionFiles, type SiteFile } from '../../core/build/version-files.ts';
+import { makeVersionFiles } from '../../core/build/version-files-pool.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { cachePaths } from '../../astro/settings.ts';
 import { CliError, type Io } from '../io.ts';
@@ -74,6 +76,11 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const keep = plan.kind === 'partial' ? await presentIn(out, plan.reuse) : [];
   const ids = { previous: plan.kind === 'partial' ? plan.previousBuildId : outputs.buildId, current: outputs.buildId };
   await rm(staging, { recursive: true, force: true });
+  // The versions' data files and downloads are made on worker threads while Astro renders the
+  // pages, and left out of Astro's routes.
+  const data = publishedData(checked.book);
+  const jobs = new VersionFiles(data, outputs.buildId).jobs(new Set(keep));
+  const apart = makeVersionFiles({ data, buildId: outputs.buildId }, jobs);
   let rendered = null as RenderCount | null;
   // The road book just checked is the one the site is built from: it is not read again.
   const onRendered = (count: RenderCount) => {
@@ -86,8 +93,11 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     base,
     roadBook: checked,
     onRendered,
-    keep,
-    onPagesWritten: (dir) => reuseFiles(out, dir, keep, ids),
+    keep: [...keep, ...jobs.flatMap((job) => job.paths)],
+    onPagesWritten: async (dir) => {
+      await reuseFiles(out, dir, keep, ids);
+      await writeSiteFiles(dir, await apart.files);
+    },
   });
   astro.integrations = [...(astro.integrations ?? []), buildProgress(progress)];
   const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
@@ -107,6 +117,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     await build({ ...astro, outDir, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     progress.abandon();
+    await apart.stop();
     await rm(staging, { recursive: true, force: true });
     if (local) await rm(local, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
@@ -133,6 +144,12 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   );
   progress.finish();
   return 0;
+}
+
+async function writeSiteFiles(dir: string, files: readonly SiteFile[]): Promise<void> {
+  const folders = new Set(files.map(([path]) => dirname(join(dir, path))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(files.map(([path, bytes]) => writeFile(join(dir, path), bytes)));
 }
 
 /** Where the record of the last good site in `out` is kept: beside the entry cache of `root`. */
