@@ -79,8 +79,12 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   // The versions' data files and downloads are made on worker threads while Astro renders the
   // pages, and left out of Astro's routes.
   const data = publishedData(checked.book);
-  const jobs = new VersionFiles(data, outputs.buildId).jobs(new Set(keep));
-  const apart = makeVersionFiles({ data, buildId: outputs.buildId }, jobs);
+  const versionFiles = new VersionFiles(data, outputs.buildId);
+  const jobs = versionFiles.jobs(new Set(keep));
+  const apart = makeVersionFiles(
+    { data: { ...data, entries: [] }, buildId: outputs.buildId, modules: versionFiles.modules },
+    jobs,
+  );
   let rendered = null as RenderCount | null;
   // The road book just checked is the one the site is built from: it is not read again.
   const onRendered = (count: RenderCount) => {

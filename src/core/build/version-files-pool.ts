@@ -8,17 +8,24 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RoadBookData } from '../data-files.ts';
+import type { Choice, EntryRecord } from '../model.ts';
 import type { SiteFile } from './version-files.ts';
 
+/**
+ * What every worker is given once: the road book without its entries (each job brings those of
+ * its version), and its modules, which may be taken from every entry.
+ */
 export interface VersionFilesWorkerData {
   data: RoadBookData;
   buildId: string;
+  modules: Choice[];
 }
 
-/** The files of one version a worker is asked for (paths as site-files.ts names them). */
+/** The files of one version a worker is asked for (paths as site-files.ts names them), and its entries. */
 export interface VersionFilesJob {
   slug: string;
   paths: string[];
+  entries: EntryRecord[];
 }
 
 export type VersionFilesReply = { slug: string; files: SiteFile[] } | { slug: string; error: string };
@@ -37,7 +44,7 @@ export interface VersionFilesRun {
 }
 
 /**
- * Starts making the files of `jobs` (jobs without paths left out). `files` rejects at the
+ * Starts making the files of `jobs`. `files` rejects at the
  * first that fails, and the other workers are stopped.
  */
 export function makeVersionFiles(
@@ -45,7 +52,7 @@ export function makeVersionFiles(
   jobs: readonly VersionFilesJob[],
   threads = defaultThreads(),
 ): VersionFilesRun {
-  const queue = jobs.filter((job) => job.paths.length > 0).reverse();
+  const queue = [...jobs].reverse();
   const made: SiteFile[] = [];
   const workers: Worker[] = [];
   const stop = async () => void (await Promise.all(workers.map((w) => w.terminate())));

@@ -1,16 +1,17 @@
 /**
- * A worker thread of version-files-pool.ts: given the road book's data once, it makes the
- * files of each version it is sent and posts them back, their bytes moved, not copied.
+ * A worker thread of version-files-pool.ts: given the road book but its entries once, it makes
+ * the files of each version it is sent (with that version's entries) and posts them back,
+ * their bytes moved, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { VersionFiles } from './version-files.ts';
 import type { VersionFilesJob, VersionFilesReply, VersionFilesWorkerData } from './version-files-pool.ts';
 
-const { data, buildId } = workerData as VersionFilesWorkerData;
-const files = new VersionFiles(data, buildId);
+const { data, buildId, modules } = workerData as VersionFilesWorkerData;
 const port = parentPort!;
 
-port.on('message', async ({ slug, paths }: VersionFilesJob) => {
+port.on('message', async ({ slug, paths, entries }: VersionFilesJob) => {
+  const files = new VersionFiles({ ...data, entries }, buildId, modules);
   let reply: VersionFilesReply;
   try {
     // Each file in an ArrayBuffer of its own, so that it can be moved (a Node Buffer may be a view of a shared pool).

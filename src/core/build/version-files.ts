@@ -12,9 +12,9 @@ import {
   type Checklist,
   type ChecklistSource,
 } from '../checklist/index.ts';
-import type { RoadBookData } from '../data-files.ts';
+import { moduleChoices, type RoadBookData } from '../data-files.ts';
 import { exportFormat, type ExportFormat } from '../export/index.ts';
-import type { RoadBook, VersionInfo } from '../model.ts';
+import type { Choice, EntryRecord, RoadBook, VersionInfo } from '../model.ts';
 import { pickEntry, pickVersion } from '../public-fields.ts';
 import { VERSION_CHECKLIST_FORMATS } from '../routes.ts';
 import { packVersionFile } from '../version-file.ts';
@@ -46,11 +46,16 @@ export class VersionFiles {
   readonly #source: ChecklistSource;
   readonly #exportOptions: { origin?: string };
 
-  constructor(data: RoadBookData, buildId: string) {
+  /**
+   * `modules`: the road book's modules, when `data` holds only some of its entries (a worker
+   * is sent the entries of the version it makes files for; a version's own checklist needs no
+   * other).
+   */
+  constructor(data: RoadBookData, buildId: string, modules: Choice[] = moduleChoices(data)) {
     this.#data = data;
     // A build that publishes drafts lets them be a checklist target too.
     const includeDrafts = data.versions.some((v) => v.status === 'draft');
-    this.#source = sourceFromRoadBook(data, { includeDrafts, buildId });
+    this.#source = { ...sourceFromRoadBook(data, { includeDrafts, buildId }), modules };
     this.#exportOptions = data.config.site ? { origin: new URL(data.config.site).origin } : {};
   }
 
@@ -78,12 +83,20 @@ export class VersionFiles {
     return typeof data === 'string' ? new TextEncoder().encode(data) : data;
   }
 
-  /** Every version's files but those `skip` holds, as jobs for version-files-pool.ts. */
-  jobs(skip: ReadonlySet<string>): { slug: string; paths: string[] }[] {
-    return this.#data.versions.map((version) => ({
-      slug: version.slug,
-      paths: this.#pathsOf(version).filter((path) => !skip.has(path)),
-    }));
+  /** The road book's modules. */
+  get modules(): Choice[] {
+    return this.#source.modules;
+  }
+
+  /** Every version's files but those `skip` holds, as jobs for version-files-pool.ts (those with none left out). */
+  jobs(skip: ReadonlySet<string>): { slug: string; paths: string[]; entries: EntryRecord[] }[] {
+    return this.#data.versions
+      .map((version) => ({
+        slug: version.slug,
+        paths: this.#pathsOf(version).filter((path) => !skip.has(path)),
+        entries: this.#source.entriesOf(version.slug),
+      }))
+      .filter((job) => job.paths.length > 0);
   }
 
   /** The files of the version `slug` whose paths `wanted` holds. */

@@ -17,14 +17,18 @@ const FIXTURE = join(PROJECT, 'tests/fixtures/site/gestan-fr');
 async function fixture() {
   const { book } = await loadRoadBook(FIXTURE, { drafts: false, base: null });
   const data = publishedData(book);
-  return { data, buildId: buildIdOf(data), files: new VersionFiles(data, buildIdOf(data)) };
+  const buildId = buildIdOf(data);
+  const files = new VersionFiles(data, buildId);
+  // As `roadbook build` gives it: each job brings its version's entries.
+  const input = { data: { ...data, entries: [] }, buildId, modules: files.modules };
+  return { buildId, files, input };
 }
 
 describe('the versions’ files on worker threads', () => {
   it('gives every file of every version, with the bytes made in this thread', async () => {
-    const { data, buildId, files } = await fixture();
+    const { buildId, files, input } = await fixture();
     const jobs = files.jobs(new Set());
-    const made = new Map(await makeVersionFiles({ data, buildId }, jobs, 2).files);
+    const made = new Map(await makeVersionFiles(input, jobs, 2).files);
 
     const expected = new Map(
       (await Promise.all(jobs.map((job) => files.filesOf(job.slug, new Set(job.paths))))).flat(),
@@ -40,17 +44,17 @@ describe('the versions’ files on worker threads', () => {
   });
 
   it('leaves out the files a build keeps', async () => {
-    const { data, buildId, files } = await fixture();
+    const { files, input } = await fixture();
     const kept = new Set(['versions/1.0.0/checklist.xlsx', 'data/versions/1.0.0.json']);
-    const made = await makeVersionFiles({ data, buildId }, files.jobs(kept), 1).files;
+    const made = await makeVersionFiles(input, files.jobs(kept), 1).files;
     const paths = made.map(([path]) => path);
     expect(paths).toContain('versions/1.0.0/checklist.csv');
     for (const path of kept) expect(paths).not.toContain(path);
   });
 
   it('fails with the version whose files could not be made', async () => {
-    const { data, buildId } = await fixture();
-    const run = makeVersionFiles({ data, buildId }, [{ slug: 'no-such-version', paths: ['x'] }], 1);
+    const { input } = await fixture();
+    const run = makeVersionFiles(input, [{ slug: 'no-such-version', paths: ['x'], entries: [] }], 1);
     await expect(run.files).rejects.toThrow(/no-such-version/);
   });
 });
