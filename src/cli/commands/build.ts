@@ -103,7 +103,8 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
       await writeSiteFiles(dir, await apart.files);
     },
   });
-  astro.integrations = [...(astro.integrations ?? []), buildProgress(progress)];
+  const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
+  astro.integrations = [...(astro.integrations ?? []), buildProgress(progress, madeApart)];
   const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
   if (local) {
     await mkdir(dirname(local), { recursive: true });
