@@ -85,6 +85,8 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     { data: { ...data, entries: [] }, buildId: outputs.buildId, modules: versionFiles.modules },
     jobs,
   );
+  // Awaited once the pages are written; a failure before then (Astro's, or theirs) is reported there.
+  apart.catch(() => {});
   let rendered = null as RenderCount | null;
   // The road book just checked is the one the site is built from: it is not read again.
   const onRendered = (count: RenderCount) => {
@@ -100,7 +102,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     keep: [...keep, ...jobs.flatMap((job) => job.paths)],
     onPagesWritten: async (dir) => {
       await reuseFiles(out, dir, keep, ids);
-      await writeSiteFiles(dir, await apart.files);
+      await writeSiteFiles(dir, await apart);
     },
   });
   const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
@@ -122,7 +124,6 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     await build({ ...astro, outDir, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     progress.abandon();
-    await apart.stop();
     await rm(staging, { recursive: true, force: true });
     if (local) await rm(local, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,28 +1,21 @@
 /**
- * A worker thread of version-files-pool.ts: given the road book but its entries once, it makes
- * the files of each version it is sent (with that version's entries) and posts them back,
- * their bytes moved, not copied.
+ * The worker module of version-files-pool.ts (run by core/workers.ts): makes the files of each
+ * version of its batch, with that version's entries, one version after the other.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { VersionFiles } from './version-files.ts';
-import type { VersionFilesJob, VersionFilesReply, VersionFilesWorkerData } from './version-files-pool.ts';
+import { VersionFiles, type SiteFile } from './version-files.ts';
+import type { VersionFilesJob, VersionFilesShared } from './version-files-pool.ts';
 
-const { data, buildId, modules } = workerData as VersionFilesWorkerData;
-const port = parentPort!;
-
-port.on('message', async ({ slug, paths, entries }: VersionFilesJob) => {
-  const files = new VersionFiles({ ...data, entries }, buildId, modules);
-  let reply: VersionFilesReply;
-  try {
-    // Each file in an ArrayBuffer of its own, so that it can be moved (a Node Buffer may be a view of a shared pool).
-    const made = await files.filesOf(slug, new Set(paths));
-    reply = { slug, files: made.map(([path, bytes]) => [path, owned(bytes)]) };
-  } catch (error) {
-    reply = { slug, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+export default async function makeBatch({
+  shared,
+  items,
+}: {
+  shared: VersionFilesShared;
+  items: VersionFilesJob[];
+}): Promise<SiteFile[][]> {
+  const { data, buildId, modules } = shared;
+  const made: SiteFile[][] = [];
+  for (const { slug, paths, entries } of items) {
+    made.push(await new VersionFiles({ ...data, entries }, buildId, modules).filesOf(slug, new Set(paths)));
   }
-  port.postMessage(reply, 'files' in reply ? reply.files.map(([, bytes]) => bytes.buffer as ArrayBuffer) : []);
-});
-
-function owned(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  return made;
 }

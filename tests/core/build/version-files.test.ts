@@ -24,37 +24,52 @@ async function fixture() {
   return { buildId, files, input };
 }
 
+/** Worker threads start by loading core and exceljs: slow on a busy machine. */
+const WORKERS_TIMEOUT = 60_000;
+
 describe('the versions’ files on worker threads', () => {
-  it('gives every file of every version, with the bytes made in this thread', async () => {
-    const { buildId, files, input } = await fixture();
-    const jobs = files.jobs(new Set());
-    const made = new Map(await makeVersionFiles(input, jobs, 2).files);
+  it(
+    'gives every file of every version, with the bytes made in this thread',
+    async () => {
+      const { buildId, files, input } = await fixture();
+      const jobs = files.jobs(new Set());
+      const made = new Map(await makeVersionFiles(input, jobs, 2));
 
-    const expected = new Map(
-      (await Promise.all(jobs.map((job) => files.filesOf(job.slug, new Set(job.paths))))).flat(),
-    );
-    expect([...made.keys()].sort()).toEqual([...expected.keys()].sort());
-    expect(made.has('data/versions/1.0.0.json')).toBe(true);
-    expect(made.has('versions/1.0.0/checklist.xlsx')).toBe(true);
-    for (const [path, bytes] of expected)
-      expect(Buffer.from(made.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
+      const expected = new Map(
+        (await Promise.all(jobs.map((job) => files.filesOf(job.slug, new Set(job.paths))))).flat(),
+      );
+      expect([...made.keys()].sort()).toEqual([...expected.keys()].sort());
+      expect(made.has('data/versions/1.0.0.json')).toBe(true);
+      expect(made.has('versions/1.0.0/checklist.xlsx')).toBe(true);
+      for (const [path, bytes] of expected)
+        expect(Buffer.from(made.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
 
-    const workbook = unzipSync(made.get('versions/1.0.0/checklist.xlsx')!);
-    expect(Object.values(workbook).some((part) => strFromU8(part).includes(buildId))).toBe(true);
-  });
+      const workbook = unzipSync(made.get('versions/1.0.0/checklist.xlsx')!);
+      expect(Object.values(workbook).some((part) => strFromU8(part).includes(buildId))).toBe(true);
+    },
+    WORKERS_TIMEOUT,
+  );
 
-  it('leaves out the files a build keeps', async () => {
-    const { files, input } = await fixture();
-    const kept = new Set(['versions/1.0.0/checklist.xlsx', 'data/versions/1.0.0.json']);
-    const made = await makeVersionFiles(input, files.jobs(kept), 1).files;
-    const paths = made.map(([path]) => path);
-    expect(paths).toContain('versions/1.0.0/checklist.csv');
-    for (const path of kept) expect(paths).not.toContain(path);
-  });
+  it(
+    'leaves out the files a build keeps',
+    async () => {
+      const { files, input } = await fixture();
+      const kept = new Set(['versions/1.0.0/checklist.xlsx', 'data/versions/1.0.0.json']);
+      const made = await makeVersionFiles(input, files.jobs(kept), 1);
+      const paths = made.map(([path]) => path);
+      expect(paths).toContain('versions/1.0.0/checklist.csv');
+      for (const path of kept) expect(paths).not.toContain(path);
+    },
+    WORKERS_TIMEOUT,
+  );
 
-  it('fails with the version whose files could not be made', async () => {
-    const { input } = await fixture();
-    const run = makeVersionFiles(input, [{ slug: 'no-such-version', paths: ['x'], entries: [] }], 1);
-    await expect(run.files).rejects.toThrow(/no-such-version/);
-  });
+  it(
+    'fails with the version whose files could not be made',
+    async () => {
+      const { input } = await fixture();
+      const run = makeVersionFiles(input, [{ slug: 'no-such-version', paths: ['x'], entries: [] }], 1);
+      await expect(run).rejects.toThrow(/no-such-version/);
+    },
+    WORKERS_TIMEOUT,
+  );
 });
