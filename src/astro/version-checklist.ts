@@ -5,34 +5,22 @@ import type { Site } from './site-data.ts';
 
 export { VERSION_DOWNLOADS } from '../core/build/version-files.ts';
 
-interface Cached {
-  files: VersionFiles;
-  checklists: Map<string, Checklist | null>;
-}
-
-const cache = new WeakMap<Site, Cached>();
+const cache = new WeakMap<Site, VersionFiles>();
 
 /** The maker of the versions' data files and downloads of the site's data (one per build). */
 export function versionFiles(site: Site): VersionFiles {
-  return cachedOf(site).files;
-}
-
-function cachedOf(site: Site): Cached {
-  let cached = cache.get(site);
-  if (!cached) {
-    cached = { files: new VersionFiles(site.data, site.buildId), checklists: new Map() };
-    cache.set(site, cached);
-  }
-  return cached;
+  let files = cache.get(site);
+  if (!files) cache.set(site, (files = new VersionFiles(site.data, site.buildId)));
+  return files;
 }
 
 /**
  * A version's own checklist: its items alone, as `roadbook checklist --to <v>` gives. Null for
- * a version that can never be installed (withdrawn), which offers no checklist. Made once per
- * version: its page and its downloads show it.
+ * a version that can never be installed (withdrawn), which offers no checklist. Made anew for
+ * each page that shows it (its page, and its downloads in the dev preview) rather than kept:
+ * at 10,000 entries the checklists of every version would hold all 40,000 items to the end
+ * of the build.
  */
 export function versionChecklist(site: Site, version: VersionInfo): Checklist | null {
-  const { files, checklists } = cachedOf(site);
-  if (!checklists.has(version.slug)) checklists.set(version.slug, files.checklist(version));
-  return checklists.get(version.slug)!;
+  return versionFiles(site).checklist(version);
 }
