@@ -1,10 +1,14 @@
 import { extname } from 'node:path';
+import { jsonFileText } from '../core/build/version-files.ts';
 
 /** A data file: compact JSON, UTF-8 (the browser loads these; servers compress them). */
 export function jsonResponse(value: unknown): Response {
-  return new Response(`${JSON.stringify(value)}\n`, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  return jsonTextResponse(jsonFileText(value));
+}
+
+/** A data file whose text is made already (core/build/version-files.ts). */
+export function jsonTextResponse(text: string): Response {
+  return new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
 const IMAGE_TYPES: Record<string, string> = {

@@ -1,45 +1,26 @@
-import {
-  buildChecklist,
-  canBeTarget,
-  sourceFromRoadBook,
-  type Checklist,
-  type ChecklistSource,
-} from '../core/checklist/index.ts';
-import { exportFormat, type ExportFormat } from '../core/export/index.ts';
+import type { Checklist } from '../core/checklist/index.ts';
+import { VersionFiles } from '../core/build/version-files.ts';
 import type { VersionInfo } from '../core/model.ts';
-import { VERSION_CHECKLIST_FORMATS } from '../core/routes.ts';
 import type { Site } from './site-data.ts';
 
-/** The formats of a version's own checklist, generated at build time for its page. */
-export const VERSION_DOWNLOADS: readonly ExportFormat[] = VERSION_CHECKLIST_FORMATS.map((id) => exportFormat(id)!);
+export { VERSION_DOWNLOADS } from '../core/build/version-files.ts';
 
-interface Cached {
-  source: ChecklistSource;
-  checklists: Map<string, Checklist | null>;
-}
+const cache = new WeakMap<Site, VersionFiles>();
 
-const cache = new WeakMap<Site, Cached>();
-
-function cachedOf(site: Site): Cached {
-  let cached = cache.get(site);
-  if (!cached) {
-    // A build that publishes drafts lets them be a checklist target too.
-    const includeDrafts = site.versions.some((v) => v.status === 'draft');
-    cached = { source: sourceFromRoadBook(site.data, { includeDrafts, buildId: site.buildId }), checklists: new Map() };
-    cache.set(site, cached);
-  }
-  return cached;
+/** The maker of the versions' data files and downloads of the site's data (one per build). */
+export function versionFiles(site: Site): VersionFiles {
+  let files = cache.get(site);
+  if (!files) cache.set(site, (files = new VersionFiles(site.data, site.buildId)));
+  return files;
 }
 
 /**
  * A version's own checklist: its items alone, as `roadbook checklist --to <v>` gives. Null for
- * a version that can never be installed (withdrawn), which offers no checklist.
+ * a version that can never be installed (withdrawn), which offers no checklist. Made anew for
+ * each page that shows it (its page, and its downloads in the dev preview) rather than kept:
+ * at 10,000 entries the checklists of every version would hold all 40,000 items to the end
+ * of the build.
  */
 export function versionChecklist(site: Site, version: VersionInfo): Checklist | null {
-  const { source, checklists } = cachedOf(site);
-  if (!checklists.has(version.slug)) {
-    const target = canBeTarget(version, source.includeDrafts ?? false);
-    checklists.set(version.slug, target ? buildChecklist(source, { to: version.slug }) : null);
-  }
-  return checklists.get(version.slug)!;
+  return versionFiles(site).checklist(version);
 }

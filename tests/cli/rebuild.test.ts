@@ -128,8 +128,12 @@ describe('roadbook build, run again after a change', () => {
       const again = await rebuildMatchesCold();
       expect(again.stderr).toMatch(/\d+ files kept from the last site/);
       const after = await filesOf(join(project, 'dist'));
-      // A data file of another version is kept as it was, the very file (a hard link).
+      // A data file and a page of another version are kept as they were, the very files (hard
+      // links): no page names the build, which changed.
       expect(after.get('data/versions/2.0.0.json')?.ino).toBe(before.get('data/versions/2.0.0.json')?.ino);
+      expect(after.get('versions/1.0.0/STK-1/index.html')?.ino).toBe(
+        before.get('versions/1.0.0/STK-1/index.html')?.ino,
+      );
       expect(after.get('versions/1.1.0/CPT-2/index.html')?.ino).not.toBe(
         before.get('versions/1.1.0/CPT-2/index.html')?.ino,
       );

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { codeDigest } from '../../core/build/code-digest.ts';
 import { planRebuild, readLastSite, writeLastSite } from '../../core/build/last-site.ts';
 import { siteOutputs } from '../../core/build/outputs.ts';
-import { presentIn, reuseFiles, withBuildId } from '../../core/build/reuse.ts';
+import { presentIn, reuseFiles } from '../../core/build/reuse.ts';
+import { publishedData, VersionFiles, type SiteFile } from '../../core/build/version-files.ts';
+import { makeVersionFiles } from '../../core/build/version-files-pool.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { cachePaths } from '../../astro/settings.ts';
 import { closeSiteIndexes } from '../../astro/pagefind.ts';
@@ -76,6 +78,17 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const keptSet = new Set(keep);
   const ids = { previous: plan.kind === 'partial' ? plan.previousBuildId : outputs.buildId, current: outputs.buildId };
   await rm(staging, { recursive: true, force: true });
+  // The versions' data files and downloads are made on worker threads while Astro renders the
+  // pages, and left out of Astro's routes.
+  const data = publishedData(checked.book);
+  const versionFiles = new VersionFiles(data, outputs.buildId);
+  const jobs = versionFiles.jobs(new Set(keep));
+  const apart = makeVersionFiles(
+    { data: { ...data, entries: [] }, buildId: outputs.buildId, modules: versionFiles.modules },
+    jobs,
+  );
+  // Awaited once the pages are written; a failure before then (Astro's, or theirs) is reported there.
+  apart.catch(() => {});
   let rendered = null as RenderCount | null;
   // The road book just checked is the one the site is built from: it is not read again.
   const onRendered = (count: RenderCount) => {
@@ -88,12 +101,16 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     base,
     roadBook: checked,
     onRendered,
-    keep,
-    onPagesWritten: (dir) => reuseFiles(out, dir, keep, ids),
-    readKept: (path) =>
-      keptSet.has(path) ? readFile(join(out, path), 'utf8').then((html) => withBuildId(html, ids)) : null,
+    keep: [...keep, ...jobs.flatMap((job) => job.paths)],
+    onPagesWritten: async (dir) => {
+      await reuseFiles(out, dir, keep, ids);
+      await writeSiteFiles(dir, await apart);
+    },
+    // No page names the build id: a kept page is the last site's file as it is.
+    readKept: (path) => (keptSet.has(path) ? readFile(join(out, path), 'utf8') : null),
   });
-  astro.integrations = [...(astro.integrations ?? []), buildProgress(progress)];
+  const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
+  astro.integrations = [...(astro.integrations ?? []), buildProgress(progress, madeApart)];
   const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
   if (local) {
     await mkdir(dirname(local), { recursive: true });
@@ -138,6 +155,12 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   );
   progress.finish();
   return 0;
+}
+
+async function writeSiteFiles(dir: string, files: readonly SiteFile[]): Promise<void> {
+  const folders = new Set(files.map(([path]) => dirname(join(dir, path))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(files.map(([path, bytes]) => writeFile(join(dir, path), bytes)));
 }
 
 /** Where the record of the last good site in `out` is kept: beside the entry cache of `root`. */

@@ -8,9 +8,9 @@
  *
  * Each digest is conservative: it takes in everything the file shows or might show, and
  * `settings` (the code, the options, roadbook.yml, processes.yml, every version's fields and
- * the module list) takes in what every page shows. The footer's build id is the exception:
- * every page and XLSX download shows it, and it changes with any entry, so it is kept out of
- * the files' digests and written again into the files that are kept (see reuse.ts).
+ * the module list) takes in what every page shows. No page shows the build id, which changes
+ * with any entry; the XLSX downloads do (in their summary sheet): it is kept out of the files'
+ * digests and written again into the workbooks that are kept (see reuse.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

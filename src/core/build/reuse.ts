@@ -1,8 +1,9 @@
 /**
  * Fills a new site's folder with the files it keeps from the last good site: hard links when
- * both are on one file system (nothing is copied), copies otherwise. A kept page or XLSX
- * download still names the last build's id (a page in its footer, a workbook in its summary
- * sheet): it is written anew with the current one, the rest of its bytes as they were.
+ * both are on one file system (nothing is copied), copies otherwise. Pages do not name the
+ * build, so a kept page is the very file; a kept XLSX download still names the last build's
+ * id in its summary sheet: it is written anew with the current one, the rest of its bytes as
+ * they were.
  */
 import { copyFile, link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { stat } from 'node:fs/promises';
@@ -28,19 +29,8 @@ export interface BuildIds {
   current: string;
 }
 
-/** The text with the previous build id (whole, then as the footer's 12-character prefix) replaced. */
-export function withBuildId(text: string, ids: BuildIds): string {
-  return text.replaceAll(ids.previous, ids.current).replaceAll(ids.previous.slice(0, 12), ids.current.slice(0, 12));
-}
-
 /** A file's bytes with the build id replaced, or null when it does not hold the previous one. */
 type Rewrite = (bytes: Buffer, ids: BuildIds) => Promise<Uint8Array | null>;
-
-async function rewriteText(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | null> {
-  const text = bytes.toString('utf8');
-  const updated = withBuildId(text, ids);
-  return updated === text ? null : Buffer.from(updated, 'utf8');
-}
 
 /** An XLSX file is a ZIP of XML files: written again as the exporter writes it, with the new id. */
 async function rewriteXlsx(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | null> {
@@ -49,13 +39,13 @@ async function rewriteXlsx(bytes: Buffer, ids: BuildIds): Promise<Uint8Array | n
     const text = strFromU8(data);
     if (!text.includes(ids.previous)) return data;
     changed = true;
-    return strToU8(withBuildId(text, ids));
+    return strToU8(text.replaceAll(ids.previous, ids.current));
   });
   return changed ? rewritten : null;
 }
 
 /** The kinds of kept files that may name the build, by extension. */
-const REWRITES: Record<string, Rewrite> = { '.html': rewriteText, '.xlsx': rewriteXlsx };
+const REWRITES: Record<string, Rewrite> = { '.xlsx': rewriteXlsx };
 
 /** Puts `paths` of `from` into `to`; the build id is rewritten where it differs. */
 export async function reuseFiles(from: string, to: string, paths: readonly string[], ids: BuildIds): Promise<void> {
