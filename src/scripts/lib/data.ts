@@ -3,11 +3,16 @@
  * per-version files a path needs (planPath names them), each fetched once and kept in memory.
  * The files of the path the page address asks for start loading as soon as the index is in:
  * the page's own setup (opening its stored runs) then overlaps their download.
+ *
+ * A version's file is read gzipped (`<slug>.json.gz`, a fifth of the bytes) and unpacked with
+ * the browser's own DecompressionStream; a host that sends it with `Content-Encoding: gzip`
+ * has the browser unpack it already, so the bytes say which it is (JSON never starts with
+ * gzip's 1f 8b).
  */
 import { planPath } from '../../core/checklist/index.ts';
 import type { DataIndex } from '../../core/data-files.ts';
 import { requestFromParams } from '../../core/run/request.ts';
-import { dataIndexUrl, versionDataUrl } from '../../core/urls.ts';
+import { dataIndexUrl, versionDataGzipUrl } from '../../core/urls.ts';
 import { unpackVersionFile, type LoadedVersion, type VersionFile } from '../../core/version-file.ts';
 
 export class DataFiles {
@@ -51,7 +56,7 @@ export class DataFiles {
       slugs.map(async (slug) => {
         let promise = this.files.get(slug);
         if (!promise) {
-          promise = getJson<VersionFile>(versionDataUrl(this.base, slug)).then(unpackVersionFile);
+          promise = getGzipJson<VersionFile>(versionDataGzipUrl(this.base, slug)).then(unpackVersionFile);
           this.files.set(slug, promise);
           promise.catch(() => this.files.delete(slug));
         }
@@ -66,6 +71,20 @@ async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
+}
+
+async function getGzipJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await readGzipJson(response)) as T;
+}
+
+/** The JSON of a response holding it gzipped, or already unpacked by the browser on the way. */
+export async function readGzipJson(response: Response): Promise<unknown> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return (await new Response(unpacked).json()) as unknown;
 }
 
 /** Drafts are in the data only when the site was built with them: they can then be a target. */
