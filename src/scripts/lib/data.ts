@@ -49,21 +49,45 @@ export class DataFiles {
 
   /**
    * The files of these versions, read back, by slug; all are asked for at once (the server
-   * sends them side by side); a failed fetch is retried on the next call.
+   * sends them side by side); a failed fetch is retried on the next call. `onPrefix` is told
+   * each time the files read so far, from the first of `slugs` on without a gap, grow: a page
+   * can show the start of a long path before its last files are in.
    */
-  async versions(slugs: readonly string[]): Promise<Map<string, LoadedVersion>> {
-    const loaded = await Promise.all(
-      slugs.map(async (slug) => {
-        let promise = this.files.get(slug);
-        if (!promise) {
-          promise = getGzipJson<VersionFile>(versionDataGzipUrl(this.base, slug)).then(unpackVersionFile);
-          this.files.set(slug, promise);
-          promise.catch(() => this.files.delete(slug));
-        }
-        return [slug, await promise] as const;
-      }),
-    );
-    return new Map(loaded);
+  async versions(
+    slugs: readonly string[],
+    onPrefix?: (loaded: ReadonlyMap<string, LoadedVersion>) => void,
+  ): Promise<Map<string, LoadedVersion>> {
+    const promises = slugs.map((slug) => this.file(slug));
+    if (onPrefix) void this.followPrefix(slugs, promises, onPrefix);
+    const loaded = await Promise.all(promises);
+    return new Map(slugs.map((slug, i) => [slug, loaded[i]!]));
+  }
+
+  private file(slug: string): Promise<LoadedVersion> {
+    let promise = this.files.get(slug);
+    if (!promise) {
+      promise = getGzipJson<VersionFile>(versionDataGzipUrl(this.base, slug)).then(unpackVersionFile);
+      this.files.set(slug, promise);
+      promise.catch(() => this.files.delete(slug));
+    }
+    return promise;
+  }
+
+  /** Tells `onPrefix` of the files in `slugs` order as they come; stops at the first that fails. */
+  private async followPrefix(
+    slugs: readonly string[],
+    promises: readonly Promise<LoadedVersion>[],
+    onPrefix: (loaded: ReadonlyMap<string, LoadedVersion>) => void,
+  ): Promise<void> {
+    const loaded = new Map<string, LoadedVersion>();
+    for (const [i, promise] of promises.entries()) {
+      try {
+        loaded.set(slugs[i]!, await promise);
+      } catch {
+        return;
+      }
+      onPrefix(loaded);
+    }
   }
 }
 
