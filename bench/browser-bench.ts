@@ -22,7 +22,8 @@ const SEARCH_WORD = 'facture';
 
 /**
  * Times, in the page, when the first checklist item and then the whole list are painted: the
- * frame after the first `.run-item` appears, and after <rb-run> says it is `ready`.
+ * frame after the first `.run-item` appears (a row of the preview of the path's first version,
+ * src/scripts/run/run-preview.ts, is one), and after <rb-run> says it is `ready`.
  */
 function watchChecklist(): void {
   const marks: { first?: number; ready?: number } = {};

@@ -11,6 +11,11 @@ export function jsonTextResponse(text: string): Response {
   return new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
+/** A gzipped data file (core/build/version-files.ts makes its bytes). */
+export function gzipResponse(bytes: Uint8Array): Response {
+  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'application/gzip' } });
+}
+
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',

@@ -20,9 +20,14 @@ export function assetUrl(base: string, versionSlug: string, path: string): strin
   return `${versionUrl(base, versionSlug)}${VERSION_ASSETS_FOLDER}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** The per-version data file the browser loads. */
+/** The per-version data file, as JSON (for other tools; the browser loads its gzip). */
 export function versionDataUrl(base: string, slug: string): string {
   return `${base}data/versions/${encodeURIComponent(slug)}.json`;
+}
+
+/** The same file gzipped, which the browser loads: about a fifth of the bytes on any host. */
+export function versionDataGzipUrl(base: string, slug: string): string {
+  return `${versionDataUrl(base, slug)}.gz`;
 }
 
 /** The list of versions, modules, editions and processes the browser starts from. */

@@ -33,7 +33,7 @@ export async function serveBigSite(dir: string, perVersion = 250): Promise<{ ser
         })),
       });
     });
-    json.set(`/data/versions/${info.slug}.json`, packVersionFile(info, entries));
+    json.set(`/data/versions/${info.slug}.json.gz`, packVersionFile(info, entries));
     versions.push({
       ...info,
       counts: {

@@ -120,8 +120,8 @@ describe('opening a run', () => {
     // Only the data of the versions on the path; nothing from another origin.
     expect(dataRequests(watched)).toEqual([
       '/data/index.json',
-      '/data/versions/15.2.1.json',
-      '/data/versions/15.3.0.json',
+      '/data/versions/15.2.1.json.gz',
+      '/data/versions/15.3.0.json.gz',
     ]);
     expect(watched.foreign).toEqual([]);
     expect(watched.errors).toEqual([]);
@@ -1082,7 +1082,7 @@ describe('in English, under a sub-path', () => {
     );
     expect(dataRequests(watched, '/docs/roadbook/')).toEqual([
       '/docs/roadbook/data/index.json',
-      '/docs/roadbook/data/versions/3.1.0.json',
+      '/docs/roadbook/data/versions/3.1.0.json.gz',
     ]);
     expect(watched.foreign).toEqual([]);
     expect(watched.errors).toEqual([]);

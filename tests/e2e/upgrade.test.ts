@@ -55,9 +55,9 @@ describe('the upgrade page in Chromium', () => {
     // Only index.json and the three versions on the path (15.2.1, withdrawn, included).
     expect(dataRequests({ page, requests, foreign, errors, ...rest })).toEqual([
       '/data/index.json',
-      '/data/versions/15.2.0.json',
-      '/data/versions/15.2.1.json',
-      '/data/versions/15.3.0.json',
+      '/data/versions/15.2.0.json.gz',
+      '/data/versions/15.2.1.json.gz',
+      '/data/versions/15.3.0.json.gz',
     ]);
 
     expect(await page.locator('#path-title').innerText()).toBe('De 15.1.0 à 15.3.0');
@@ -359,7 +359,7 @@ describe('the upgrade page in English, under a sub-path', () => {
     expect(links.every((l) => l!.startsWith('/docs/roadbook/versions/'))).toBe(true);
     expect(dataRequests(watched, '/docs/roadbook/')).toEqual([
       '/docs/roadbook/data/index.json',
-      '/docs/roadbook/data/versions/3.1.0.json',
+      '/docs/roadbook/data/versions/3.1.0.json.gz',
     ]);
     expect(await page.locator('.path-summary a.button').getAttribute('href')).toBe(
       '/docs/roadbook/checklist/?from=3.0.0&to=3.1.0',

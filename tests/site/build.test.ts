@@ -61,6 +61,7 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       'data/versions/1.0.0.json',
       'data/versions/1.1.0.json',
       'data/versions/1.1.0-DU1.json',
+      'data/versions/1.1.0-DU1.json.gz',
       'schemas/roadbook.json',
       'schemas/checklist.json',
       'versions/1.0.0/checklist.csv',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { unpackVersionFile, type VersionFile } from '../../src/core/version-file.ts';
 import type { RoadBookFile } from '../../src/core/data-files.ts';
@@ -66,5 +67,20 @@ describe('the bytes of the built site', () => {
       named += Buffer.byteLength(JSON.stringify(version.entries));
     }
     expect(compact).toBeLessThan(named * 0.6);
+  });
+
+  it('gives the browser each version file gzipped: the same bytes in under half of them', async () => {
+    const { out } = sites.sample;
+    const book = JSON.parse(await readFile(join(out, 'roadbook.json'), 'utf8')) as RoadBookFile;
+    let plain = 0;
+    let gzipped = 0;
+    for (const version of book.versions) {
+      const json = await readFile(join(out, 'data/versions', `${version.slug}.json`));
+      const gzip = await readFile(join(out, 'data/versions', `${version.slug}.json.gz`));
+      expect(gunzipSync(gzip).equals(json), version.slug).toBe(true);
+      plain += json.length;
+      gzipped += gzip.length;
+    }
+    expect(gzipped).toBeLessThan(plain / 2);
   });
 });

@@ -25,6 +25,7 @@ import {
   modulePageFile,
   versionChecklistFileOf,
   versionDataFile,
+  versionDataGzipFile,
   versionPageFile,
 } from './site-files.ts';
 import { exportFormat } from '../export/index.ts';
@@ -128,6 +129,7 @@ export async function siteOutputs(book: RoadBook, settings: BuildSettings, code:
     );
     files[versionPageFile(version.slug)] = made;
     files[versionDataFile(version.slug)] = made;
+    files[versionDataGzipFile(version.slug)] = made;
     for (const id of VERSION_CHECKLIST_FORMATS)
       files[versionChecklistFileOf(version.slug, exportFormat(id)!.extension)] = made;
   }

@@ -5,6 +5,7 @@
  * `astro build`) and `roadbook build`'s worker threads (version-files-pool.ts), which make them
  * beside Astro's rendering of the pages. Either way a file has the same bytes.
  */
+import { gzipSync } from 'node:zlib';
 import {
   buildChecklist,
   canBeTarget,
@@ -18,7 +19,7 @@ import type { Choice, EntryRecord, RoadBook, VersionInfo } from '../model.ts';
 import { pickEntry, pickVersion } from '../public-fields.ts';
 import { VERSION_CHECKLIST_FORMATS } from '../routes.ts';
 import { packVersionFile } from '../version-file.ts';
-import { versionChecklistFileOf, versionDataFile } from './site-files.ts';
+import { versionChecklistFileOf, versionDataFile, versionDataGzipFile } from './site-files.ts';
 
 /** The formats of a version's own checklist, generated at build time beside its page. */
 export const VERSION_DOWNLOADS: readonly ExportFormat[] = VERSION_CHECKLIST_FORMATS.map((id) => exportFormat(id)!);
@@ -71,11 +72,24 @@ export class VersionFiles {
 
   #pathsOf(version: VersionInfo): string[] {
     const downloads = this.hasChecklist(version) ? VERSION_DOWNLOADS : [];
-    return [versionDataFile(version.slug), ...downloads.map((f) => versionChecklistFileOf(version.slug, f.extension))];
+    return [
+      versionDataFile(version.slug),
+      versionDataGzipFile(version.slug),
+      ...downloads.map((f) => versionChecklistFileOf(version.slug, f.extension)),
+    ];
   }
 
   dataFile(version: VersionInfo): string {
     return jsonFileText(packVersionFile(version, this.#source.entriesOf(version.slug)));
+  }
+
+  /**
+   * The same bytes as the data file, gzipped: the browser loads these by the thousand, so they
+   * are small on any host, compressing or not. zlib writes no time in its header: the same
+   * file gives the same bytes in every build.
+   */
+  dataFileGzip(version: VersionInfo): Uint8Array {
+    return new Uint8Array(gzipSync(this.dataFile(version), { level: 9 }));
   }
 
   async download(checklist: Checklist, format: ExportFormat): Promise<Uint8Array> {
@@ -106,6 +120,8 @@ export class VersionFiles {
     const files: SiteFile[] = [];
     const dataPath = versionDataFile(slug);
     if (wanted.has(dataPath)) files.push([dataPath, new TextEncoder().encode(this.dataFile(version))]);
+    const gzipPath = versionDataGzipFile(slug);
+    if (wanted.has(gzipPath)) files.push([gzipPath, this.dataFileGzip(version)]);
     const formats = VERSION_DOWNLOADS.filter((f) => wanted.has(versionChecklistFileOf(slug, f.extension)));
     const checklist = formats.length > 0 ? this.checklist(version) : null;
     if (checklist) {

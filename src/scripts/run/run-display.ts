@@ -23,6 +23,7 @@ import type { RunController } from './run-controller.ts';
 import { renderRunHeader } from './run-header.ts';
 import type { RunList } from './run-list.ts';
 import { loadRun } from './run-loading.ts';
+import { removePreview } from './run-preview.ts';
 import type { SavedState } from './saved-state.ts';
 import { sessionOf, type RunSession } from './session.ts';
 import type { SignOffUi } from './signoff-ui.ts';
@@ -81,6 +82,8 @@ export class RunDisplay {
     part(c.root, 'path-status').textContent = c.t('run.opened', { name: run.name, n: loaded.view.items.length });
     c.root.dataset.state = 'rendering';
     const rendered = c.items.show(session, options.filter);
+    // The run's first rows are in the page now: the preview of its path goes.
+    removePreview(c.root);
     this.renderOrphans();
     await rendered;
     if (generation !== this.generation) return;
@@ -122,6 +125,7 @@ export class RunDisplay {
   private hide(): void {
     const c = this.c;
     this.generation++;
+    removePreview(c.root);
     this.shown = null;
     part(c.root, 'run').hidden = true;
     c.report.hide();

@@ -1,8 +1,10 @@
 /**
  * A run's path loaded for the page: the path form set to the run's path, the status line
- * saying it loads, then its checklist opened (lib/open-path.ts) and what the page computes
- * from it with core (the procedure steps, the run view) — or, when the path cannot be opened,
- * why, said under the form. A run saved before its target was withdrawn is opened read-only.
+ * saying it loads, the first rows of a long path as soon as its first version is in
+ * (run-preview.ts; the run's display takes them away when it shows the run), then its
+ * checklist opened (lib/open-path.ts) and what the page computes from it with core (the
+ * procedure steps, the run view) — or, when the path cannot be opened, why, said under the
+ * form. A run saved before its target was withdrawn is opened read-only.
  */
 import type { DataIndex } from '../../core/data-files.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
@@ -16,6 +18,7 @@ import { h, part } from '../lib/dom.ts';
 import { openPath } from '../lib/open-path.ts';
 import { fillForm } from '../lib/path-form.ts';
 import type { ProcessesUi } from './processes-ui.ts';
+import { removePreview, showPreview } from './run-preview.ts';
 import type { RunSession } from './session.ts';
 
 export interface RunLoadingContext {
@@ -57,9 +60,15 @@ export async function loadRun(
   c.root.dataset.state = 'loading';
 
   // A run started before its target was withdrawn: shown read-only, never lost.
-  const opened = await openPath(c.data, c.index, checklistRequest(run.request), { withdrawnTarget: saved });
+  const opened = await openPath(c.data, c.index, checklistRequest(run.request), {
+    withdrawnTarget: saved,
+    preview: ({ checklist }) => {
+      if (current()) showPreview(c.root, checklist, c);
+    },
+  });
   if (!current()) return { ok: false, stage: 'stale' };
   if (!opened.ok) {
+    removePreview(c.root);
     status.textContent = '';
     pathError.replaceChildren(
       h('p', {
