@@ -77,12 +77,17 @@ const PHRASING = new Set([
  */
 const MAY_MATTER = /[<[]|xmpp:|^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/im;
 
+/** Whether the analysis of `markdown` reads its tree: false when it can find nothing in it. */
+export function analysisNeedsTree(markdown: string): boolean {
+  return MAY_MATTER.test(markdown);
+}
+
 /**
  * `tree`: the body already parsed by `parseMarkdown` (the render parses it too, and the two
  * share one parse, see body.ts); it is read, never changed.
  */
 export function analyzeBody(markdown: string, options: AnalyzeOptions, parsed?: Root): BodyAnalysis {
-  if (!MAY_MATTER.test(markdown)) {
+  if (!analysisNeedsTree(markdown)) {
     return { items: [], verifyIntroHtml: '', assetRefs: [], pageLinks: [], diagnostics: [] };
   }
   const tree = parsed ?? parseMarkdown(markdown);

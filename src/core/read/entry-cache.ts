@@ -12,7 +12,8 @@ import type { EntryJob, EntryOutcome } from './parse-entries.ts';
  * outcome is exactly what reading the file again would give.
  * The entry's text is not stored (it is read anyway to compute the digest). The body's page
  * HTML, made from the same parse, is kept in a second file by the same digests: `check` never
- * reads it, only a render that needs a body does.
+ * reads it (nor renders), only a render that needs a body does. An entry `check` read is kept
+ * without HTML; a run that renders reads it again, to render it in the same pass.
  */
 export class EntryCache {
   readonly #file: string;
@@ -56,10 +57,11 @@ export class EntryCache {
     return cache;
   }
 
-  get(job: EntryJob): EntryOutcome | undefined {
+  /** The outcome kept for `job`; with `rendered`, only if its body's HTML is kept too. */
+  get(job: EntryJob, rendered = false): EntryOutcome | undefined {
     const key = this.#key(job);
     const stored = this.#entries.get(key);
-    if (!stored) return undefined;
+    if (!stored || (rendered && !stored.rendered)) return undefined;
     this.#used.add(key);
     return restore(stored, job.text);
   }
@@ -145,15 +147,17 @@ async function writeAtomically(file: string, value: unknown): Promise<void> {
   await rename(temporary, file);
 }
 
-type Stored = EntryOutcome & { bodyLength: number };
+/** `rendered`: the body's HTML went to the file of bodies (an unusable entry has none to keep). */
+type Stored = EntryOutcome & { bodyLength: number; rendered: boolean };
 
 function strip(outcome: EntryOutcome): Stored {
-  if (!outcome.parsed) return { ...outcome, bodyLength: 0 };
+  if (!outcome.parsed) return { ...outcome, bodyLength: 0, rendered: true };
   const { source: _source, body, ...entry } = outcome.parsed.entry;
   return {
     ...outcome,
     parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry, bodyHtml: null },
     bodyLength: body.length,
+    rendered: outcome.parsed.bodyHtml !== null,
   };
 }
 

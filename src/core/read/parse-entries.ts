@@ -16,6 +16,13 @@ export interface EntryJob {
   assets: string[];
 }
 
+/** What every entry's reading shares (what a worker thread is handed once per batch). */
+export interface ReadSettings {
+  config: RoadBookConfig;
+  /** Render each body to its page HTML in the same pass (a build); `check` only analyses. */
+  render: boolean;
+}
+
 /** What reading one entry gives: the entry (null when unusable) and its own diagnostics. */
 export interface EntryOutcome {
   parsed: ParsedEntry | null;
@@ -27,17 +34,18 @@ const POOL_THRESHOLD = 400;
 
 /**
  * Reads every entry, each from the cache when its text and everything its reading depends on
- * are unchanged, the others on worker threads when there are many (a cold run of a large
- * road book) or as `workers` says, in this thread otherwise. The outcomes keep the jobs' order.
+ * are unchanged (and, for a run that renders, its body's HTML is kept too), the others on
+ * worker threads when there are many (a cold run of a large road book) or as `workers` says,
+ * in this thread otherwise. The outcomes keep the jobs' order.
  */
 export async function parseEntries(
   jobs: readonly EntryJob[],
-  config: RoadBookConfig,
+  settings: ReadSettings,
   cache: EntryCache | null,
   workers: WorkerOption = true,
   onDone?: (done: number) => void,
 ): Promise<EntryOutcome[]> {
-  const outcomes: (EntryOutcome | undefined)[] = jobs.map((job) => cache?.get(job));
+  const outcomes: (EntryOutcome | undefined)[] = jobs.map((job) => cache?.get(job, settings.render));
   const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => outcomes[i] === undefined);
   const cached = jobs.length - missing.length;
   onDone?.(cached);
@@ -46,16 +54,16 @@ export async function parseEntries(
   let done = cached;
   const fresh =
     threads > 0
-      ? await mapOnWorkers<RoadBookConfig, EntryJob, EntryOutcome>(
+      ? await mapOnWorkers<ReadSettings, EntryJob, EntryOutcome>(
           new URL('./parse-worker.ts', import.meta.url),
-          config,
+          settings,
           missing.map((m) => m.job),
           threads,
           (n) => onDone?.(cached + n),
         )
       : await Promise.all(
           missing.map(async ({ job }) => {
-            const outcome = await parseEntryJob(job, config);
+            const outcome = await parseEntryJob(job, settings);
             onDone?.(++done);
             return outcome;
           }),
@@ -67,7 +75,7 @@ export async function parseEntries(
   return outcomes as EntryOutcome[];
 }
 
-export async function parseEntryJob(job: EntryJob, config: RoadBookConfig): Promise<EntryOutcome> {
+export async function parseEntryJob(job: EntryJob, { config, render }: ReadSettings): Promise<EntryOutcome> {
   const diagnostics = new DiagnosticList();
   const parsed = await parseEntry(job.text, {
     file: job.file,
@@ -76,6 +84,7 @@ export async function parseEntryJob(job: EntryJob, config: RoadBookConfig): Prom
     versionSlug: job.versionSlug,
     config,
     assets: new Set(job.assets),
+    render,
     diagnostics,
   });
   return { parsed, diagnostics: diagnostics.items };

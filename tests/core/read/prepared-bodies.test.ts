@@ -122,3 +122,36 @@ describe('the bodies rendered while reading', () => {
     expect(relinked.html).toEqual(relinked.anew);
   });
 });
+
+describe('a read that renders no bodies (check)', () => {
+  it('keeps the analysis only: a later read that renders renders every body in its own pass', async () => {
+    const cacheFile = join(dir, 'check-cache', 'entries.json');
+    await write('content/roadbook.yml', 'modules: [m]\ntypes: [{ id: technique, label: Technique }]\n');
+    await write('content/versions/1.0.0/index.md', '---\ndate: 2026-01-01\n---\n');
+    await write('content/versions/1.0.0/assets/s.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await write('content/versions/1.0.0/a.md', A);
+    await write('content/versions/2.0.0/index.md', '---\ndate: 2026-02-01\n---\n');
+    await write('content/versions/2.0.0/b.md', B);
+    const rendering = await pages();
+
+    const checked = await loadRoadBook(root, { workers: false, cacheFile, renderBodies: false });
+    expect(checked.errorCount).toBe(0);
+    expect(checked.book.entries).toEqual(rendering.book.entries);
+    expect(await Promise.all(checked.book.entries.map((e) => checked.book.bodies?.of(e)))).toEqual([
+      undefined,
+      undefined,
+    ]);
+    await expect(readFile(cacheFile.replace(/\.json$/, '.bodies.json'), 'utf8')).rejects.toThrow();
+
+    // The build after it: each body parsed, analysed and rendered in one pass, then kept.
+    const built = await pages({ cacheFile });
+    expect(built.prepared.every(Boolean)).toBe(true);
+    expect(built.html).toEqual(rendering.html);
+    expect(built.html).toEqual(built.anew);
+    expect(await readFile(cacheFile.replace(/\.json$/, '.bodies.json'), 'utf8')).toContain('roadbook-slot-');
+    // A check after the build takes every entry from the cache, bodies kept.
+    const again = await loadRoadBook(root, { workers: false, cacheFile, renderBodies: false });
+    expect(again.book.entries).toEqual(rendering.book.entries);
+    expect((await pages({ cacheFile })).html).toEqual(rendering.html);
+  });
+});
