@@ -61,6 +61,11 @@ export interface AnalyzeOptions {
   verifyHeadings: readonly string[];
   /** Rewrites relative URLs in the items' and introduction's HTML (as the page render does). */
   resolveUrl?: (url: string) => string;
+  /**
+   * False: leave the items' and introduction's HTML empty, for a reader that only wants the
+   * problems and the counts (`check`); what is found and reported is the same.
+   */
+  html?: boolean;
 }
 
 /** mdast node types that sit inside a paragraph: raw HTML content may run across them. */
@@ -169,7 +174,10 @@ export function analyzeBody(markdown: string, options: AnalyzeOptions, parsed?: 
     fragments.push({ blocks: read.stepBlocks, inlineFirstParagraph: true });
     for (const part of read.expectParts) fragments.push({ blocks: part, inlineFirstParagraph: true });
   }
-  const html = fragmentsToHtml(fragments, { definitions, resolveUrl: options.resolveUrl });
+  const html =
+    options.html === false
+      ? fragments.map(() => '')
+      : fragmentsToHtml(fragments, { definitions, resolveUrl: options.resolveUrl });
   let next = 1;
   const items = sections.items.map(({ node, read }): BodyItem => {
     const stepHtml = html[next++]!;

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoadBookConfig } from '../model.ts';
-import type { EntryJob, EntryOutcome } from './parse-entries.ts';
+import { withoutText, withText, type EntryJob, type EntryOutcome, type TextlessOutcome } from './parse-entries.ts';
 
 /**
  * What reading each entry gave, kept between runs by digest: the digest covers the entry's
@@ -148,25 +148,16 @@ async function writeAtomically(file: string, value: unknown): Promise<void> {
 }
 
 /** `rendered`: the body's HTML went to the file of bodies (an unusable entry has none to keep). */
-type Stored = EntryOutcome & { bodyLength: number; rendered: boolean };
+type Stored = TextlessOutcome & { rendered: boolean };
 
 function strip(outcome: EntryOutcome): Stored {
-  if (!outcome.parsed) return { ...outcome, bodyLength: 0, rendered: true };
-  const { source: _source, body, ...entry } = outcome.parsed.entry;
-  return {
-    ...outcome,
-    parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry, bodyHtml: null },
-    bodyLength: body.length,
-    rendered: outcome.parsed.bodyHtml !== null,
-  };
+  const stored = withoutText(outcome);
+  if (!stored.parsed) return { ...stored, rendered: true };
+  return { ...stored, parsed: { ...stored.parsed, bodyHtml: null }, rendered: stored.parsed.bodyHtml !== null };
 }
 
-function restore(stored: Stored, text: string): EntryOutcome {
-  const { bodyLength, parsed, diagnostics } = stored;
-  if (!parsed) return { parsed, diagnostics };
-  const body = text.slice(text.length - bodyLength);
-  // A new entry object with its own `supersededBy`: the road book fills that list in.
-  return { parsed: { ...parsed, entry: { ...parsed.entry, source: text, body, supersededBy: [] } }, diagnostics };
+function restore({ rendered: _rendered, ...stored }: Stored, text: string): EntryOutcome {
+  return withText(stored, text);
 }
 
 function digest(parts: string[]): string {

@@ -25,8 +25,12 @@ export interface EntryContext {
   config: RoadBookConfig;
   /** Paths of the version's assets, relative to the version folder (`assets/x.svg`). */
   assets: ReadonlySet<string>;
-  /** Render the body to its page HTML from the same parse (a build); `check` does not. */
-  render?: boolean;
+  /**
+   * Only what `check` reads, its problems and counts: the body is not rendered to its page
+   * HTML and the items' and introduction's HTML are left empty. By default a body is parsed,
+   * analysed and rendered in one pass (a build).
+   */
+  analysisOnly?: boolean;
   diagnostics: DiagnosticList;
 }
 
@@ -79,6 +83,7 @@ export async function parseEntry(source: string, context: EntryContext): Promise
     verifyHeadings: config.verifyHeadings,
     resolveUrl,
     locale: config.locale,
+    html: !context.analysisOnly,
   });
   diagnostics.push(...body.diagnostics);
   checkAssets(body.assetRefs, context);
@@ -183,7 +188,7 @@ export async function parseEntry(source: string, context: EntryContext): Promise
       modules: raw.modules.map((_, i) => at(where, ['modules', i])),
       links: body.pageLinks,
     },
-    bodyHtml: context.render === true ? await render() : null,
+    bodyHtml: context.analysisOnly ? null : await render(),
     slots,
   };
 }

@@ -29,6 +29,30 @@ export interface EntryOutcome {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * An outcome without the entry's text (`source`, and `body`, its end): what the reader of the
+ * file has already. Worker threads send this (a smaller message to copy), the cache keeps it.
+ */
+export type TextlessOutcome = EntryOutcome & { bodyLength: number };
+
+export function withoutText(outcome: EntryOutcome): TextlessOutcome {
+  if (!outcome.parsed) return { ...outcome, bodyLength: 0 };
+  const { source: _source, body, ...entry } = outcome.parsed.entry;
+  return {
+    ...outcome,
+    parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry },
+    bodyLength: body.length,
+  };
+}
+
+/** The outcome again, with the text of its file put back. */
+export function withText({ bodyLength, parsed, diagnostics }: TextlessOutcome, text: string): EntryOutcome {
+  if (!parsed) return { parsed, diagnostics };
+  const body = text.slice(text.length - bodyLength);
+  // A new entry object with its own `supersededBy`: the road book fills that list in.
+  return { parsed: { ...parsed, entry: { ...parsed.entry, source: text, body, supersededBy: [] } }, diagnostics };
+}
+
 /** Below this many entries to read, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 400;
 
@@ -54,13 +78,15 @@ export async function parseEntries(
   let done = cached;
   const fresh =
     threads > 0
-      ? await mapOnWorkers<ReadSettings, EntryJob, EntryOutcome>(
-          new URL('./parse-worker.ts', import.meta.url),
-          settings,
-          missing.map((m) => m.job),
-          threads,
-          (n) => onDone?.(cached + n),
-        )
+      ? (
+          await mapOnWorkers<ReadSettings, EntryJob, TextlessOutcome>(
+            new URL('./parse-worker.ts', import.meta.url),
+            settings,
+            missing.map((m) => m.job),
+            threads,
+            (n) => onDone?.(cached + n),
+          )
+        ).map((outcome, n) => withText(outcome, missing[n]!.job.text))
       : await Promise.all(
           missing.map(async ({ job }) => {
             const outcome = await parseEntryJob(job, settings);
@@ -84,7 +110,7 @@ export async function parseEntryJob(job: EntryJob, { config, render }: ReadSetti
     versionSlug: job.versionSlug,
     config,
     assets: new Set(job.assets),
-    render,
+    analysisOnly: !render,
     diagnostics,
   });
   return { parsed, diagnostics: diagnostics.items };

@@ -1,5 +1,5 @@
 /** Reads a batch of entries on a worker thread (see parse-entries.ts). */
-import { parseEntryJob, type EntryJob, type EntryOutcome, type ReadSettings } from './parse-entries.ts';
+import { parseEntryJob, withoutText, type EntryJob, type ReadSettings, type TextlessOutcome } from './parse-entries.ts';
 
 export default function parseBatch({
   shared,
@@ -7,6 +7,7 @@ export default function parseBatch({
 }: {
   shared: ReadSettings;
   items: EntryJob[];
-}): Promise<EntryOutcome[]> {
-  return Promise.all(items.map((job) => parseEntryJob(job, shared)));
+}): Promise<TextlessOutcome[]> {
+  // The entries' text stays here: the reading thread has it already.
+  return Promise.all(items.map(async (job) => withoutText(await parseEntryJob(job, shared))));
 }

@@ -34,8 +34,9 @@ export interface LoadOptions {
   workers?: WorkerOption;
   /**
    * Render each entry's body to its page HTML while reading it, from the same parse, for the
-   * pages to take (default). `check` and the commands that show no page leave it out: a later
-   * build renders, and keeps, the bodies they did not.
+   * pages to take (default). False (`check`): the entries' HTML (body, items, introduction of
+   * the verification sections) is left out, every problem is still found; a later build
+   * reads those entries again, and renders and keeps them in one pass.
    */
   renderBodies?: boolean;
   /** Where files are read from; a long-lived process passes one that remembers them. */
