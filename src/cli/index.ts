@@ -1,18 +1,24 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { CliError, processIo, type Io } from './io.ts';
-import { runBuild } from './commands/build.ts';
-import { runCheck } from './commands/check.ts';
 import { CHECK_FORMAT_IDS } from '../core/diagnostics-format/index.ts';
 import { CHECKLIST_ORDERS } from '../core/checklist/risk.ts';
-import { FORMAT_IDS, runChecklist } from './commands/checklist.ts';
-import { runDev } from './commands/dev.ts';
-import { runImport } from './commands/import.ts';
-import { runNew, type NewArgs } from './commands/new.ts';
-import { runMerge, runVerify } from './commands/run.ts';
+import { EXPORT_FORMATS } from '../core/export/index.ts';
+import type { NewArgs } from './commands/new.ts';
 
-/** The command tree. Each command's work is a `run…(args, io)` function in commands/. */
+/**
+ * The command tree. Each command's work is a `run…(args, io)` function in commands/, loaded
+ * only when the command runs: `check` does not pay for loading Astro, exceljs or the prompts.
+ */
 function program(io: Io, setCode: (code: number) => void): Command {
+  const build = () => import('./commands/build.ts');
+  const check = () => import('./commands/check.ts');
+  const checklist = () => import('./commands/checklist.ts');
+  const dev = () => import('./commands/dev.ts');
+  const importer = () => import('./commands/import.ts');
+  const scaffold = () => import('./commands/new.ts');
+  const run = () => import('./commands/run.ts');
+
   const root = new Command('roadbook')
     .description('Publishes a road book as a static site and turns its changes into acceptance-test checklists')
     .version(pkg.version)
@@ -34,7 +40,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
         .choices(CHECK_FORMAT_IDS)
         .default('text'),
     )
-    .action(async (options) => setCode(await runCheck(options, io)));
+    .action(async (options) => setCode(await (await check()).runCheck(options, io)));
 
   root
     .command('build')
@@ -46,7 +52,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--drafts', 'publish draft versions too')
     .option('--base <path>', 'serve under this sub-path (overrides roadbook.yml)')
     .action(async (options: { root: string; out: string; drafts?: boolean; base?: string }) =>
-      setCode(await runBuild(options, io)),
+      setCode(await (await build()).runBuild(options, io)),
     );
 
   root
@@ -57,7 +63,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--port <n>', 'port to listen on', '4321')
     .option('--host <host>', 'address to listen on', 'localhost')
     .action(async (options: { root: string; drafts: boolean; port: string; host: string }) =>
-      setCode(await runDev(options, io)),
+      setCode(await (await dev()).runDev(options, io)),
     );
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -74,7 +80,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
       '--processes <file.yml>',
       "add the company's own processes (same format as processes.yml; an item may be a catalogue id)",
     )
-    .addOption(new Option('--format <format>', 'output format').choices(FORMAT_IDS).default('json'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(EXPORT_FORMATS.map((f) => f.id)).default('json'),
+    )
     .option('--out <file>', 'write to this file instead of stdout (required for xlsx)')
     .option('--drafts', 'draft versions may be on the path')
     .addOption(
@@ -86,7 +94,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
         .default('road-book'),
     )
     .option('--minimum', 'only the minimum set: critical and high items, data changes, known issues, processes')
-    .action(async (options) => setCode(await runChecklist(options, io)));
+    .action(async (options) => setCode(await (await checklist()).runChecklist(options, io)));
 
   const imports = root
     .command('import')
@@ -100,7 +108,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--unreleased <version>', 'import the [Unreleased] section as this version, a draft')
     .option('--dry-run', 'print what would be written, write nothing')
     .action(async (file: string, options) =>
-      setCode(await runImport({ format: 'keepachangelog', file, ...options }, io)),
+      setCode(await (await importer()).runImport({ format: 'keepachangelog', file, ...options }, io)),
     );
   imports
     .command('csv <file>')
@@ -108,7 +116,9 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .addOption(rootOption())
     .option('--map <file.yml>', 'column names and values mapped to roadbook fields')
     .option('--dry-run', 'print what would be written, write nothing')
-    .action(async (file: string, options) => setCode(await runImport({ format: 'csv', file, ...options }, io)));
+    .action(async (file: string, options) =>
+      setCode(await (await importer()).runImport({ format: 'csv', file, ...options }, io)),
+    );
   const create = root
     .command('new')
     .description('write a new version or entry, checked against roadbook.yml; asks for what is missing on a terminal');
@@ -121,7 +131,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--status <status>', 'published, draft or withdrawn')
     .option('--title <title>', 'name of the release')
     .action(async (version: string | undefined, options: Omit<NewArgs, 'what' | 'version'>) =>
-      setCode(await runNew({ ...options, what: 'version', version }, io)),
+      setCode(await (await scaffold()).runNew({ ...options, what: 'version', version }, io)),
     );
   create
     .command('entry')
@@ -139,7 +149,7 @@ function program(io: Io, setCode: (code: number) => void): Command {
         version: string | undefined,
         title: string | undefined,
         options: Omit<NewArgs, 'what' | 'version' | 'title'>,
-      ) => setCode(await runNew({ ...options, what: 'entry', version, title }, io)),
+      ) => setCode(await (await scaffold()).runNew({ ...options, what: 'entry', version, title }, io)),
     );
 
   const runs = root.command('run').description("a team's acceptance-test run: merge progress files, verify a report");
@@ -150,14 +160,16 @@ function program(io: Io, setCode: (code: number) => void): Command {
     .option('--out <file>', 'the merged progress file (written only when no conflict remains)')
     .option('--prefer <rule>', 'settle each conflict: "newest" keeps the most recent result')
     .action(async (files: string[], options: { out?: string; prefer?: string }) =>
-      setCode(await runMerge({ files, ...options }, io)),
+      setCode(await (await run()).runMerge({ files, ...options }, io)),
     );
   runs
     .command('verify')
     .description('recompute the seal of a sign-off report (Markdown or JSON) and list what changed since')
     .argument('<report>', 'the report file')
     .addOption(rootOption())
-    .action(async (report: string, options: { root: string }) => setCode(await runVerify({ report, ...options }, io)));
+    .action(async (report: string, options: { root: string }) =>
+      setCode(await (await run()).runVerify({ report, ...options }, io)),
+    );
 
   return root;
 }

@@ -18,6 +18,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const result = await loadRoadBook(root, {
     drafts: true,
     draftsPublished: false,
+    // No page is made: the bodies' HTML is left to the build.
+    renderBodies: false,
     cacheFile: cachePaths(root).entryCacheFile,
   });
   reportDiagnostics(result, io, args.format ?? 'text', root);

@@ -36,7 +36,7 @@ export interface ChecklistArgs {
   minimum?: boolean;
 }
 
-export const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
+const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
 
 /**
  * Writes the acceptance-test checklist of an upgrade path (or of one version, without

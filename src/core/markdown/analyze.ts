@@ -61,6 +61,11 @@ export interface AnalyzeOptions {
   verifyHeadings: readonly string[];
   /** Rewrites relative URLs in the items' and introduction's HTML (as the page render does). */
   resolveUrl?: (url: string) => string;
+  /**
+   * False: leave the items' and introduction's HTML empty, for a reader that only wants the
+   * problems and the counts (`check`); what is found and reported is the same.
+   */
+  html?: boolean;
 }
 
 /** mdast node types that sit inside a paragraph: raw HTML content may run across them. */
@@ -77,12 +82,17 @@ const PHRASING = new Set([
  */
 const MAY_MATTER = /[<[]|xmpp:|^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/im;
 
+/** Whether the analysis of `markdown` reads its tree: false when it can find nothing in it. */
+export function analysisNeedsTree(markdown: string): boolean {
+  return MAY_MATTER.test(markdown);
+}
+
 /**
  * `tree`: the body already parsed by `parseMarkdown` (the render parses it too, and the two
  * share one parse, see body.ts); it is read, never changed.
  */
 export function analyzeBody(markdown: string, options: AnalyzeOptions, parsed?: Root): BodyAnalysis {
-  if (!MAY_MATTER.test(markdown)) {
+  if (!analysisNeedsTree(markdown)) {
     return { items: [], verifyIntroHtml: '', assetRefs: [], pageLinks: [], diagnostics: [] };
   }
   const tree = parsed ?? parseMarkdown(markdown);
@@ -164,7 +174,10 @@ export function analyzeBody(markdown: string, options: AnalyzeOptions, parsed?: 
     fragments.push({ blocks: read.stepBlocks, inlineFirstParagraph: true });
     for (const part of read.expectParts) fragments.push({ blocks: part, inlineFirstParagraph: true });
   }
-  const html = fragmentsToHtml(fragments, { definitions, resolveUrl: options.resolveUrl });
+  const html =
+    options.html === false
+      ? fragments.map(() => '')
+      : fragmentsToHtml(fragments, { definitions, resolveUrl: options.resolveUrl });
   let next = 1;
   const items = sections.items.map(({ node, read }): BodyItem => {
     const stepHtml = html[next++]!;

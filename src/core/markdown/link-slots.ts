@@ -10,7 +10,10 @@
 
 /** The links a body's HTML holds slots for, in slot order, as written. */
 export interface LinkSlots {
-  /** Made from the body (a digest of it), so no text of the body can look like a slot. */
+  /**
+   * Made from the body (a digest of it), so no text of the body can look like a slot; taken
+   * with the first slot (most bodies link to no other page), `''` while there is none.
+   */
   nonce: string;
   urls: string[];
 }
@@ -31,11 +34,12 @@ export function slotResolver(
   isPageLink: (url: string) => boolean,
   resolve: (url: string) => string,
 ): SlotResolver {
-  const slots: LinkSlots = { nonce: digest(markdown), urls: [] };
+  const slots: LinkSlots = { nonce: '', urls: [] };
   return {
     slots,
     resolveUrl: (url) => {
       if (!isPageLink(url)) return resolve(url);
+      slots.nonce ||= digest(markdown);
       let index = slots.urls.indexOf(url);
       if (index === -1) index = slots.urls.push(url) - 1;
       return slotName(slots.nonce, index);

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoadBookConfig } from '../model.ts';
-import type { EntryJob, EntryOutcome } from './parse-entries.ts';
+import { withoutText, withText, type EntryJob, type EntryOutcome, type TextlessOutcome } from './parse-entries.ts';
 
 /**
  * What reading each entry gave, kept between runs by digest: the digest covers the entry's
@@ -12,7 +12,8 @@ import type { EntryJob, EntryOutcome } from './parse-entries.ts';
  * outcome is exactly what reading the file again would give.
  * The entry's text is not stored (it is read anyway to compute the digest). The body's page
  * HTML, made from the same parse, is kept in a second file by the same digests: `check` never
- * reads it, only a render that needs a body does.
+ * reads it (nor renders), only a render that needs a body does. An entry `check` read is kept
+ * without HTML; a run that renders reads it again, to render it in the same pass.
  */
 export class EntryCache {
   readonly #file: string;
@@ -56,10 +57,11 @@ export class EntryCache {
     return cache;
   }
 
-  get(job: EntryJob): EntryOutcome | undefined {
+  /** The outcome kept for `job`; with `rendered`, only if its body's HTML is kept too. */
+  get(job: EntryJob, rendered = false): EntryOutcome | undefined {
     const key = this.#key(job);
     const stored = this.#entries.get(key);
-    if (!stored) return undefined;
+    if (!stored || (rendered && !stored.rendered)) return undefined;
     this.#used.add(key);
     return restore(stored, job.text);
   }
@@ -145,24 +147,17 @@ async function writeAtomically(file: string, value: unknown): Promise<void> {
   await rename(temporary, file);
 }
 
-type Stored = EntryOutcome & { bodyLength: number };
+/** `rendered`: the body's HTML went to the file of bodies (an unusable entry has none to keep). */
+type Stored = TextlessOutcome & { rendered: boolean };
 
 function strip(outcome: EntryOutcome): Stored {
-  if (!outcome.parsed) return { ...outcome, bodyLength: 0 };
-  const { source: _source, body, ...entry } = outcome.parsed.entry;
-  return {
-    ...outcome,
-    parsed: { ...outcome.parsed, entry: entry as typeof outcome.parsed.entry, bodyHtml: null },
-    bodyLength: body.length,
-  };
+  const stored = withoutText(outcome);
+  if (!stored.parsed) return { ...stored, rendered: true };
+  return { ...stored, parsed: { ...stored.parsed, bodyHtml: null }, rendered: stored.parsed.bodyHtml !== null };
 }
 
-function restore(stored: Stored, text: string): EntryOutcome {
-  const { bodyLength, parsed, diagnostics } = stored;
-  if (!parsed) return { parsed, diagnostics };
-  const body = text.slice(text.length - bodyLength);
-  // A new entry object with its own `supersededBy`: the road book fills that list in.
-  return { parsed: { ...parsed, entry: { ...parsed.entry, source: text, body, supersededBy: [] } }, diagnostics };
+function restore({ rendered: _rendered, ...stored }: Stored, text: string): EntryOutcome {
+  return withText(stored, text);
 }
 
 function digest(parts: string[]): string {

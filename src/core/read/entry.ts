@@ -25,6 +25,12 @@ export interface EntryContext {
   config: RoadBookConfig;
   /** Paths of the version's assets, relative to the version folder (`assets/x.svg`). */
   assets: ReadonlySet<string>;
+  /**
+   * Only what `check` reads, its problems and counts: the body is not rendered to its page
+   * HTML and the items' and introduction's HTML are left empty. By default a body is parsed,
+   * analysed and rendered in one pass (a build).
+   */
+  analysisOnly?: boolean;
   diagnostics: DiagnosticList;
 }
 
@@ -43,8 +49,9 @@ export interface ParsedEntry {
   /**
    * The page HTML of the body, rendered from the parse the check made, with a slot for each
    * link to another page (filled once every page is known: `fillSlots`). The items' and
-   * introduction's HTML hold the same slots. Null for an entry taken from the cache: its HTML
-   * is in the cache's file of bodies (`EntryCache.bodyHtml`), read only when a page needs it.
+   * introduction's HTML hold the same slots. Null when the body was not rendered: read by a
+   * run that renders none (`check`), or taken from the cache, whose file of bodies then holds
+   * the HTML (`EntryCache.bodyHtml`), read only when a page needs it.
    */
   bodyHtml: string | null;
   slots: LinkSlots;
@@ -76,6 +83,7 @@ export async function parseEntry(source: string, context: EntryContext): Promise
     verifyHeadings: config.verifyHeadings,
     resolveUrl,
     locale: config.locale,
+    html: !context.analysisOnly,
   });
   diagnostics.push(...body.diagnostics);
   checkAssets(body.assetRefs, context);
@@ -180,7 +188,7 @@ export async function parseEntry(source: string, context: EntryContext): Promise
       modules: raw.modules.map((_, i) => at(where, ['modules', i])),
       links: body.pageLinks,
     },
-    bodyHtml: await render(),
+    bodyHtml: context.analysisOnly ? null : await render(),
     slots,
   };
 }

@@ -1,13 +1,13 @@
 /** Reads a batch of entries on a worker thread (see parse-entries.ts). */
-import type { RoadBookConfig } from '../model.ts';
-import { parseEntryJob, type EntryJob, type EntryOutcome } from './parse-entries.ts';
+import { parseEntryJob, withoutText, type EntryJob, type ReadSettings, type TextlessOutcome } from './parse-entries.ts';
 
 export default function parseBatch({
   shared,
   items,
 }: {
-  shared: RoadBookConfig;
+  shared: ReadSettings;
   items: EntryJob[];
-}): Promise<EntryOutcome[]> {
-  return Promise.all(items.map((job) => parseEntryJob(job, shared)));
+}): Promise<TextlessOutcome[]> {
+  // The entries' text stays here: the reading thread has it already.
+  return Promise.all(items.map(async (job) => withoutText(await parseEntryJob(job, shared))));
 }

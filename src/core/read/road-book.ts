@@ -33,6 +33,13 @@ export interface LoadOptions {
    * default they are for large road books (see workers.ts).
    */
   workers?: WorkerOption;
+  /**
+   * Render each entry's body to its page HTML while reading it, from the same parse, for the
+   * pages to take (default). False (`check`): the entries' HTML (body, items, introduction of
+   * the verification sections) is left out, every problem is still found; a later build
+   * reads those entries again, and renders and keeps them in one pass.
+   */
+  renderBodies?: boolean;
   /** Where files are read from; a long-lived process passes one that remembers them. */
   files?: SourceFiles;
   /** Told what the reading does: reading the files, then checking the entries (`total` of them, `done` so far). */
@@ -72,7 +79,8 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   const cache = options.cacheFile ? await EntryCache.open(options.cacheFile, config) : null;
   const jobs = read.flatMap((v) => v.jobs);
   const onDone = (done: number) => options.onProgress?.({ phase: 'check', done, total: jobs.length });
-  const outcomes = await parseEntries(jobs, config, cache, options.workers ?? true, onDone);
+  const settings = { config, render: options.renderBodies ?? true };
+  const outcomes = await parseEntries(jobs, settings, cache, options.workers ?? true, onDone);
   const bodies = new PreparedBodies();
   let next = 0;
   for (const version of read) {

@@ -75,18 +75,22 @@ export function readYaml(text: string, file: string, diagnostics: DiagnosticList
     diagnostics.error(code, file, toPosition(error.pos[0]), yamlErrorMessage(error.code, error.message));
     usable = false;
   }
-  visit(doc, (_key, node) => {
-    if (isAlias(node)) {
-      diagnostics.error('yaml-alias', file, toPosition(node.range?.[0] ?? 0), aliasMessage);
-      usable = false;
-    } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
-      // The node's range starts after its anchor: point at the `&name` itself.
-      const start = node.range?.[0] ?? 0;
-      const anchorAt = text.lastIndexOf(`&${node.anchor}`, start);
-      diagnostics.error('yaml-alias', file, toPosition(anchorAt === -1 ? start : anchorAt), aliasMessage);
-      usable = false;
-    }
-  });
+  // An anchor is written `&name`, an alias `*name`: a text without either has neither, and
+  // the walk over every node is left out.
+  const anchored = text.includes('&') || text.includes('*');
+  if (anchored)
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        diagnostics.error('yaml-alias', file, toPosition(node.range?.[0] ?? 0), aliasMessage);
+        usable = false;
+      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+        // The node's range starts after its anchor: point at the `&name` itself.
+        const start = node.range?.[0] ?? 0;
+        const anchorAt = text.lastIndexOf(`&${node.anchor}`, start);
+        diagnostics.error('yaml-alias', file, toPosition(anchorAt === -1 ? start : anchorAt), aliasMessage);
+        usable = false;
+      }
+    });
   if (!usable) return null;
 
   const value = toPlain(doc.contents);

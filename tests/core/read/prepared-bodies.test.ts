@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRoadBook, type LoadOptions } from '../../../src/core/read/road-book.ts';
+import type { Entry } from '../../../src/core/model.ts';
 import { renderEntries } from '../../../src/core/render.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'roadbook-bodies-'));
@@ -120,5 +121,48 @@ describe('the bodies rendered while reading', () => {
     expect(relinked.html[0]).toContain('href="/versions/2.0.0/B-2/?vue=1');
     expect(relinked.book.entries[0]!.items[0]!.stepHtml).toContain('href="/versions/2.0.0/B-2/"');
     expect(relinked.html).toEqual(relinked.anew);
+  });
+});
+
+/** The entries without their items' and introduction's HTML. */
+function withoutHtml(entries: readonly Entry[]) {
+  return entries.map(({ verifyIntroHtml: _intro, items, ...entry }) => ({
+    ...entry,
+    items: items.map(({ stepHtml: _step, expectHtml: _expect, ...item }) => item),
+  }));
+}
+
+describe('a read that renders no bodies (check)', () => {
+  it('keeps the analysis only: a later read that renders renders every body in its own pass', async () => {
+    const cacheFile = join(dir, 'check-cache', 'entries.json');
+    await write('content/roadbook.yml', 'modules: [m]\ntypes: [{ id: technique, label: Technique }]\n');
+    await write('content/versions/1.0.0/index.md', '---\ndate: 2026-01-01\n---\n');
+    await write('content/versions/1.0.0/assets/s.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await write('content/versions/1.0.0/a.md', A);
+    await write('content/versions/2.0.0/index.md', '---\ndate: 2026-02-01\n---\n');
+    await write('content/versions/2.0.0/b.md', B);
+    const rendering = await pages();
+
+    const checked = await loadRoadBook(root, { workers: false, cacheFile, renderBodies: false });
+    expect(checked.errorCount).toBe(0);
+    // Everything but the HTML, which is left out.
+    expect(withoutHtml(checked.book.entries)).toEqual(withoutHtml(rendering.book.entries));
+    expect(checked.book.entries[0]!.items[0]!.stepHtml).toBe('');
+    expect(await Promise.all(checked.book.entries.map((e) => checked.book.bodies?.of(e)))).toEqual([
+      undefined,
+      undefined,
+    ]);
+    await expect(readFile(cacheFile.replace(/\.json$/, '.bodies.json'), 'utf8')).rejects.toThrow();
+
+    // The build after it: each body parsed, analysed and rendered in one pass, then kept.
+    const built = await pages({ cacheFile });
+    expect(built.prepared.every(Boolean)).toBe(true);
+    expect(built.html).toEqual(rendering.html);
+    expect(built.html).toEqual(built.anew);
+    expect(await readFile(cacheFile.replace(/\.json$/, '.bodies.json'), 'utf8')).toContain('roadbook-slot-');
+    // A check after the build takes every entry from the cache, bodies kept.
+    const again = await loadRoadBook(root, { workers: false, cacheFile, renderBodies: false });
+    expect(withoutHtml(again.book.entries)).toEqual(withoutHtml(rendering.book.entries));
+    expect((await pages({ cacheFile })).html).toEqual(rendering.html);
   });
 });
