@@ -14,6 +14,15 @@ import type {
   VersionInfo,
 } from '../core/model.ts';
 
+/** The road book's collections (src/content.config.ts), each with a loader of its own (loader.ts). */
+export const COLLECTIONS = ['site', 'versions', 'entries', 'problems', 'build'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+/** The name of a collection's loader: what Astro's `refreshContent` is told to run. */
+export function loaderName(collection: Collection): string {
+  return `roadbook-${collection}`;
+}
+
 /**
  * What each collection keeps in Astro's data store: plain data, with the order core
  * decided (version order is never recomputed by pages). A version and an entry are stored

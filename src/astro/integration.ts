@@ -4,6 +4,7 @@ import { CONFIG_FILE } from '../core/read/config.ts';
 import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
 import { indexSite } from './pagefind.ts';
+import { watchContent } from './preview-refresh.ts';
 import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
 
 export type { RoadbookOptions };
@@ -12,8 +13,8 @@ export type { RoadbookOptions };
  * roadbook's Astro integration: `roadbook({ root, drafts, base })`. Reads the road book
  * under `root` once (or takes the one `roadbook build` read), takes the site's base, address
  * and language from it, hands the options to the code Vite loads (virtual:roadbook/options)
- * and the road book to the loaders (its `roadbook:source` hook), and indexes the built pages
- * for search.
+ * and the road book to the loaders (its `roadbook:source` hook), refreshes the dev preview's
+ * content after each edit, and indexes the built pages for search.
  */
 export default function roadbook(options: RoadbookOptions = {}): AstroIntegration {
   let site: SiteOptions | null = null;
@@ -53,6 +54,10 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
       [SOURCE_HOOK]: () => {
         if (!source) throw new Error('roadbook: the road book is asked for before astro:config:setup');
         return source;
+      },
+      'astro:server:setup': ({ server, refreshContent, logger }) => {
+        if (!site || !source || !refreshContent) return;
+        watchContent(site.root, source, { watcher: server.watcher, refreshContent, logger });
       },
       'astro:build:done': async ({ dir, logger }) => {
         await options.onPagesWritten?.(fileURLToPath(dir));

@@ -1,17 +1,13 @@
-import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import options from 'virtual:roadbook/options';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import type { RoadBook } from '../core/model.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
 import { renderEntries, renderIntro, resolvedLinks } from '../core/render.ts';
-import { toEntryData, toProblemsData, toSiteData, toVersionData } from './collections.ts';
+import { loaderName, toEntryData, toProblemsData, toSiteData, toVersionData, type Collection } from './collections.ts';
 import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
 const PIPELINE = 'roadbook-render-3';
-
-type Collection = 'site' | 'versions' | 'entries' | 'problems' | 'build';
 
 /** Brings one collection's store up to date with the road book; returns how many items changed. */
 type Sync = (result: LoadResult, context: LoaderContext, source: RoadBookSource) => Promise<number>;
@@ -21,21 +17,17 @@ type Sync = (result: LoadResult, context: LoaderContext, source: RoadBookSource)
  * (the integration's, see road-book-source.ts); entries and version intros are rendered only
  * when their digest changed since the last build (Astro keeps the store between builds).
  * `problems` holds the road book's errors while the dev preview runs, for the pages to show;
- * `build`, what a build keeps of the last good site.
+ * `build`, what a build keeps of the last good site. The dev preview runs them again after
+ * each edit (preview-refresh.ts).
  */
 export function roadbookLoader(collection: Collection): Loader {
   return {
-    name: `roadbook-${collection}`,
+    name: loaderName(collection),
     load: async (context) => {
       const source = roadBookSourceOf(context.config);
-      await sync(collection, context, source);
-      watch(collection, context, source);
+      source.noteSynced(await SYNCS[collection](await source.current(), context, source));
     },
   };
-}
-
-async function sync(collection: Collection, context: LoaderContext, source: RoadBookSource): Promise<number> {
-  return SYNCS[collection](await source.current(), context, source);
 }
 
 /** One item a collection may hold, before its digest is compared with the stored one's. */
@@ -159,61 +151,6 @@ const SYNCS: Record<Collection, Sync> = {
   problems: syncProblems,
   build: syncBuild,
 };
-
-/**
- * The dev preview's refresh: every content event (an editor's save is often several) is
- * gathered for a moment, then the road book is read once and each collection brought up to
- * date in turn. Events that arrive during a refresh cause one more.
- */
-const preview = {
-  syncs: new Map<Collection, () => Promise<number>>(),
-  source: null as RoadBookSource | null,
-  listening: false,
-  timer: undefined as ReturnType<typeof setTimeout> | undefined,
-  running: false,
-  again: false,
-};
-
-function watch(collection: Collection, context: LoaderContext, source: RoadBookSource): void {
-  const { watcher, logger } = context;
-  if (!watcher) return;
-  preview.syncs.set(collection, () => sync(collection, context, source));
-  preview.source = source;
-  if (preview.listening) return;
-  preview.listening = true;
-  // Named for the whole road book, not for the collection that happened to start watching.
-  const previewLogger = logger.fork('roadbook');
-  const content = join(options.root, 'content');
-  watcher.add(content);
-  const onEvent = (path: string) => {
-    if (!path.startsWith(content)) return;
-    clearTimeout(preview.timer);
-    preview.timer = setTimeout(() => void refresh(previewLogger), 30);
-  };
-  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onEvent);
-}
-
-async function refresh(logger: LoaderContext['logger']): Promise<void> {
-  if (preview.running) {
-    preview.again = true;
-    return;
-  }
-  preview.running = true;
-  try {
-    do {
-      preview.again = false;
-      preview.source?.invalidate();
-      const started = performance.now();
-      let updated = 0;
-      for (const sync of preview.syncs.values()) updated += await sync();
-      if (updated) logger.info(`content updated in ${Math.round(performance.now() - started)} ms (${updated} changed)`);
-    } while (preview.again);
-  } catch (error) {
-    logger.error(error instanceof Error ? error.message : String(error));
-  } finally {
-    preview.running = false;
-  }
-}
 
 function describeProblems(result: LoadResult): string {
   const lines = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
