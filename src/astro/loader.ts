@@ -3,7 +3,15 @@ import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import type { RoadBook } from '../core/model.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
 import { renderEntries, renderIntro, resolvedLinks } from '../core/render.ts';
-import { loaderName, toEntryData, toProblemsData, toSiteData, toVersionData, type Collection } from './collections.ts';
+import {
+  loaderName,
+  packEntry,
+  toEntryData,
+  toProblemsData,
+  toSiteData,
+  toVersionData,
+  type Collection,
+} from './collections.ts';
 import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
@@ -34,6 +42,8 @@ export function roadbookLoader(collection: Collection): Loader {
 interface Candidate<T> {
   id: string;
   data: Record<string, unknown>;
+  /** All of `data` as text, when the caller has it (its digest is then taken of it, not of `data` serialised again). */
+  text?: string;
   /** What its HTML is rendered from. */
   subject: T;
   /** What the HTML is made from when `data` does not hold it (a version's intro). */
@@ -55,9 +65,11 @@ async function storeChanged<T>(
 ): Promise<{ changed: number; rendered: number }> {
   const { store, generateDigest } = context;
   const untouched = new Set(store.keys());
-  const todo = candidates.flatMap(({ id, data, subject, source = '', links = [] }) => {
+  const settings = `${PIPELINE}\0${book.config.base}`;
+  const todo = candidates.flatMap(({ id, data, text = JSON.stringify(data), subject, source = '', links = [] }) => {
     untouched.delete(id);
-    const digest = generateDigest({ data, source, links, pipeline: PIPELINE, base: book.config.base });
+    // Every part but the last is JSON (no NUL in it): no two candidates give the same text.
+    const digest = generateDigest(`${settings}\0${JSON.stringify(links)}\0${JSON.stringify(source)}\0${text}`);
     return store.get(id)?.digest === digest ? [] : [{ id, data, digest, subject }];
   });
   const html = render ? await render(todo.map((t) => t.subject)) : null;
@@ -85,12 +97,10 @@ async function syncVersions(book: RoadBook, context: LoaderContext): Promise<num
 }
 
 async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadBookSource): Promise<number> {
-  const candidates = book.entries.map((e, order) => ({
-    id: e.id,
-    data: toEntryData(e, order),
-    subject: e,
-    links: resolvedLinks(e.pageLinks, e.versionSlug, book),
-  }));
+  const candidates = book.entries.map((e, order) => {
+    const data = packEntry(toEntryData(e, order));
+    return { id: e.id, data, text: data.json, subject: e, links: resolvedLinks(e.pageLinks, e.versionSlug, book) };
+  });
   const { changed, rendered } = await storeChanged(context, book, candidates, (entries) =>
     renderEntries(entries, book),
   );
