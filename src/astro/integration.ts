@@ -5,6 +5,7 @@ import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
 import { indexSite } from './pagefind.ts';
 import { watchContent } from './preview-refresh.ts';
+import { ignoredInPackage } from './preview-watch.ts';
 import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
 
 export type { RoadbookOptions };
@@ -46,6 +47,7 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
           build: { format: 'directory', inlineStylesheets: 'never' },
           vite: {
             plugins: [optionsModule(site)],
+            server: { watch: { ignored: ignoredInPackage(site.root) } },
             // exceljs (about 1 MB) is one chunk, loaded only when a tester asks for an XLSX file.
             build: { chunkSizeWarningLimit: 1500, assetsInlineLimit: 0 },
           },
