@@ -56,13 +56,26 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
+ * The port each road book's preview is started on, the same for all its runs: a writer's
+ * preview keeps its port, and Astro empties its content store when the port (part of its
+ * config) changes, so a new port each run would time a cold store every time.
+ */
+const ports = new Map<string, Promise<number>>();
+
+function portOf(book: RoadBook): Promise<number> {
+  let port = ports.get(book.root);
+  if (!port) ports.set(book.root, (port = freePort()));
+  return port;
+}
+
+/**
  * `roadbook dev` started as a process: seconds until an entry's page is served, then seconds
  * from a change of that entry's body until the page served shows it.
  */
 export async function devRun(book: RoadBook, run: number): Promise<{ start: number; edit: number }> {
   const entry = await editedEntry(book);
   await entry.restore();
-  const port = await freePort();
+  const port = await portOf(book);
   const url = `http://127.0.0.1:${port}${entry.page}`;
   const started = performance.now();
   const child = spawn(

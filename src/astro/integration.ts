@@ -4,6 +4,8 @@ import { CONFIG_FILE } from '../core/read/config.ts';
 import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
 import { indexingPrerenderer, openSiteIndex, type SiteIndexing } from './search-index.ts';
+import { watchContent } from './preview-refresh.ts';
+import { ignoredInPackage } from './preview-watch.ts';
 import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
 
 export type { RoadbookOptions };
@@ -15,8 +17,8 @@ const PAGE_CONCURRENCY = 4;
  * roadbook's Astro integration: `roadbook({ root, drafts, base })`. Reads the road book
  * under `root` once (or takes the one `roadbook build` read), takes the site's base, address
  * and language from it, hands the options to the code Vite loads (virtual:roadbook/options)
- * and the road book to the loaders (its `roadbook:source` hook), and indexes the built pages
- * for search.
+ * and the road book to the loaders (its `roadbook:source` hook), refreshes the dev preview's
+ * content after each edit, and indexes the built pages for search.
  */
 export default function roadbook(options: RoadbookOptions = {}): AstroIntegration {
   let site: SiteOptions | null = null;
@@ -55,6 +57,7 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
           build: { format: 'directory', inlineStylesheets: 'never', concurrency: PAGE_CONCURRENCY },
           vite: {
             plugins: [optionsModule(site)],
+            server: { watch: { ignored: ignoredInPackage(site.root) } },
             // exceljs (about 1 MB) is one chunk, loaded only when a tester asks for an XLSX file.
             build: { chunkSizeWarningLimit: 1500, assetsInlineLimit: 0 },
           },
@@ -63,6 +66,10 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
       [SOURCE_HOOK]: () => {
         if (!source) throw new Error('roadbook: the road book is asked for before astro:config:setup');
         return source;
+      },
+      'astro:server:setup': ({ server, refreshContent, logger }) => {
+        if (!site || !source || !refreshContent) return;
+        watchContent(site.root, source, { watcher: server.watcher, refreshContent, logger });
       },
       'astro:build:start': ({ setPrerenderer }) => {
         setPrerenderer((prerenderer) => indexingPrerenderer(prerenderer, search!));

@@ -1,17 +1,21 @@
-import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import options from 'virtual:roadbook/options';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import type { RoadBook } from '../core/model.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
 import { renderEntries, renderIntro, resolvedLinks } from '../core/render.ts';
-import { toEntryData, toProblemsData, toSiteData, toVersionData } from './collections.ts';
+import {
+  loaderName,
+  packEntry,
+  toEntryData,
+  toProblemsData,
+  toSiteData,
+  toVersionData,
+  type Collection,
+} from './collections.ts';
 import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
 const PIPELINE = 'roadbook-render-3';
-
-type Collection = 'site' | 'versions' | 'entries' | 'problems' | 'build';
 
 /** Brings one collection's store up to date with the road book; returns how many items changed. */
 type Sync = (result: LoadResult, context: LoaderContext, source: RoadBookSource) => Promise<number>;
@@ -21,27 +25,25 @@ type Sync = (result: LoadResult, context: LoaderContext, source: RoadBookSource)
  * (the integration's, see road-book-source.ts); entries and version intros are rendered only
  * when their digest changed since the last build (Astro keeps the store between builds).
  * `problems` holds the road book's errors while the dev preview runs, for the pages to show;
- * `build`, what a build keeps of the last good site.
+ * `build`, what a build keeps of the last good site. The dev preview runs them again after
+ * each edit (preview-refresh.ts).
  */
 export function roadbookLoader(collection: Collection): Loader {
   return {
-    name: `roadbook-${collection}`,
+    name: loaderName(collection),
     load: async (context) => {
       const source = roadBookSourceOf(context.config);
-      await sync(collection, context, source);
-      watch(collection, context, source);
+      source.noteSynced(await SYNCS[collection](await source.current(), context, source));
     },
   };
-}
-
-async function sync(collection: Collection, context: LoaderContext, source: RoadBookSource): Promise<number> {
-  return SYNCS[collection](await source.current(), context, source);
 }
 
 /** One item a collection may hold, before its digest is compared with the stored one's. */
 interface Candidate<T> {
   id: string;
   data: Record<string, unknown>;
+  /** All of `data` as text, when the caller has it (its digest is then taken of it, not of `data` serialised again). */
+  text?: string;
   /** What its HTML is rendered from. */
   subject: T;
   /** What the HTML is made from when `data` does not hold it (a version's intro). */
@@ -63,9 +65,11 @@ async function storeChanged<T>(
 ): Promise<{ changed: number; rendered: number }> {
   const { store, generateDigest } = context;
   const untouched = new Set(store.keys());
-  const todo = candidates.flatMap(({ id, data, subject, source = '', links = [] }) => {
+  const settings = `${PIPELINE}\0${book.config.base}`;
+  const todo = candidates.flatMap(({ id, data, text = JSON.stringify(data), subject, source = '', links = [] }) => {
     untouched.delete(id);
-    const digest = generateDigest({ data, source, links, pipeline: PIPELINE, base: book.config.base });
+    // Every part but the last is JSON (no NUL in it): no two candidates give the same text.
+    const digest = generateDigest(`${settings}\0${JSON.stringify(links)}\0${JSON.stringify(source)}\0${text}`);
     return store.get(id)?.digest === digest ? [] : [{ id, data, digest, subject }];
   });
   const html = render ? await render(todo.map((t) => t.subject)) : null;
@@ -93,12 +97,10 @@ async function syncVersions(book: RoadBook, context: LoaderContext): Promise<num
 }
 
 async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadBookSource): Promise<number> {
-  const candidates = book.entries.map((e, order) => ({
-    id: e.id,
-    data: toEntryData(e, order),
-    subject: e,
-    links: resolvedLinks(e.pageLinks, e.versionSlug, book),
-  }));
+  const candidates = book.entries.map((e, order) => {
+    const data = packEntry(toEntryData(e, order));
+    return { id: e.id, data, text: data.json, subject: e, links: resolvedLinks(e.pageLinks, e.versionSlug, book) };
+  });
   const { changed, rendered } = await storeChanged(context, book, candidates, (entries) =>
     renderEntries(entries, book),
   );
@@ -159,61 +161,6 @@ const SYNCS: Record<Collection, Sync> = {
   problems: syncProblems,
   build: syncBuild,
 };
-
-/**
- * The dev preview's refresh: every content event (an editor's save is often several) is
- * gathered for a moment, then the road book is read once and each collection brought up to
- * date in turn. Events that arrive during a refresh cause one more.
- */
-const preview = {
-  syncs: new Map<Collection, () => Promise<number>>(),
-  source: null as RoadBookSource | null,
-  listening: false,
-  timer: undefined as ReturnType<typeof setTimeout> | undefined,
-  running: false,
-  again: false,
-};
-
-function watch(collection: Collection, context: LoaderContext, source: RoadBookSource): void {
-  const { watcher, logger } = context;
-  if (!watcher) return;
-  preview.syncs.set(collection, () => sync(collection, context, source));
-  preview.source = source;
-  if (preview.listening) return;
-  preview.listening = true;
-  // Named for the whole road book, not for the collection that happened to start watching.
-  const previewLogger = logger.fork('roadbook');
-  const content = join(options.root, 'content');
-  watcher.add(content);
-  const onEvent = (path: string) => {
-    if (!path.startsWith(content)) return;
-    clearTimeout(preview.timer);
-    preview.timer = setTimeout(() => void refresh(previewLogger), 30);
-  };
-  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, onEvent);
-}
-
-async function refresh(logger: LoaderContext['logger']): Promise<void> {
-  if (preview.running) {
-    preview.again = true;
-    return;
-  }
-  preview.running = true;
-  try {
-    do {
-      preview.again = false;
-      preview.source?.invalidate();
-      const started = performance.now();
-      let updated = 0;
-      for (const sync of preview.syncs.values()) updated += await sync();
-      if (updated) logger.info(`content updated in ${Math.round(performance.now() - started)} ms (${updated} changed)`);
-    } while (preview.again);
-  } catch (error) {
-    logger.error(error instanceof Error ? error.message : String(error));
-  } finally {
-    preview.running = false;
-  }
-}
 
 function describeProblems(result: LoadResult): string {
   const lines = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);

@@ -17,6 +17,10 @@ export class RoadBookSource {
   readonly keep: readonly string[];
   /** Files already read by this source: a refresh of the dev preview reads only what changed. */
   readonly #files = new SourceFiles(true);
+  /** Items the loaders stored or removed since `takeChanged()` last asked. */
+  #changed = 0;
+  /** Loader syncs run so far: tells the dev preview whether a refresh ran them. */
+  #syncs = 0;
 
   /** `preloaded`: the road book a caller has already read with these options (`roadbook build`). */
   constructor(
@@ -44,6 +48,23 @@ export class RoadBookSource {
 
   invalidate(): void {
     this.#pending = null;
+  }
+
+  /** Called by each loader after its sync with how many of its items changed. */
+  noteSynced(changed: number): void {
+    this.#changed += changed;
+    this.#syncs++;
+  }
+
+  get syncs(): number {
+    return this.#syncs;
+  }
+
+  /** How many items the loaders changed since the last call (the dev preview logs it). */
+  takeChanged(): number {
+    const changed = this.#changed;
+    this.#changed = 0;
+    return changed;
   }
 
   /** Called by the entries' loader after each sync. */

@@ -7,7 +7,7 @@ import { counter } from '../core/i18n/count.ts';
 import type { CountKey } from '../core/i18n/plural.ts';
 import { translator, type Translate } from '../core/i18n/translate.ts';
 import type { Asset, Choice, EntryRecord, Locale, RoadBookConfig, VersionInfo } from '../core/model.ts';
-import type { EntryData, SiteData, VersionData } from './collections.ts';
+import { unpackEntry, type EntryData, type SiteData, type StoredEntry, type VersionData } from './collections.ts';
 
 /**
  * Everything the pages show, read from the three collections once per build: the road book
@@ -77,7 +77,7 @@ async function loadSite(): Promise<Site> {
     .map((e: CollectionEntry<'versions'>) => ({ entry: e, data: e.data as VersionData }))
     .sort((a: { data: VersionData }, b: { data: VersionData }) => a.data.order - b.data.order);
   const storedEntries = entryEntries
-    .map((e: CollectionEntry<'entries'>) => ({ entry: e, data: e.data as EntryData }))
+    .map((e: CollectionEntry<'entries'>) => ({ entry: e, data: unpackEntry(e.data as StoredEntry) }))
     .sort((a: { data: EntryData }, b: { data: EntryData }) => a.data.order - b.data.order);
 
   const versions: VersionInfo[] = storedVersions.map(({ data }: { data: VersionData }) => pickVersion(data));
