@@ -9,12 +9,13 @@
  * finds its run in the nearest `data-run-id` and its road book in `data-product` /
  * `data-base` (set by the page); it tells its changes by an event the page records.
  */
-import { changedSince, STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
+import { STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
 import type { ChecklistItem } from '../../core/checklist/types.ts';
 import { priorityLabel, statusLabel } from '../../core/i18n/labels.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
 import type { Locale } from '../../core/model.ts';
+import { markOf, type ItemMark } from '../../core/run/view.ts';
 import { h } from '../lib/dom.ts';
 import { paintCarryMarks } from './carry-marks.ts';
 import { EVIDENCE_CHANGE, type EvidenceElement } from './evidence-element.ts';
@@ -29,6 +30,8 @@ export interface Row {
   /** The entry and group boxes it is in: hidden when none of their rows is shown. */
   boxes: HTMLElement[];
   visible: boolean;
+  /** The status and "changed since" painted last (what the row adds to the progress). */
+  mark: ItemMark;
   pill: HTMLElement;
   flag: HTMLElement;
   radios: Record<Status, HTMLInputElement>;
@@ -243,6 +246,7 @@ export class RowMaker {
       el,
       boxes,
       visible: false,
+      mark: { status: 'untested', changed: false },
       pill: q('.status-pill'),
       flag: q('.flag-changed'),
       radios,
@@ -302,12 +306,12 @@ export class RowMaker {
   /** Shows a row's result; the open fields are rewritten too unless the focus is in them. */
   paint(row: Row): void {
     const result = this.ctx.result(row.item.id);
-    const status: Status = result?.status ?? 'untested';
+    row.mark = markOf(row.item, result);
+    const { status, changed } = row.mark;
     row.el.dataset.status = status;
     row.pill.dataset.status = status;
     row.pill.textContent = statusLabel(this.ctx.locale, status);
     if (!row.radios[status].checked) row.radios[status].checked = true;
-    const changed = changedSince(result, row.item);
     row.el.toggleAttribute('data-changed', changed);
     row.flag.hidden = !changed;
     row.confirm.hidden = !changed || !!this.ctx.readOnly();
