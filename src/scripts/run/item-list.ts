@@ -12,9 +12,10 @@
  * order moves the changes' boxes into other headings, the minimum set only hides rows.
  *
  * Built to stay responsive with thousands of items: rows are made from a cloned template in
- * slices of a few milliseconds, the page handling input and painting in between; one listener
- * per kind of event on the whole list; typing repaints only the row typed in; filters only
- * toggle `hidden`.
+ * slices of a few milliseconds, the page handling input and painting in between, the first
+ * screen at once and the others on screen in doubling batches (`held`); one listener per kind
+ * of event on the whole list; a click repaints only its row and moves the counts by it;
+ * filters only toggle `hidden`.
  *
  * What an edit makes of a result (its revision, its hash, a conflict when typed over another
  * tab's change) is core's rule (core/run/record.ts): the list asks for the transition and
