@@ -77,10 +77,22 @@ export function nextFrame(): Promise<void> {
   });
 }
 
+/**
+ * Hooks found, per root: a hook after the checklist's rows would otherwise cost a walk over
+ * every row's nodes (a million at 38,000 items) each time a panel repaints.
+ */
+const found = new WeakMap<ParentNode, Map<string, HTMLElement>>();
+
 /** The element of a `data-part` hook inside `root`; throws when the page frame lacks it. */
 export function part<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T {
+  let known = found.get(root);
+  const cached = known?.get(name);
+  // Still the hook, still inside: a panel that replaced its parts finds the new ones.
+  if (cached && cached.dataset.part === name && root.contains(cached)) return cached as T;
   const el = root.querySelector<T>(`[data-part="${name}"]`);
   if (!el) throw new Error(`roadbook: the page has no [data-part="${name}"]`);
+  if (!known) found.set(root, (known = new Map()));
+  known.set(name, el);
   return el;
 }
 

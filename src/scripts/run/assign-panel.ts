@@ -9,6 +9,7 @@ import { resultOf } from '../../core/checklist/progress.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import type { Choice, Locale } from '../../core/model.ts';
 import { assign, unassign } from '../../core/run/assign-edit.ts';
+import type { Panel } from '../../core/run/effects.ts';
 import type { RunState, Transition } from '../../core/run/run-state.ts';
 import type { RunScope } from '../../core/run/types.ts';
 import { filterFromParams, matchesFilter } from '../../core/run/view.ts';
@@ -38,6 +39,8 @@ export class TeamPanel extends HTMLElement {
   /** The run the form's choices were drawn for. */
   private choicesOf: RunSession | null = null;
   private queued = false;
+  /** Whether the repaint queued redraws the assignments too, not only the progress. */
+  private whole = false;
   private lastConflict: string | null = null;
 
   connect(c: TeamContext): void {
@@ -65,13 +68,21 @@ export class TeamPanel extends HTMLElement {
     };
   }
 
-  /** Repaints within a frame (many changes in a frame: once). */
-  queue(): void {
+  /**
+   * Repaints within a frame (many changes in a frame: once). `panels`: what a transition made
+   * out of date; results alone (a status click) repaint the progress, not the assignments.
+   */
+  queue(panels?: ReadonlySet<Panel>): void {
+    this.whole ||= !panels || panels.has('assign') || panels.has('header');
     if (this.queued) return;
     this.queued = true;
     requestAnimationFrame(() => {
+      const whole = this.whole;
       this.queued = false;
-      this.render();
+      this.whole = false;
+      const session = this.c.session();
+      if (whole || this.choicesOf !== session) this.render();
+      else if (session) renderTeamProgress(this, session, this.c.t);
     });
   }
 

@@ -12,9 +12,10 @@
  * order moves the changes' boxes into other headings, the minimum set only hides rows.
  *
  * Built to stay responsive with thousands of items: rows are made from a cloned template in
- * slices of a few milliseconds, the page handling input and painting in between; one listener
- * per kind of event on the whole list; typing repaints only the row typed in; filters only
- * toggle `hidden`.
+ * slices of a few milliseconds, the page handling input and painting in between, the first
+ * screen at once and the others on screen in doubling batches (`held`); one listener per kind
+ * of event on the whole list; a click repaints only its row and moves the counts by it;
+ * filters only toggle `hidden`.
  *
  * What an edit makes of a result (its revision, its hash, a conflict when typed over another
  * tab's change) is core's rule (core/run/record.ts): the list asks for the transition and
@@ -85,6 +86,13 @@ export class ItemList extends HTMLElement {
   private readonly rows = new Map<string, Row>();
   /** Shown rows per entry or group box. */
   private readonly shownIn = new Map<HTMLElement, number>();
+  /**
+   * Rows made but kept off screen (hidden, with the boxes only they are in) until released:
+   * every frame's style, layout and paint work grows with the rows on screen, so the rows
+   * after the first screen go on screen in batches, each as large as all those before it —
+   * a few frames of work in all, instead of one per slice over a growing list.
+   */
+  private readonly held = new Set<Row>();
   private shown = 0;
   private session: RunSession | null = null;
   private filter: ItemFilter = NO_FILTER;
@@ -122,6 +130,8 @@ export class ItemList extends HTMLElement {
     filters.addEventListener('change', () => this.readFilter());
     filters.addEventListener('reset', () => setTimeout(() => this.readFilter()));
     filters.addEventListener('submit', (e) => e.preventDefault());
+    // Printed while rows are still being made: those made so far are all on paper.
+    window.addEventListener('beforeprint', () => this.release());
     const arrangement = part<HTMLFormElement>(this.root, 'arrange');
     arrangement.addEventListener('change', () => void this.arrange(readArrangementForm(arrangement)));
     arrangement.addEventListener('submit', (e) => e.preventDefault());
@@ -149,6 +159,7 @@ export class ItemList extends HTMLElement {
     const generation = ++this.generation;
     this.session = session;
     this.rows.clear();
+    this.held.clear();
     this.shownIn.clear();
     this.boxes.reset(session.checklist);
     this.shown = 0;
@@ -250,23 +261,26 @@ export class ItemList extends HTMLElement {
         });
 
     let deadline = performance.now() + SLICE_MS;
+    // The first slice's rows (the first screen) show at once; the others are held, then released.
+    let hold = false;
     for (const { unit, place } of plan) {
       const placed = place();
       for (const item of unit.items) {
         if (performance.now() > deadline) {
-          this.showCount();
+          if (this.held.size >= this.rows.size - this.held.size) this.release();
           await yieldToPage();
           if (generation !== this.generation) return;
           deadline = performance.now() + SLICE_MS;
+          hold = true;
         }
-        const row = this.row(item, [...placed.boxes]);
+        const row = this.row(item, [...placed.boxes], hold);
         if (unit.owner === 'other') markAssignedElsewhere(row.el, t('run.assigned.mark'));
         placed.list.append(row.el);
         placed.rows.push(row);
       }
     }
     if (generation !== this.generation) return;
-    this.showCount();
+    this.release();
     this.progress.update();
     delete this.root.dataset.rendering;
     this.root.dataset.ready = 'true';
@@ -320,9 +334,13 @@ export class ItemList extends HTMLElement {
     return matchesFilter(item, this.result(item.id), this.filter);
   }
 
-  private row(item: ChecklistItem, boxes: HTMLElement[]): Row {
+  private row(item: ChecklistItem, boxes: HTMLElement[], hold = false): Row {
     const row = this.maker.make(item, boxes);
     this.rows.set(item.id, row);
+    if (hold) {
+      row.el.hidden = true;
+      this.held.add(row);
+    }
     this.setVisible(row, this.shows(item));
     return row;
   }
@@ -338,14 +356,25 @@ export class ItemList extends HTMLElement {
     row.el.focus();
   }
 
-  /** Repaints rows after their results changed: `ids` only (progress follows within a frame), or every row. */
+  /**
+   * Repaints rows after their results changed: `ids` only, the progress moved by what each
+   * row's mark became and repainted within a frame; or every row, counted again.
+   */
   repaint(ids?: Iterable<string>): void {
-    for (const id of ids ?? this.rows.keys()) {
-      const row = this.rows.get(id);
-      if (row) this.maker.paint(row);
+    if (!ids) {
+      for (const row of this.rows.values()) this.maker.paint(row);
+      this.progress.update();
+      return;
     }
-    if (ids) this.progress.queue();
-    else this.progress.update();
+    // An id without a row is a result left without an item (not counted), or a row not made
+    // yet (counted when the rows are all made).
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (!row) continue;
+      const before = row.mark;
+      this.maker.paint(row);
+      this.progress.moved(before, row.mark);
+    }
   }
 
   private rowOf(target: EventTarget | null): Row | undefined {
@@ -435,17 +464,31 @@ export class ItemList extends HTMLElement {
     this.applyFilter();
   }
 
+  /** Counts a row shown or not; it is put on screen so unless it is held (see `held`). */
   private setVisible(row: Row, visible: boolean): void {
-    if (row.visible === visible && row.el.hidden === !visible) return;
-    const change = visible === row.visible ? 0 : visible ? 1 : -1;
-    row.visible = visible;
-    row.el.hidden = !visible;
-    this.shown += change;
-    for (const box of row.boxes) {
-      const n = (this.shownIn.get(box) ?? 0) + change;
-      this.shownIn.set(box, n);
-      if (box.hidden !== (n === 0)) box.hidden = n === 0;
+    if (row.visible !== visible) {
+      const change = visible ? 1 : -1;
+      row.visible = visible;
+      this.shown += change;
+      for (const box of row.boxes) this.shownIn.set(box, (this.shownIn.get(box) ?? 0) + change);
     }
+    if (!this.held.has(row)) this.showRow(row);
+  }
+
+  /** Shows or hides a row and its boxes as counted. */
+  private showRow(row: Row): void {
+    if (row.el.hidden === row.visible) row.el.hidden = !row.visible;
+    for (const box of row.boxes) {
+      const hide = !this.shownIn.get(box);
+      if (box.hidden !== hide) box.hidden = hide;
+    }
+  }
+
+  /** Puts the held rows on screen, in one frame's work. */
+  private release(): void {
+    for (const row of this.held) this.showRow(row);
+    this.held.clear();
+    this.showCount();
   }
 
   private applyFilter(): void {

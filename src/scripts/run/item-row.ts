@@ -9,12 +9,13 @@
  * finds its run in the nearest `data-run-id` and its road book in `data-product` /
  * `data-base` (set by the page); it tells its changes by an event the page records.
  */
-import { changedSince, STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
+import { STATUSES, type ItemResult, type Status } from '../../core/checklist/progress.ts';
 import type { ChecklistItem } from '../../core/checklist/types.ts';
 import { priorityLabel, statusLabel } from '../../core/i18n/labels.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import { isProcedureItem, processGroupKey } from '../../core/item-id.ts';
 import type { Locale } from '../../core/model.ts';
+import { markOf, type ItemMark } from '../../core/run/view.ts';
 import { h } from '../lib/dom.ts';
 import { paintCarryMarks } from './carry-marks.ts';
 import { EVIDENCE_CHANGE, type EvidenceElement } from './evidence-element.ts';
@@ -29,6 +30,8 @@ export interface Row {
   /** The entry and group boxes it is in: hidden when none of their rows is shown. */
   boxes: HTMLElement[];
   visible: boolean;
+  /** The status and "changed since" painted last (what the row adds to the progress). */
+  mark: ItemMark;
   pill: HTMLElement;
   flag: HTMLElement;
   radios: Record<Status, HTMLInputElement>;
@@ -202,36 +205,45 @@ export class RowMaker {
     el.id = id;
     el.dataset.item = item.id;
     el.setAttribute('aria-labelledby', `${id}-step`);
-    const q = <T extends Element>(selector: string) => el.querySelector<T>(selector)!;
-    q('.run-item-id').textContent = isProcedureItem(item.id) ? '' : item.id;
-    const priority = q<HTMLElement>('.badge-priority');
-    priority.dataset.value = item.priority;
-    priority.textContent = priorityLabel(this.ctx.locale, item.priority);
-    const step = q<HTMLElement>('.run-item-step');
+    // The template's parts by place (see template()), not by selector: 38,000 rows are made.
+    const [head, step, expect, contextEl, status, notes, actions, print] = el.children as unknown as [
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+      HTMLFieldSetElement,
+      HTMLElement,
+      HTMLElement,
+      HTMLElement,
+    ];
+    const [pill, idEl, priority, flag] = head.children as unknown as HTMLElement[];
+    const [edit, confirm] = actions.children as unknown as [HTMLButtonElement, HTMLButtonElement];
+    idEl!.textContent = isProcedureItem(item.id) ? '' : item.id;
+    priority!.dataset.value = item.priority;
+    priority!.textContent = priorityLabel(this.ctx.locale, item.priority);
     step.id = `${id}-step`;
     // Safe HTML from core; text without markup or entities is set as text (faster, same result).
     const setHtml = (target: Element, html: string) =>
       /[<&]/.test(html) ? (target.innerHTML = html) : (target.textContent = html);
     setHtml(step, item.stepHtml);
-    if (item.expectHtml) setHtml(q('.run-expect-text'), item.expectHtml);
-    else q('.run-item-expect').remove();
+    if (item.expectHtml) setHtml(expect.lastElementChild!, item.expectHtml);
+    else expect.remove();
     const context = [
       item.menu ? `${this.ctx.t('run.item.menu')} : ${item.menu}` : null,
       ...(item.setup
         ? item.setup.split('\n').map((line, i) => (i === 0 ? `${this.ctx.t('run.item.setup')} : ${line}` : line))
         : []),
     ].filter((x): x is string => !!x);
-    const contextEl = q<HTMLElement>('.run-item-context');
     if (context.length) context.forEach((line, i) => contextEl.append(...(i ? [h('br'), line] : [line])));
     else contextEl.remove();
-    const status = q<HTMLFieldSetElement>('.run-status');
     status.setAttribute('aria-describedby', `${id}-step`);
     const radios = {} as Record<Status, HTMLInputElement>;
-    for (const radio of status.querySelectorAll<HTMLInputElement>('input')) {
+    for (const label of status.children) {
+      const radio = label.firstElementChild;
+      if (!(radio instanceof HTMLInputElement)) continue;
       radio.name = `${id}-status`;
       radios[radio.value as Status] = radio;
     }
-    const edit = q<HTMLButtonElement>('.edit-result');
     if (this.ctx.readOnly()) {
       status.disabled = true;
       edit.hidden = true;
@@ -243,15 +255,16 @@ export class RowMaker {
       el,
       boxes,
       visible: false,
-      pill: q('.status-pill'),
-      flag: q('.flag-changed'),
+      mark: { status: 'untested', changed: false },
+      pill: pill!,
+      flag: flag!,
       radios,
-      notes: q('.run-item-notes'),
+      notes,
       edit,
       editor: null,
       conflict: null,
-      confirm: q('.confirm-result'),
-      print: q('.run-item-result'),
+      confirm,
+      print,
       evidence: null,
       evidenceShows: '',
     };
@@ -302,12 +315,12 @@ export class RowMaker {
   /** Shows a row's result; the open fields are rewritten too unless the focus is in them. */
   paint(row: Row): void {
     const result = this.ctx.result(row.item.id);
-    const status: Status = result?.status ?? 'untested';
+    row.mark = markOf(row.item, result);
+    const { status, changed } = row.mark;
     row.el.dataset.status = status;
     row.pill.dataset.status = status;
     row.pill.textContent = statusLabel(this.ctx.locale, status);
     if (!row.radios[status].checked) row.radios[status].checked = true;
-    const changed = changedSince(result, row.item);
     row.el.toggleAttribute('data-changed', changed);
     row.flag.hidden = !changed;
     row.confirm.hidden = !changed || !!this.ctx.readOnly();

@@ -200,7 +200,7 @@ class RoadbookRun extends HTMLElement {
       render: (panels, items) => {
         this.display?.render(panels, items);
         if (panels.has('runs') || panels.has('header')) this.carry.render();
-        if (TEAM_PANELS.some((p) => panels.has(p))) this.team.queue();
+        if (TEAM_PANELS.some((p) => panels.has(p))) this.team.queue(panels);
       },
       report: () => this.report.open(true),
       refused: (problems) => this.signoff.showProblems(problems),

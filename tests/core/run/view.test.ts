@@ -7,6 +7,8 @@ import {
   matchesFilter,
   NO_FILTER,
   orphanResults,
+  markOf,
+  progressMoved,
   progressOf,
   runView,
 } from '../../../src/core/run/view.ts';
@@ -41,6 +43,21 @@ describe('the run view', () => {
     expect(progress.done).toBe(2);
     expect(progress.counts).toMatchObject({ failed: 1, passed: 1, retest: 1, untested: view.items.length - 3 });
     expect(progress.changed).toBe(1);
+  });
+
+  it('moves the progress by one item as progressOf would count it again', () => {
+    const [item, other] = c.items;
+    const before = { [other!.id]: { status: 'passed' as const, hash: other!.hash } };
+    const after = { ...before, [item!.id]: { status: 'failed' as const, hash: 'another text' } };
+    const moved = progressMoved(
+      progressOf(view.items, before),
+      markOf(item!, undefined),
+      markOf(item!, after[item!.id]),
+    );
+    expect(moved).toEqual(progressOf(view.items, after));
+    expect(moved).toMatchObject({ done: 2, changed: 1 });
+    const back = progressMoved(moved, markOf(item!, after[item!.id]), markOf(item!, undefined));
+    expect(back).toEqual(progressOf(view.items, before));
   });
 
   it('filters by status, group (module, processes, procedure), priority and "changed since"', () => {
