@@ -189,20 +189,21 @@ describe('roadbook build, run again after a change', () => {
   it(
     'after a known issue and an end of support are written in a version',
     async () => {
+      // The fixture's 1.0.0 has one known issue and a support date: both change, and a second issue is written.
       await edit('versions/1.0.0/index.md', (text) =>
-        text.replace(
-          /^database: 1$/m,
-          [
-            'database: 1',
-            'endOfSupport: 2027-01-31',
-            'knownIssues:',
-            '  - id: KI-export',
-            "    title: L'export comptable omet les avoirs",
-            '    modules: [comptabilite]',
-            '    workaround: Exporter les avoirs à part.',
-            '    fixedBy: CPT-2',
-          ].join('\n'),
-        ),
+        text
+          .replace(/^endOfSupport: .*$/m, 'endOfSupport: 2027-01-31')
+          .replace(
+            /^knownIssues:$/m,
+            [
+              'knownIssues:',
+              '  - id: KI-avoirs',
+              "    title: L'export comptable omet les avoirs",
+              '    modules: [comptabilite]',
+              '    workaround: Exporter les avoirs à part.',
+              '    fixedBy: CPT-2',
+            ].join('\n'),
+          ),
       );
       await rebuildMatchesCold();
     },
