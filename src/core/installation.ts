@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import { inEditions, listedModule } from './checklist/entry-filters.ts';
+import { listParam } from './run/request.ts';
 import type { Choice, EntryRecord, VersionInfo } from './model.ts';
 
 export interface Installation {
@@ -23,23 +24,14 @@ export interface Installation {
 /** The address parameters of an installation, the same names as the upgrade page's lists. */
 export const INSTALLATION_PARAMS = { installed: 'installed', modules: 'modules', editions: 'editions' } as const;
 
-function list(params: URLSearchParams, name: string): string[] {
-  const values = params
-    .getAll(name)
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-  return [...new Set(values)];
-}
-
 /** The installation an address hands out; null when it names no installed version. */
 export function installationFromParams(params: URLSearchParams): Installation | null {
   const installed = params.get(INSTALLATION_PARAMS.installed)?.trim();
   if (!installed) return null;
   return {
     installed,
-    modules: list(params, INSTALLATION_PARAMS.modules),
-    editions: list(params, INSTALLATION_PARAMS.editions),
+    modules: listParam(params, INSTALLATION_PARAMS.modules),
+    editions: listParam(params, INSTALLATION_PARAMS.editions),
   };
 }
 

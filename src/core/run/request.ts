@@ -10,7 +10,8 @@ import { labelOf } from '../i18n/labels.ts';
 import type { Choice, Process } from '../model.ts';
 import type { PathRequest, RunRequest } from './types.ts';
 
-function list(params: URLSearchParams, name: string): string[] {
+/** A list parameter: comma-separated values, a repeated parameter read too, trimmed, once each. */
+export function listParam(params: URLSearchParams, name: string): string[] {
   const values = params
     .getAll(name)
     .flatMap((v) => v.split(','))
@@ -27,9 +28,9 @@ export function requestFromParams(params: URLSearchParams): PathRequest | null {
   return {
     from,
     to,
-    modules: list(params, 'modules'),
-    editions: list(params, 'editions'),
-    processes: list(params, 'processes'),
+    modules: listParam(params, 'modules'),
+    editions: listParam(params, 'editions'),
+    processes: listParam(params, 'processes'),
   };
 }
 
