@@ -8,11 +8,23 @@
  *   roadbook:<base>:<product>:tester              the name the tester last gave
  *   roadbook:<base>:<product>:backup:<time>:<what> the text of a saved value that could not be read
  *   roadbook:<base>:<product>:journal:<page>:<n>   a change not yet confirmed written (journal.ts)
+ *
+ * and, apart from them, "Mon installation" (installationKey).
  */
 import type { RunScope } from './types.ts';
 
 export function storagePrefix(scope: RunScope): string {
   return `roadbook:${encodeURIComponent(scope.base)}:${encodeURIComponent(scope.product)}:`;
+}
+
+/**
+ * Where "Mon installation" is kept: in localStorage only, read synchronously on every page.
+ * It does not start with storagePrefix, because the checklist page moves every localStorage
+ * value under that prefix into IndexedDB (storage-backend.ts), where other pages could not
+ * read it before their first paint.
+ */
+export function installationKey(scope: RunScope): string {
+  return `roadbook-installation:${encodeURIComponent(scope.base)}:${encodeURIComponent(scope.product)}`;
 }
 
 export function runKey(prefix: string, id: string): string {
