@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { inEditions, listedModule } from './checklist/entry-filters.ts';
-import { listParam } from './run/request.ts';
+import { listParam } from './run/list-param.ts';
 import type { Choice, EntryRecord, VersionInfo } from './model.ts';
 
 export interface Installation {

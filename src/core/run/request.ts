@@ -8,17 +8,8 @@
 import type { ChecklistRequest } from '../checklist/types.ts';
 import { labelOf } from '../i18n/labels.ts';
 import type { Choice, Process } from '../model.ts';
+import { listParam } from './list-param.ts';
 import type { PathRequest, RunRequest } from './types.ts';
-
-/** A list parameter: comma-separated values, a repeated parameter read too, trimmed, once each. */
-export function listParam(params: URLSearchParams, name: string): string[] {
-  const values = params
-    .getAll(name)
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-  return [...new Set(values)];
-}
 
 /** What an address asks for; null when it names no target version. */
 export function requestFromParams(params: URLSearchParams): PathRequest | null {
