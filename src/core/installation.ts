@@ -7,7 +7,7 @@
  * or from storage, checking it against the site, where a version stands); the browser keeps
  * it and the pages show it. Browser-safe.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { inEditions, listedModule } from './checklist/entry-filters.ts';
 import { listParam } from './run/request.ts';
 import type { Choice, EntryRecord, VersionInfo } from './model.ts';
@@ -111,10 +111,14 @@ export function concerns(
   return listedModule(entry, installation.modules) !== null && inEditions(entry, installation.editions);
 }
 
-/** The stored form (localStorage), versioned so a later shape can read an older one. */
+/**
+ * The stored form (localStorage), versioned so a later shape can read an older one. zod/mini,
+ * as the run's browser schemas: every page loads it, and full zod carries URLs in its messages
+ * and probes `Function()`, which the pages' Content-Security-Policy refuses.
+ */
 const storedSchema = z.object({
   v: z.literal(1),
-  installed: z.string().min(1),
+  installed: z.string().check(z.minLength(1)),
   modules: z.array(z.string()),
   editions: z.array(z.string()),
 });
