@@ -4,8 +4,9 @@ import type { RoadBookFile } from '../../src/core/data-files.ts';
 import { counter } from '../../src/core/i18n/count.ts';
 import { concerns, storedInstallation, type Installation } from '../../src/core/installation.ts';
 import { installationKey } from '../../src/core/run/storage-keys.ts';
+import { serveBigSite } from './big-site.ts';
 import { launchChromium } from './browser.ts';
-import { dataRequests, engineChecklist, json, watch } from './run-helpers.ts';
+import { audit, dataRequests, engineChecklist, json, watch } from './run-helpers.ts';
 import { serveSite, type StaticServer } from './server.ts';
 
 /**
@@ -320,6 +321,90 @@ describe('an installation forgotten, none recorded, storage refused', () => {
     await page.selectOption('select[name="module"]', 'facturation');
     expect(await page.locator('rb-entry-filter [data-entry][hidden]').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('"Mon installation" on other road books and for every reader', () => {
+  it('speaks the site’s language and keeps its sub-path (English fixture under /docs/roadbook/)', async () => {
+    const en = await serveSite(sites.en.out, sites.en.base);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const mine: Installation = { installed: '3.0.0', modules: ['invoicing'], editions: [] };
+    await page.goto(`${en.url}404.html`);
+    await page.evaluate(
+      ([key, text]) => localStorage.setItem(key!, text!),
+      [installationKey({ base: sites.en.base, product: 'Ledgerly' }), storedInstallation(mine)],
+    );
+    await page.goto(en.url);
+    await newsState(page, 'behind');
+    const expected = await engineChecklist(sites.en.root, { from: '3.0.0', to: '3.1.0', modules: ['invoicing'] });
+    const english = counter('en');
+    expect(await page.locator('#installation-news-title').innerText()).toBe('What is new for your installation');
+    expect(await page.locator('rb-installation-news [data-count="changes"]').innerText()).toBe(
+      english('site.installation.news.changes', expected.entries.length),
+    );
+    expect(await page.locator('a.installation-news-path').getAttribute('href')).toBe(
+      '/docs/roadbook/upgrade/?from=3.0.0&to=3.1.0&modules=invoicing',
+    );
+    await page.goto(`${en.url}versions/3.1.0/`);
+    await expect.poll(() => standing(page).getAttribute('data-standing')).toBe('new');
+    expect(await standing(page).innerText()).toMatch(/^New for you \d+ of its changes concerns? your modules$/);
+    expect(errors).toEqual([]);
+    await context.close();
+    await en.close();
+  });
+
+  it('shows a long path’s news once its files are read, saying it is loading meanwhile', async () => {
+    // 20 versions of 250 changes each, spread over the site's modules.
+    const { server: big } = await serveBigSite(sites.sample.out);
+    const context = await browser.newContext();
+    // Every state the element goes through, seen by the page itself.
+    await context.addInitScript(() => {
+      const states: string[] = [];
+      (window as unknown as { newsStates: string[] }).newsStates = states;
+      new MutationObserver(() => {
+        const state = document.querySelector<HTMLElement>('rb-installation-news')?.dataset.state;
+        if (state && states.at(-1) !== state) states.push(state);
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+    const watched = await watch(context, big.origin);
+    const mine: Installation = { installed: '40.0.0', modules: ['facturation'], editions: [] };
+    await watched.page.goto(`${big.url}404.html`);
+    await watched.page.evaluate(([key, text]) => localStorage.setItem(key!, text!), [KEY, storedInstallation(mine)]);
+    await watched.page.goto(big.url);
+    await newsState(watched.page, 'behind');
+    const index = await watched.page.evaluate(
+      async () => (await fetch('/data/index.json')).json() as Promise<{ modules: unknown[] }>,
+    );
+    const perVersion = Math.ceil(250 / index.modules.length);
+    expect(await watched.page.locator('rb-installation-news [data-count="versions"]').innerText()).toBe(
+      fr('site.installation.news.versions', 20),
+    );
+    expect(await watched.page.locator('rb-installation-news [data-count="changes"]').innerText()).toBe(
+      fr('site.installation.news.changes', 20 * perVersion),
+    );
+    expect(await watched.page.evaluate(() => (window as unknown as { newsStates: string[] }).newsStates)).toEqual([
+      'loading',
+      'behind',
+    ]);
+    expect(watched.errors).toEqual([]);
+    await context.close();
+    await big.close();
+  });
+
+  it('meets WCAG 2.2 AA with the news, a standing and "only my modules" shown', async () => {
+    const { context, page } = await open('');
+    await newsState(page, 'behind');
+    let result = await audit(page);
+    expect(result.all).toEqual([]);
+    await page.goto(`${server.url}versions/15.3.0/`);
+    await page.locator('input[name="mine"]').waitFor({ state: 'visible' });
+    await expect.poll(() => standing(page).getAttribute('data-standing')).toBe('new');
+    result = await audit(page);
+    expect(result.all).toEqual([]);
     await context.close();
   });
 });
