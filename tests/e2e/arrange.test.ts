@@ -68,6 +68,8 @@ describe('order by risk and the minimum set on the page', () => {
       'Changements de données',
       'Ruptures',
       'Actions requises',
+      // The sample's 15.3.0 has an open known issue with a workaround (KI-lettrage-gros-comptes).
+      'Problèmes connus de la version cible',
       'Autres changements',
     ]);
     expect(await shownIn(page, 'processes')).toEqual(processIds(expected));

@@ -10,8 +10,8 @@ import { writeWithdrawnSample } from '../e2e/sample-withdrawn.ts';
 /**
  * Builds the fixture sites once for every site and browser test, one build after the other
  * (Astro builds share process state: they never run in parallel). The sites are written
- * under .roadbook/ (git-ignored) inside the project, where Astro keeps its intermediate
- * files beside the output; they are removed afterwards unless ROADBOOK_KEEP_TEST_SITES is set.
+ * under .roadbook/ (git-ignored) inside the project; they are removed afterwards unless
+ * ROADBOOK_KEEP_TEST_SITES is set.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await mkdir(join(REPO, '.roadbook'), { recursive: true });

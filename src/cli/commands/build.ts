@@ -8,7 +8,7 @@ import { presentIn, reuseFiles } from '../../core/build/reuse.ts';
 import { publishedData, VersionFiles, type SiteFile } from '../../core/build/version-files.ts';
 import { makeVersionFiles } from '../../core/build/version-files-pool.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
-import { cachePaths } from '../../astro/settings.ts';
+import { buildWorkDir, cachePaths } from '../../astro/settings.ts';
 import { closeSiteIndexes } from '../../astro/pagefind.ts';
 import { CliError, type Io } from '../io.ts';
 import type { RenderCount } from '../../astro/options.ts';
@@ -26,12 +26,12 @@ export interface BuildArgs {
 }
 
 /**
- * Checks the road book, then builds the site into a fresh folder beside the output and
- * swaps it in only when everything (pages, data files, search index) succeeded: a failed
- * build leaves the last good site untouched. The output may be on another file system than
- * the project (a NAS mount, a second disk): Astro moves its files into its output folder by
- * renaming them from its work folder in the package, so it then builds on the package's file
- * system and the site is copied beside the output before the swap.
+ * Checks the road book, then builds the site in a work folder inside the package (settings.ts,
+ * `buildWorkDir`: Astro runs the pages' chunks from there, and only there do they find their
+ * packages, wherever the road book is), moves it beside the output (a rename on one file
+ * system; a copy when the output is on another, a NAS mount or a second disk) and swaps it in
+ * only when everything (pages, data files, search index) succeeded: a failed build leaves the
+ * last good site untouched.
  *
  * A rebuild redoes only what changed since the last good site (core/build/): when nothing
  * did, the site is left as it is; when the code and what every page shows are the same, the
@@ -111,36 +111,39 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   });
   const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
   astro.integrations = [...(astro.integrations ?? []), buildProgress(progress, madeApart)];
-  const local = (await sameFileSystem(dirname(out), PACKAGE_ROOT)) ? null : stagingFor(join(astro.cacheDir, 'site'));
-  if (local) {
-    await mkdir(dirname(local), { recursive: true });
-    await cleanLeftovers(join(astro.cacheDir, 'site'), io);
-    await rm(local, { recursive: true, force: true });
-  }
+  const work = buildWorkDir(root);
+  const local = stagingFor(work);
   // Astro and Vite take a build's flavour (import.meta.env.DEV) from NODE_ENV when it is set,
   // as a shell's NODE_ENV=development or a test runner's "test" would: a site is always built
   // for production.
   const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
+  const cwd = process.cwd();
   try {
+    await mkdir(dirname(work), { recursive: true });
+    await cleanLeftovers(work, io);
+    await rm(local, { recursive: true, force: true });
+    process.env.NODE_ENV = 'production';
+    // Astro keeps the chunks under its output folder only when that folder is inside the
+    // working directory (else in `<cwd>/.astro/`, shared by every build started there, and
+    // where Node may not find their packages): the build runs from the package.
+    process.chdir(PACKAGE_ROOT);
     const { build } = await import('astro');
-    const outDir = local ?? staging;
-    await build({ ...astro, outDir, logLevel: 'warn', mode: 'production' });
+    await build({ ...astro, outDir: local, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     progress.abandon();
     await closeSiteIndexes();
-    await rm(staging, { recursive: true, force: true });
-    if (local) await rm(local, { recursive: true, force: true });
+    await rm(local, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`The build failed: ${reason}\n${existsNote(out)}`);
   } finally {
+    process.chdir(cwd);
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
 
   progress.start('publish');
   try {
-    if (local) await copyBeside(local, staging, out);
+    await moveBeside(local, staging, out);
     await swapIn(staging, out);
     await writeLastSite(recordFile, out, outputs);
   } finally {
@@ -169,14 +172,19 @@ export function lastSiteFile(root: string, out: string): string {
   return join(dirname(cachePaths(root).entryCacheFile), `site-${key}.json`);
 }
 
-/** Copies the site built on the package's file system to the staging folder beside the output. */
-async function copyBeside(local: string, staging: string, out: string): Promise<void> {
+/**
+ * Moves the site built in the package's work folder to the staging folder beside the output:
+ * renamed on one file system (the files it kept from the last site stay hard links), copied
+ * across two.
+ */
+async function moveBeside(local: string, staging: string, out: string): Promise<void> {
   try {
-    await cp(local, staging, { recursive: true, errorOnExist: true, force: false });
+    if (await sameFileSystem(dirname(local), dirname(out))) await rename(local, staging);
+    else await cp(local, staging, { recursive: true, errorOnExist: true, force: false });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`The site could not be copied beside ${out}: ${reason}\n${existsNote(out)}`);
+    throw new CliError(`The site could not be moved beside ${out}: ${reason}\n${existsNote(out)}`);
   } finally {
     await rm(local, { recursive: true, force: true });
   }

@@ -14,7 +14,7 @@
  * `browser` field to `exceljs/dist/exceljs.min.js`, a self-contained UMD build; Node loads
  * its CommonJS entry. Either way the module's namespace or its `default` is the library.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet, XlsxWriteOptions } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { RunResults } from '../checklist/progress.ts';
 import { STATUSES } from '../checklist/progress.ts';
@@ -52,6 +52,8 @@ const ENTRY_TIME = new Date(1980, 0, 1, 12);
  * The workbook's ZIP written again, its files in their order, each dated ENTRY_TIME and passed
  * through `edit`: the same files always give the same bytes. The exporter and a rebuild that
  * keeps a workbook but writes the new build id into it (core/build/reuse.ts) both write it so.
+ * This is where the workbook is compressed: the exporter has exceljs store its files as they
+ * are (`STORED_ZIP`), so reading them here costs a copy, not an inflate.
  */
 export function rezipXlsx(
   bytes: Uint8Array,
@@ -61,6 +63,12 @@ export function rezipXlsx(
   for (const [name, data] of Object.entries(unzipSync(bytes))) files[name] = [edit(name, data), { mtime: ENTRY_TIME }];
   return zipSync(files, { level: 6 });
 }
+
+/**
+ * How exceljs writes its ZIP (its `zip` option goes to JSZip's generateAsync): files stored,
+ * not compressed, since rezipXlsx compresses them once, dated as it must be.
+ */
+const STORED_ZIP: Partial<XlsxWriteOptions> = { zip: { compression: 'STORE' } };
 
 /** exceljs, whichever way the runtime hands a CommonJS or UMD module to `import()`. */
 export async function loadExcelJs(): Promise<ExcelJs> {
@@ -212,6 +220,6 @@ export async function exportXlsx(
   workbook.created = workbook.modified = workbookDate(checklist);
   itemsSheet(workbook, checklist, results, locale);
   pathSheet(workbook, checklist, locale);
-  const buffer = await workbook.xlsx.writeBuffer();
+  const buffer = await workbook.xlsx.writeBuffer(STORED_ZIP);
   return rezipXlsx(new Uint8Array(buffer as ArrayBuffer));
 }

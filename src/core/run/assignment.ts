@@ -1,12 +1,12 @@
 /**
  * Assignments of a team run (checklist.md, "Team runs"): the lead gives a named tester the
- * items of some modules, some groups (the strategic processes, one process, the procedure)
- * and single items. An assignment travels as a file (JSON with `format` and `version`, like
- * the progress file) and, when it fits, as a link (the query of the checklist page's address,
- * at most ASSIGNMENT_URL_LIMIT characters). Opened in another browser it creates that run, or
- * updates it, with the tester's items first and the others marked as assigned to someone else.
- * Reading never throws: it returns the assignment or an error saying why it cannot be used,
- * in the road book's language. Browser-safe.
+ * items of some modules, some groups (the strategic processes, one process, the procedure,
+ * the target's known issues) and single items. An assignment travels as a file (JSON with
+ * `format` and `version`, like the progress file) and, when it fits, as a link (the query of
+ * the checklist page's address, at most ASSIGNMENT_URL_LIMIT characters). Opened in another
+ * browser it creates that run, or updates it, with the tester's items first and the others
+ * marked as assigned to someone else. Reading never throws: it returns the assignment or an
+ * error saying why it cannot be used, in the road book's language. Browser-safe.
  */
 import * as z from 'zod/mini';
 import type { ChecklistItem } from '../checklist/types.ts';

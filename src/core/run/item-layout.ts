@@ -3,9 +3,10 @@
  * (risk.ts: the road book's order or the risk order) and its assignment (assignment.ts):
  *
  * - The changes (the checklist's items that are not process steps) in sections: one per
- *   module in the road book's order, one per risk rank in the risk order ("Data changes",
- *   "Breaking changes", …, then the other changes). In a section, each change (an entry's
- *   items, a known issue's item) is one unit, its items together in the checklist's order.
+ *   module in the road book's order, then one for the target's open known issues (their items
+ *   have no module), one per risk rank in the risk order ("Data changes", "Breaking changes",
+ *   …, then the other changes). In a section, each change (an entry's items, a known issue's
+ *   item) is one unit, its items together in the checklist's order.
  * - The processes: one unit per process, where the procedure puts them (never reordered).
  * - With an assignment, the tester's items first (assignedOrder), then the others apart; a
  *   change given in part is two units, the tester's part and the rest.
@@ -28,16 +29,24 @@ export interface LayoutUnit {
   items: ChecklistItem[];
 }
 
-/** A heading of the changes: a module (road book's order) or a risk rank (risk order). */
+/**
+ * A heading of the changes: a module or the known issues (road book's order), or a risk rank
+ * (risk order).
+ */
 export interface LayoutSection {
-  /** `module:<id>` or `risk:<reason>` (`risk:none` for changes that meet no rule). */
+  /** `module:<id>`, KNOWN_SECTION or `risk:<reason>` (`risk:none` for changes that meet no rule). */
   key: string;
   module: string | null;
   reason: RiskReason | null;
+  /** The section of the target's open known issues (road book's order). */
+  known: boolean;
   units: LayoutUnit[];
   /** Its items, all units together. */
   count: number;
 }
+
+/** The key of the known issues' section: no module key (`module:<id>`) can be it. */
+const KNOWN_SECTION = 'known-issues';
 
 /** The tester's part and the others' (empty without an assignment: then every item is in `mine`). */
 export interface Parts<T> {
@@ -93,14 +102,15 @@ export function changesLayout(
       const reason = change.reason;
       const key = `risk:${reason ?? 'none'}`;
       for (const unit of unitsOf(change.items, assignment, changeKey))
-        addTo(part(unit), key, () => ({ key, module: null, reason }), unit);
+        addTo(part(unit), key, () => ({ key, module: null, reason, known: false }), unit);
     }
   } else {
     const changes = checklist.items.filter((i) => i.process === null);
     for (const unit of unitsOf(changes, assignment, changeKey)) {
-      const module = unit.items[0]!.module;
-      const key = `module:${module}`;
-      addTo(part(unit), key, () => ({ key, module, reason: null }), unit);
+      const first = unit.items[0]!;
+      const known = first.knownIssue !== null;
+      const key = known ? KNOWN_SECTION : `module:${first.module}`;
+      addTo(part(unit), key, () => ({ key, module: first.module, reason: null, known }), unit);
     }
   }
   return { order, sections: { mine: [...parts.mine.values()], others: [...parts.others.values()] } };

@@ -84,7 +84,8 @@ export interface SavedRun {
 
 /**
  * Items given to a tester of a team run. `groups` are run page groups: `@processes` (every
- * strategic process), `@procedure` (the procedure steps) or `process:<id>` (one process).
+ * strategic process), `@procedure` (the procedure steps), `@known` (the items of the target's
+ * open known issues) or `process:<id>` (one process).
  */
 export interface AssignedItems {
   /** Module ids: the items listed under them. */

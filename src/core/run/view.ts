@@ -84,10 +84,13 @@ export function progressMoved(progress: Progress, before: ItemMark, after: ItemM
 /** Group values of the module filter beyond module ids. */
 export const GROUP_PROCESSES = '@processes';
 export const GROUP_PROCEDURE = '@procedure';
+/** The items of the target's open known issues: a group of their own, they have no module. */
+export const GROUP_KNOWN = '@known';
 
-/** The group an item is filtered by: its module, the processes, or the procedure. */
+/** The group an item is filtered (and assigned) by: its module, the known issues, the processes, or the procedure. */
 export function groupOf(item: ChecklistItem): string {
   if (isProcedureItem(item.id)) return GROUP_PROCEDURE;
+  if (item.knownIssue !== null) return GROUP_KNOWN;
   if (item.process !== null) return GROUP_PROCESSES;
   return item.module ?? '';
 }
@@ -95,7 +98,7 @@ export function groupOf(item: ChecklistItem): string {
 export interface ItemFilter {
   /** A status, or '' for all. */
   status: Status | '';
-  /** A module id, GROUP_PROCESSES, GROUP_PROCEDURE, or '' for all. */
+  /** A module id, GROUP_KNOWN, GROUP_PROCESSES, GROUP_PROCEDURE, or '' for all. */
   group: string;
   priority: Priority | '';
   /** Only items flagged "changed since". */

@@ -1,6 +1,6 @@
 /**
  * The lead's assignment form: its choices drawn from the open run (its modules, its groups —
- * every strategic process, each process, the procedure), and what the lead filled in read back
+ * the target's known issues, every strategic process, each process, the procedure), and what the lead filled in read back
  * as an assignment, or why it cannot be one (no name, nothing given, ids the run does not hold:
  * said, never dropped silently).
  */
@@ -8,7 +8,7 @@ import type { Choice } from '../../core/model.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import { processGroupKey } from '../../core/item-id.ts';
 import type { RunAssignment } from '../../core/run/types.ts';
-import { GROUP_PROCEDURE, GROUP_PROCESSES, groupOf } from '../../core/run/view.ts';
+import { GROUP_KNOWN, GROUP_PROCEDURE, GROUP_PROCESSES, groupOf } from '../../core/run/view.ts';
 import { h, part } from '../lib/dom.ts';
 import type { RunSession } from './session.ts';
 
@@ -24,6 +24,7 @@ export function fillAssignChoices(
   const moduleChoices = modules.filter((m) => present.has(m.id)).map((m) => ({ value: m.id, label: m.label }));
   const groups = new Set(items.map(groupOf));
   const groupChoices = [
+    ...(groups.has(GROUP_KNOWN) ? [{ value: GROUP_KNOWN, label: t('run.known.heading') }] : []),
     ...(groups.has(GROUP_PROCESSES) ? [{ value: GROUP_PROCESSES, label: t('assign.group.processes') }] : []),
     ...session.checklist.processes.map((p) => ({
       value: processGroupKey(p.id),

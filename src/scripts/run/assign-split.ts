@@ -16,7 +16,7 @@ import {
   type Assignment,
 } from '../../core/run/assignment.ts';
 import type { RunAssignment, RunScope, SavedRun } from '../../core/run/types.ts';
-import { GROUP_PROCEDURE, GROUP_PROCESSES } from '../../core/run/view.ts';
+import { GROUP_KNOWN, GROUP_PROCEDURE, GROUP_PROCESSES } from '../../core/run/view.ts';
 import { download, h, part } from '../lib/dom.ts';
 import type { RunSession } from './session.ts';
 
@@ -54,6 +54,7 @@ function describe(given: RunAssignment, c: SplitContext, session: RunSession): s
   const group = (id: string) => {
     const process = session.checklist.processes.find((p) => processGroupKey(p.id) === id);
     if (process) return c.t('assign.group.process', { label: process.label });
+    if (id === GROUP_KNOWN) return c.t('run.known.heading');
     if (id === GROUP_PROCESSES) return c.t('assign.group.processes');
     if (id === GROUP_PROCEDURE) return c.t('assign.group.procedure');
     return id;

@@ -1,9 +1,9 @@
 /**
  * The boxes the item list's rows are arranged in (core/run/item-layout.ts says which): each
- * change's or process's box with its rows, the headings of the changes per order (made once,
- * reused when the order comes back) and, with an assignment, the "assigned to someone else"
- * box of the changes and processes steps. A new order moves the changes' boxes under their
- * new headings; no row is made again.
+ * change's or process's box with its rows, the headings of the changes per order (a module's
+ * or the target's known issues', a risk rank's; made once, reused when the order comes back)
+ * and, with an assignment, the "assigned to someone else" box of the changes and processes
+ * steps. A new order moves the changes' boxes under their new headings; no row is made again.
  */
 import type { ChecklistOrder } from '../../core/checklist/risk.ts';
 import { choiceLabels } from '../../core/i18n/labels.ts';
@@ -66,6 +66,7 @@ export class ArrangementBoxes {
     // The tester's headings keep the ids they have without an assignment.
     const id = which === 'mine' ? section.key : `others-${section.key}`;
     if (order === 'risk') box = rankBox(id, this.t(`run.risk.${section.reason ?? 'none'}`), section.count);
+    else if (section.known) box = groupBox(section.units[0]!.items[0]!, id, this.t('run.known.heading'), section.count);
     else {
       const label = choiceLabels(this.checklist?.labels.modules ?? [])(section.module ?? '');
       box = groupBox(section.units[0]!.items[0]!, id, label, section.count);

@@ -2,7 +2,7 @@
  * The item list's filter form: filled for a run, read back, and remembered in the address
  * (status, group, priority, changed, carried), so a reload or a shared link shows the same items.
  */
-import { GROUP_PROCEDURE, GROUP_PROCESSES, type ItemFilter } from '../../core/run/view.ts';
+import { GROUP_KNOWN, GROUP_PROCEDURE, GROUP_PROCESSES, type ItemFilter } from '../../core/run/view.ts';
 import { choiceLabels } from '../../core/i18n/labels.ts';
 import { h } from '../lib/dom.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
@@ -11,12 +11,16 @@ import type { RunSession } from './session.ts';
 /** Fills the filter form for a run: its groups, and `filter`. */
 export function fillFilterForm(form: HTMLFormElement, session: RunSession, filter: ItemFilter, t: Translate): void {
   const group = form.elements.namedItem('group') as HTMLSelectElement;
-  const modules = [...new Set(session.checklist.items.filter((i) => i.process === null).map((i) => i.module ?? ''))];
+  const items = session.checklist.items;
+  const modules = [...new Set(items.map((i) => i.module).filter((m): m is string => m !== null))];
   const label = choiceLabels(session.checklist.labels.modules);
   group.replaceChildren(
     h('option', { attrs: { value: '' }, text: t('run.filter.all') }),
     h('option', { attrs: { value: GROUP_PROCEDURE }, text: t('run.filter.procedure') }),
     ...modules.map((m) => h('option', { attrs: { value: m }, text: label(m) })),
+    ...(items.some((i) => i.knownIssue !== null)
+      ? [h('option', { attrs: { value: GROUP_KNOWN }, text: t('run.known.heading') })]
+      : []),
     ...(session.checklist.processes.length
       ? [h('option', { attrs: { value: GROUP_PROCESSES }, text: t('run.filter.processes') })]
       : []),

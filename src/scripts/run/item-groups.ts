@@ -1,23 +1,26 @@
 /**
- * The boxes rows are listed in: a group per module (the changes) or per process, and in a
- * module, an article per road-book entry with its title, version and badges. Boxes start
+ * The boxes rows are listed in: a group per module (the changes), for the target's known
+ * issues or per process, and in a group, an article per road-book entry with its title,
+ * version and badges (per known issue: its id, title, version and severity). Boxes start
  * hidden: the list shows those that hold a row the filter shows.
  */
-import type { ChecklistEntry, ChecklistItem } from '../../core/checklist/types.ts';
-import { GROUP_PROCESSES } from '../../core/run/view.ts';
+import type { ChecklistEntry, ChecklistItem, ChecklistKnownIssue } from '../../core/checklist/types.ts';
+import { severityLabel } from '../../core/i18n/labels.ts';
+import type { Locale } from '../../core/model.ts';
+import { groupOf } from '../../core/run/view.ts';
 import { h } from '../lib/dom.ts';
 import { rowId } from './item-row.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 
-/** The group of `item`'s module or process, of `n` items; `key` is groupKeyOf(item). */
+/** The group of `item`'s module, known issues or process, of `n` items, headed `label`. */
 export function groupBox(item: ChecklistItem, key: string, label: string, n: number): HTMLElement {
-  const isProcess = item.process !== null;
+  const kind = item.process !== null ? 'run-process' : item.knownIssue !== null ? 'run-known' : 'run-module';
   const headingId = `run-${rowId(key)}`;
   const box = h(
     'section',
     {
-      class: isProcess ? 'run-group run-process' : 'run-group run-module',
-      data: { group: isProcess ? GROUP_PROCESSES : (item.module ?? '') },
+      class: `run-group ${kind}`,
+      data: { group: groupOf(item) },
       attrs: { 'aria-labelledby': headingId },
     },
     h('h4', { id: headingId }, label, ' ', h('span', { class: 'muted', text: `(${n})` })),
@@ -59,6 +62,43 @@ export function entryBox(
       item.type ? h('span', { class: 'badge badge-type', data: { value: item.type }, text: typeLabel(item.type) }) : '',
       entry?.breaking ? h('span', { class: 'badge badge-breaking', text: t('site.badge.breaking') }) : '',
       entry?.data ? h('span', { class: 'badge badge-data', text: t('site.badge.data') }) : '',
+    ),
+    list,
+  );
+  box.hidden = true;
+  return box;
+}
+
+/**
+ * The article of a known issue's item, holding `list` (its row): the issue's id and title, the
+ * version it appeared in and its severity (the row's step says the workaround).
+ */
+export function knownIssueBox(
+  item: ChecklistItem,
+  issue: ChecklistKnownIssue | undefined,
+  locale: Locale,
+  list: HTMLUListElement,
+): HTMLElement {
+  const box = h(
+    'article',
+    { class: 'run-entry run-known-issue', data: { knownIssue: item.knownIssue ?? '' } },
+    h(
+      'h5',
+      { class: 'run-entry-title' },
+      h('span', { class: 'entry-id', text: item.knownIssue ?? '' }),
+      ` ${item.title}`,
+    ),
+    h(
+      'p',
+      { class: 'entry-line' },
+      h('span', { text: item.version }),
+      issue
+        ? h('span', {
+            class: 'badge badge-severity',
+            data: { value: issue.severity },
+            text: severityLabel(locale, issue.severity),
+          })
+        : '',
     ),
     list,
   );

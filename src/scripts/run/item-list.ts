@@ -51,7 +51,7 @@ import {
 } from './item-arrangement.ts';
 import { fillFilterForm, readFilterForm, rememberFilter } from './item-filters.ts';
 import { ArrangementBoxes, PARTS, type Part, type SplitStep } from './item-arrangement-boxes.ts';
-import { entryBox, groupBox } from './item-groups.ts';
+import { entryBox, groupBox, knownIssueBox } from './item-groups.ts';
 import { onItemKey } from './item-keys.ts';
 import { ItemProgress } from './item-progress.ts';
 import { groupKeyOf, RowMaker, TEXT_FIELDS, type Row, type TextField } from './item-row.ts';
@@ -79,6 +79,7 @@ export class ItemList extends HTMLElement {
   /** The run's section, inside this element. */
   private root!: HTMLElement;
   private t!: Translate;
+  private locale: Locale = 'fr';
   private pageLang = 'fr';
   private hooks!: ItemListHooks;
   private maker!: RowMaker;
@@ -109,6 +110,7 @@ export class ItemList extends HTMLElement {
   connect(t: Translate, locale: Locale, hooks: ItemListHooks): void {
     this.root = part(this, 'run');
     this.t = t;
+    this.locale = locale;
     this.pageLang = document.documentElement.lang || locale;
     this.hooks = hooks;
     this.format = formatters(locale);
@@ -209,6 +211,7 @@ export class ItemList extends HTMLElement {
     const typeLabel = choiceLabels(checklist.labels.types);
     const moduleLabel = choiceLabels(checklist.labels.modules);
     const entries = new Map(checklist.entries.map((e) => [e.id, e]));
+    const issues = new Map(checklist.knownIssues.map((k) => [k.id, k]));
     const changes = changesLayout(checklist, this.order, assignment);
     const processes = processesLayout(checklist, assignment);
     const othersCount = {
@@ -234,7 +237,10 @@ export class ItemList extends HTMLElement {
               const list = h('ul', { class: 'run-items' });
               const first = unit.items[0]!;
               const module = moduleLabel(first.module ?? '');
-              const box = entryBox(first, entries.get(first.entry ?? ''), typeLabel, t, list, module);
+              const box =
+                first.knownIssue !== null
+                  ? knownIssueBox(first, issues.get(first.knownIssue), this.locale, list)
+                  : entryBox(first, entries.get(first.entry ?? ''), typeLabel, t, list, module);
               sectionEl.append(box);
               return {
                 list,

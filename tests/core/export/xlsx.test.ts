@@ -119,3 +119,55 @@ describe('XLSX bytes', () => {
     expect((await readWorkbook(first)).created.toISOString().slice(0, 10)).toBe(newest);
   });
 });
+
+/** Each file of a ZIP as its central directory lists it: name, method, DOS time and date, sizes. */
+function zipEntries(bytes: Uint8Array) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    const nameLength = view.getUint16(at + 28, true);
+    entries.push({
+      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      compressed: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+describe('XLSX ZIP', () => {
+  /** The export fixture with its items repeated to a thousand, each with an id of its own. */
+  function thousandItems() {
+    const checklist = exportedChecklist();
+    const items = Array.from({ length: 1000 }, (_, i) => {
+      const item = checklist.items[i % checklist.items.length]!;
+      return { ...item, id: `${item.id}-${i}` };
+    });
+    return { ...checklist, items };
+  }
+
+  it('is the same bytes for two writes of one checklist, every file deflated once and dated alike', async () => {
+    const checklist = thousandItems();
+    const first = await exportXlsx(checklist, RESULTS);
+    const second = await exportXlsx(checklist, RESULTS);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const entries = zipEntries(first);
+    expect(entries.map((e) => e.name)).toContain('xl/worksheets/sheet1.xml');
+    // Deflate (method 8), at 12:00 on 1980-01-01 (DOS time 12 << 11, date 1 << 5 | 1).
+    for (const entry of entries)
+      expect([entry.name, entry.method, entry.time, entry.date]).toEqual([entry.name, 8, 0x6000, 0x21]);
+    const sheet = entries.find((e) => e.name === 'xl/sharedStrings.xml')!;
+    expect(sheet.compressed).toBeLessThan(sheet.size / 4);
+    const workbook = await readWorkbook(first);
+    expect(workbook.worksheets[0]!.rowCount).toBe(1001);
+  });
+});

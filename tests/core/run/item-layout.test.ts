@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildChecklist, type Checklist } from '../../../src/core/checklist/index.ts';
 import { minimumSet, orderByRisk } from '../../../src/core/checklist/risk.ts';
 import { changesLayout, minimumIds, processesLayout, type LayoutSection } from '../../../src/core/run/item-layout.ts';
-import { fixtureSource } from '../../fixtures/checklist/road-book.ts';
+import { GROUP_KNOWN } from '../../../src/core/run/view.ts';
+import { fixtureSource, knownIssue, versionsWithIssues } from '../../fixtures/checklist/road-book.ts';
 
 /** 14.0.0 → 16.0.0, every module, the `cloture` process. */
 function wholePath(): Checklist {
@@ -12,6 +13,17 @@ const c = wholePath();
 const ids = (sections: readonly LayoutSection[]) =>
   sections.flatMap((s) => s.units.flatMap((u) => u.items.map((i) => i.id)));
 const changes = c.items.filter((i) => i.process === null);
+
+/** The same path with two open known issues of the target that have a workaround: their items. */
+function withKnownIssues(): Checklist {
+  const versions = versionsWithIssues({
+    '15.3.0': [
+      knownIssue({ id: 'KI-7', severity: 'minor', modules: ['stocks'], workaround: 'Relancer par lots' }),
+      knownIssue({ id: 'KI-8', severity: 'blocking', workaround: 'Rééditer la facture' }),
+    ],
+  });
+  return buildChecklist(fixtureSource({ versions }), { from: '14.0.0', to: '16.0.0', processes: ['cloture'] });
+}
 
 describe('where the run page lists each item', () => {
   it('in the road book’s order: a section per module, each change one unit, as the checklist lists them', () => {
@@ -60,6 +72,28 @@ describe('where the run page lists each item', () => {
     const processes = processesLayout(c, { ...assignment, groups: ['@processes'] });
     expect(processes.mine.map((u) => u.key)).toEqual(['mine|process:cloture']);
     expect(processesLayout(c, assignment).others.map((u) => u.key)).toEqual(['other|process:cloture']);
+  });
+
+  it('lists the known issues’ items under a section of their own, after the modules’, in every order and part', () => {
+    const k = withKnownIssues();
+    const known = k.items.filter((i) => i.knownIssue !== null).map((i) => i.id);
+    expect(known).toEqual(['known:KI-8', 'known:KI-7']);
+    const layout = changesLayout(k, 'road-book', undefined);
+    const last = layout.sections.mine.at(-1)!;
+    expect([last.key, last.known, last.module, last.count]).toEqual(['known-issues', true, null, 2]);
+    expect(ids([last])).toEqual(known);
+    expect(layout.sections.mine.slice(0, -1).every((s) => !s.known && s.module !== null)).toBe(true);
+    expect(ids(layout.sections.mine)).toEqual(k.items.filter((i) => i.process === null).map((i) => i.id));
+    // By risk, their rank is their heading.
+    const rank = changesLayout(k, 'risk', undefined).sections.mine.find((s) => s.reason === 'known-issue')!;
+    expect([rank.key, rank.known, rank.count]).toEqual(['risk:known-issue', false, 2]);
+    expect(ids([rank])).toEqual(known);
+    // Given as a group, they are the tester's; else someone else's, still under their own heading.
+    const given = changesLayout(k, 'road-book', { tester: 'Paul', modules: [], groups: [GROUP_KNOWN], items: [] });
+    expect(given.sections.mine.map((s) => [s.key, s.count])).toEqual([['known-issues', 2]]);
+    const notGiven = changesLayout(k, 'road-book', { tester: 'Paul', modules: ['stocks'], groups: [], items: [] });
+    expect(notGiven.sections.others.at(-1)!.key).toBe('known-issues');
+    expect(ids(notGiven.sections.mine)).not.toContain('known:KI-7');
   });
 
   it('names the minimum set’s items', () => {

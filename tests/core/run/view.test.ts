@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   filterFromParams,
+  GROUP_KNOWN,
   GROUP_PROCEDURE,
   GROUP_PROCESSES,
   groupOf,
@@ -12,6 +13,8 @@ import {
   progressOf,
   runView,
 } from '../../../src/core/run/view.ts';
+import { isAssigned } from '../../../src/core/run/assignment.ts';
+import { knownIssue, versionsWithIssues } from '../../fixtures/checklist/road-book.ts';
 import { checklist, PATH_ENTRY_IDS, procedure } from './fixture.ts';
 
 const c = checklist();
@@ -80,6 +83,27 @@ describe('the run view', () => {
       carried: false,
     });
     expect(filterFromParams(new URLSearchParams('status=done&priority=urgent'))).toEqual(NO_FILTER);
+  });
+
+  it('puts the items of the target’s open known issues in a group of their own: filtered and assigned by it', () => {
+    const versions = versionsWithIssues({
+      '15.3.0': [
+        knownIssue({ id: 'KI-1', severity: 'blocking', modules: ['facturation'], workaround: 'Rééditer la facture' }),
+      ],
+    });
+    const withIssue = checklist({ versions });
+    const known = withIssue.items.find((i) => i.knownIssue === 'KI-1')!;
+    const [first] = withIssue.items;
+    expect(known.module).toBeNull();
+    expect(groupOf(known)).toBe(GROUP_KNOWN);
+    expect(groupOf(first!)).toBe('facturation');
+    const group = { ...NO_FILTER, group: GROUP_KNOWN };
+    expect(withIssue.items.filter((i) => matchesFilter(i, undefined, group)).map((i) => i.id)).toEqual(['known:KI-1']);
+    // Its issue's module does not list it under that module: the group is its own.
+    expect(matchesFilter(known, undefined, { ...NO_FILTER, group: 'facturation' })).toBe(false);
+    expect(filterFromParams(new URLSearchParams(`group=${GROUP_KNOWN}`))).toEqual(group);
+    const given = { modules: [], groups: [GROUP_KNOWN], items: [] };
+    expect(withIssue.items.filter((i) => isAssigned(i, given)).map((i) => i.id)).toEqual(['known:KI-1']);
   });
 
   it('filters the items whose result was carried over, also from the address', () => {
