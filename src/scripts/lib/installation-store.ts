@@ -46,8 +46,10 @@ class BrowserInstallationStore implements InstallationStore {
   private storage: Storage | null;
   /** This page's own copy: what storage holds, or what it refused to keep. */
   private current: Installation | null;
+  private readonly key: string;
 
-  constructor(private readonly key: string) {
+  constructor(key: string) {
+    this.key = key;
     this.storage = storageOrNull();
     this.current = readStoredInstallation(this.read());
     window.addEventListener('storage', (event) => {
