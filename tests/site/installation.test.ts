@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { RoadBookFile } from '../../src/core/data-files.ts';
-import { all, both, files, has, id, one, page, prop, tag, text } from './html.ts';
+import { all, both, files, id, one, page, prop, tag, text } from './html.ts';
 
 /**
  * "Mon installation" as the built pages carry it, before any script: the home form is a
