@@ -71,7 +71,8 @@ function counted(installation: Installation): string {
 /** The address of the home page that hands `installation` out. */
 function installationLink(installation: Installation, base: string): string {
   const url = new URL(homeUrl(base), location.origin);
-  url.search = installationToParams(installation).toString();
+  // Commas kept as written: the link reads as the format documents it (`modules=facturation,ventes`).
+  url.search = installationToParams(installation).toString().replaceAll('%2C', ',');
   return url.href;
 }
 

@@ -126,6 +126,25 @@ describe('an installation handed out as a link', () => {
   });
 });
 
+describe('the header’s link', () => {
+  it('copies the address of the home page that hands the installation out', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const watched = await open(context, '?installed=15.1.0&modules=facturation,ventes');
+    const { page } = watched;
+    await expect.poll(() => header(page)).toBe('Mon installation : 15.1.0 · 2 modules');
+    await page.locator('rb-installation').getByRole('button', { name: 'Copier le lien' }).click();
+    await expect.poll(() => notice(page).innerText()).toBe("Lien de l'installation copié.");
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(`${server.url}?installed=15.1.0&modules=facturation,ventes`);
+    // "Changer" leads to the home page's form.
+    expect(await page.locator('rb-installation').getByRole('link', { name: 'Changer' }).getAttribute('href')).toBe(
+      '/#mon-installation',
+    );
+    quiet(watched);
+    await context.close();
+  });
+});
+
 describe('an installation recorded on the site’s pages', () => {
   it('from the home form, from the upgrade page; the upgrade and checklist pages start from it; forgotten from the header', async () => {
     const context = await browser.newContext();
