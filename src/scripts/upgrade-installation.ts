@@ -21,8 +21,17 @@ export class UpgradeInstallation {
   private readonly form: HTMLFormElement;
   private readonly t: Translate;
 
-  /** `changed` is told when the installation changes (another tab, the header's "Oublier", a link). */
-  constructor(root: HTMLElement, form: HTMLFormElement, t: Translate, changed: () => void) {
+  /**
+   * `changed` is told when the installation changes (another tab, the header's "Oublier", a
+   * link); `words` names one (its lists by their labels once the page has the site's index).
+   */
+  constructor(
+    root: HTMLElement,
+    form: HTMLFormElement,
+    t: Translate,
+    changed: () => void,
+    words: (installation: Installation) => string,
+  ) {
     this.form = form;
     this.t = t;
     this.from = part(root, 'installation-from');
@@ -31,10 +40,8 @@ export class UpgradeInstallation {
     this.mine.addEventListener('click', () => {
       if (!this.shown) return;
       const kept = this.store.set(this.shown);
-      const words = this.shown.installed;
-      this.said.textContent = t(kept ? 'site.installation.saved' : 'site.installation.pageOnly', {
-        installation: words,
-      });
+      const installation = words(this.shown);
+      this.said.textContent = t(kept ? 'site.installation.saved' : 'site.installation.pageOnly', { installation });
     });
     this.store.subscribe(() => {
       this.render();

@@ -12,6 +12,7 @@
 import type { Checklist } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
 import { localeFrom, translator } from '../core/i18n/translate.ts';
+import { installationSummary } from '../core/installation.ts';
 import type { Locale } from '../core/model.ts';
 import { requestToParams } from '../core/run/request.ts';
 import { checklistUrl } from '../core/urls.ts';
@@ -66,9 +67,15 @@ class RoadbookUpgrade extends HTMLElement {
     this.error = part(this, 'error');
     wirePathForm(this.form);
     // An installation recorded or forgotten while no path is asked for: the page starts again from it.
-    this.installation = new UpgradeInstallation(this, this.form, this.t, () => {
-      if (!askedPath() && this.dataset.state === 'idle') void this.show();
-    });
+    this.installation = new UpgradeInstallation(
+      this,
+      this.form,
+      this.t,
+      () => {
+        if (!askedPath() && this.dataset.state === 'idle') void this.show();
+      },
+      (installation) => (this.index ? installationSummary(installation, this.index) : installation.installed),
+    );
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       const choice = readForm(this.form);

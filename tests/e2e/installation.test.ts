@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { RoadBookFile } from '../../src/core/data-files.ts';
 import { installationKey } from '../../src/core/run/storage-keys.ts';
+import { VIEWPORTS } from './browser.ts';
 import { audit, dataRequests, json, watch, type WatchedPage } from './run-helpers.ts';
 import { browser, server, useSampleSite } from './sample-site.ts';
 
@@ -136,6 +137,10 @@ describe('the header’s link', () => {
     await expect.poll(() => notice(page).innerText()).toBe("Lien de l'installation copié.");
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(`${server.url}?installed=15.1.0&modules=facturation,ventes`);
+    // On a phone the bar wraps within the page, and the page still meets WCAG 2.2 AA.
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    expect((await audit(page)).all).toEqual([]);
     // "Changer" leads to the home page's form.
     expect(await page.locator('rb-installation').getByRole('link', { name: 'Changer' }).getAttribute('href')).toBe(
       '/#mon-installation',
@@ -190,7 +195,7 @@ describe('an installation recorded on the site’s pages', () => {
     expect(await mine.innerText()).toBe("C'est mon installation");
     await mine.click();
     expect(await page.locator('[data-part="installation-said"]').innerText()).toBe(
-      'Installation enregistrée : 15.0.0.',
+      'Installation enregistrée : 15.0.0 · Facturation · Standard.',
     );
     expect(await mine.innerText()).toBe('Installation déjà enregistrée');
     expect(await mine.isDisabled()).toBe(true);
