@@ -7,8 +7,8 @@
  * or from storage, checking it against the site, where a version stands); the browser keeps
  * it and the pages show it. Browser-safe.
  */
-import * as z from 'zod/mini';
 import { inEditions, listedModule } from './checklist/entry-filters.ts';
+import { labelOf } from './i18n/labels.ts';
 import { listParam } from './run/list-param.ts';
 import type { Choice, EntryRecord, VersionInfo } from './model.ts';
 
@@ -42,6 +42,26 @@ export function installationToParams(installation: Installation): URLSearchParam
   if (installation.modules.length) params.set(INSTALLATION_PARAMS.modules, installation.modules.join(','));
   if (installation.editions.length) params.set(INSTALLATION_PARAMS.editions, installation.editions.join(','));
   return params;
+}
+
+/** Two installations alike: the same version, the same modules and editions in any order. */
+export function sameInstallation(a: Installation, b: Installation): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((v) => y.includes(v)) && y.every((v) => x.includes(v));
+  return a.installed === b.installed && same(a.modules, b.modules) && same(a.editions, b.editions);
+}
+
+/** "15.1.0 · Facturation, Ventes · Entreprise": an installation in words, lists by their labels. */
+export function installationSummary(
+  installation: Installation,
+  choices: { modules: readonly Choice[]; editions: readonly Choice[] },
+): string {
+  const parts = [installation.installed];
+  if (installation.modules.length)
+    parts.push(installation.modules.map((id) => labelOf(choices.modules, id)).join(', '));
+  if (installation.editions.length)
+    parts.push(installation.editions.map((id) => labelOf(choices.editions, id)).join(', '));
+  return parts.join(' · ');
 }
 
 /** What the site knows that an installation is checked against. */
@@ -112,16 +132,12 @@ export function concerns(
 }
 
 /**
- * The stored form (localStorage), versioned so a later shape can read an older one. zod/mini,
- * as the run's browser schemas: every page loads it, and full zod carries URLs in its messages
- * and probes `Function()`, which the pages' Content-Security-Policy refuses.
+ * The stored form (localStorage) is `{ v: 1, installed, modules, editions }`, versioned so a
+ * later shape can read an older one. Checked by hand rather than with a zod schema: every
+ * page's header reads it, and zod would be most of that page's script.
  */
-const storedSchema = z.object({
-  v: z.literal(1),
-  installed: z.string().check(z.minLength(1)),
-  modules: z.array(z.string()),
-  editions: z.array(z.string()),
-});
+const strings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** The text an installation is stored as. */
 export function storedInstallation(installation: Installation): string {
@@ -137,8 +153,9 @@ export function readStoredInstallation(text: string | null): Installation | null
   } catch {
     return null;
   }
-  const parsed = storedSchema.safeParse(value);
-  if (!parsed.success) return null;
-  const { installed, modules, editions } = parsed.data;
+  if (typeof value !== 'object' || value === null) return null;
+  const { v, installed, modules, editions } = value as Record<string, unknown>;
+  if (v !== 1 || typeof installed !== 'string' || installed === '' || !strings(modules) || !strings(editions))
+    return null;
   return { installed, modules, editions };
 }

@@ -12,6 +12,7 @@
 import type { Checklist } from '../core/checklist/index.ts';
 import type { DataIndex } from '../core/data-files.ts';
 import { localeFrom, translator } from '../core/i18n/translate.ts';
+import { installationSummary } from '../core/installation.ts';
 import type { Locale } from '../core/model.ts';
 import { requestToParams } from '../core/run/request.ts';
 import { checklistUrl } from '../core/urls.ts';
@@ -20,6 +21,7 @@ import { localIsoDate } from '../core/i18n/format.ts';
 import { h, nextFrame, part } from './lib/dom.ts';
 import { askedPath, openPath } from './lib/open-path.ts';
 import { fillForm, readForm, wirePathForm } from './lib/path-form.ts';
+import { UpgradeInstallation } from './upgrade-installation.ts';
 import {
   actionsSection,
   appendChanges,
@@ -49,6 +51,7 @@ class RoadbookUpgrade extends HTMLElement {
   private output!: HTMLElement;
   private status!: HTMLElement;
   private error!: HTMLElement;
+  private installation!: UpgradeInstallation;
   /** Bumped on each request, so a slower earlier answer never overwrites a later one. */
   private generation = 0;
 
@@ -63,6 +66,16 @@ class RoadbookUpgrade extends HTMLElement {
     this.status = part(this, 'status');
     this.error = part(this, 'error');
     wirePathForm(this.form);
+    // An installation recorded or forgotten while no path is asked for: the page starts again from it.
+    this.installation = new UpgradeInstallation(
+      this,
+      this.form,
+      this.t,
+      () => {
+        if (!askedPath() && this.dataset.state === 'idle') void this.show();
+      },
+      (installation) => (this.index ? installationSummary(installation, this.index) : installation.installed),
+    );
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       const choice = readForm(this.form);
@@ -77,15 +90,25 @@ class RoadbookUpgrade extends HTMLElement {
 
   private async show(): Promise<void> {
     const generation = ++this.generation;
-    const asked = askedPath();
+    let asked = askedPath();
     this.error.replaceChildren();
+    // No path asked for: the one from the reader's installation, in the address so it can be shared.
+    const started = asked ? null : this.installation.start();
+    if (started) {
+      const url = new URL(location.href);
+      url.search = requestToParams(started).toString();
+      history.replaceState(history.state, '', url);
+      asked = started;
+    }
     if (!asked) {
+      this.installation.showing(null, false);
       this.output.replaceChildren();
       this.status.textContent = this.t('path.choose');
       this.dataset.state = 'idle';
       return;
     }
-    fillForm(this.form, asked);
+    if (!started) fillForm(this.form, asked);
+    this.installation.showing(asked, !!started);
     this.status.textContent = this.t('path.loading');
     this.dataset.state = 'loading';
     try {

@@ -4,6 +4,7 @@
  * with only valid targets; here a target at or before the installed version is disabled as
  * soon as the installed version changes, so an impossible path cannot be asked for.
  */
+import type { Installation } from '../../core/installation.ts';
 import type { PathRequest } from '../../core/run/types.ts';
 
 function select(form: HTMLFormElement, name: string): HTMLSelectElement | null {
@@ -50,6 +51,22 @@ export function fillForm(form: HTMLFormElement, choice: Partial<PathRequest>): s
     missing.push(...wanted.filter((v) => !boxes(form, name).some((b) => b.value === v)));
   }
   return missing;
+}
+
+/**
+ * Puts in the form the path from "Mon installation" to the newest version after it (targets
+ * are listed newest first); null, the form untouched, when the form does not offer the
+ * installed version (nothing comes after it).
+ */
+export function fillFromInstallation(form: HTMLFormElement, installation: Installation): PathRequest | null {
+  const from = select(form, 'from');
+  if (!from || ![...from.options].some((o) => o.value !== '' && o.value === installation.installed)) return null;
+  fillForm(form, { from: installation.installed, modules: installation.modules, editions: installation.editions });
+  const to = select(form, 'to');
+  const newest = to ? [...to.options].find((o) => !o.disabled) : undefined;
+  if (!to || !newest) return null;
+  to.value = newest.value;
+  return readForm(form);
 }
 
 /** Disables every target at or before the installed version; keeps a valid target selected. */

@@ -32,7 +32,9 @@ import type { RunScope, SavedRun } from '../../core/run/types.ts';
 import { filterFromParams, NO_FILTER, type ItemFilter } from '../../core/run/view.ts';
 import { DataFiles } from '../lib/data.ts';
 import { part } from '../lib/dom.ts';
-import { fillForm, wirePathForm } from '../lib/path-form.ts';
+import { askedPath } from '../lib/open-path.ts';
+import { installationStore } from '../lib/installation-store.ts';
+import { fillForm, fillFromInstallation, wirePathForm } from '../lib/path-form.ts';
 import { Alerts } from './alerts.ts';
 import {
   isAssignmentFile,
@@ -381,6 +383,11 @@ class RoadbookRun extends HTMLElement {
     if (!run) {
       this.display!.closeRun();
       fillForm(this.form, { processes: this.processes.library.picks });
+      // An address that names neither a run nor a path: the form offers the path from the
+      // reader's installation, for them to start (nothing is started for them).
+      const installation = installationStore().get();
+      if (installation && !params.has('run') && !askedPath(location.search))
+        fillFromInstallation(this.form, installation);
       this.processes.renderChoices(this.processes.library.picks);
       this.dataset.state = 'idle';
       return;
