@@ -23,7 +23,7 @@ import {
 import { requestFromParams } from '../core/run/request.ts';
 import type { DataIndex } from '../core/data-files.ts';
 import { homeUrl } from '../core/urls.ts';
-import { DataFiles } from './lib/data.ts';
+import { pageDataFiles } from './lib/page-data.ts';
 import { h } from './lib/dom.ts';
 import { pageScope, type InstallationStore } from './lib/installation-store.ts';
 
@@ -125,7 +125,7 @@ async function receiveLink(notice: HTMLElement, store: InstallationStore, search
   if (!asked) return;
   let index: DataIndex;
   try {
-    index = await new DataFiles(pageScope().base).index();
+    index = await pageDataFiles(pageScope().base).index();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return tell(notice, t('site.installation.linkFailed', { reason }), [], true);
