@@ -100,8 +100,8 @@ async function searchFirstResult(browser: Browser, server: StaticServer): Promis
   try {
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.waitForSelector('rb-search[data-state="ready"]', { timeout: PAGE_LIMIT_MS });
-    await page.click('pagefind-modal-trigger button');
+    await page.waitForSelector('rb-search[data-state="idle"]', { timeout: PAGE_LIMIT_MS });
+    await page.click('rb-search [data-search-trigger]');
     const input = page.locator('pagefind-modal pagefind-input input');
     await input.waitFor();
     const started = performance.now();

@@ -1,7 +1,8 @@
 /**
- * <rb-search>: turns on pagefind's component UI when the site has a search index. The
- * interface files live beside the index (`<base>pagefind/`), so they are loaded only after
- * the index is found: in the dev preview (no index) the box shows a message instead.
+ * <rb-search>: turns on pagefind's component UI when the site has a search index. The page
+ * shows a light trigger of its own; pagefind's interface files, beside the index
+ * (`<base>pagefind/`), are loaded when the reader is about to search, after the index is
+ * found: where there is none (the dev preview) the box shows a message instead.
  * pagefind's elements are made here from the words of the site's search settings (one file,
  * pages/search.json.ts, whose address the page gives), not written into every page.
  */
@@ -77,31 +78,85 @@ function searchUi(d: SearchSettings): HTMLElement {
   return ui;
 }
 
+/** pagefind's own shortcut for its modal (mod+k), taken by the light trigger until pagefind is in. */
+function isShortcut(event: KeyboardEvent): boolean {
+  if (event.key.toLowerCase() !== 'k' || event.altKey || event.shiftKey) return false;
+  if (!(event.ctrlKey || event.metaKey)) return false;
+  const active = document.activeElement as HTMLElement | null;
+  return !(active && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA' || active.isContentEditable));
+}
+
 class RoadbookSearch extends HTMLElement {
+  private settings: SearchSettings | null = null;
+  private loading: Promise<void> | null = null;
+  /** A click or the shortcut came before pagefind was in: its modal opens once it is. */
+  private openWhenLoaded = false;
+  private readonly onShortcut = (event: KeyboardEvent): void => {
+    if (!isShortcut(event)) return;
+    event.preventDefault();
+    this.openWhenLoaded = true;
+    void this.load();
+  };
+
   connectedCallback(): void {
     if (this.dataset.state) return;
     this.dataset.state = 'loading';
     void this.start();
   }
 
+  private trigger(): HTMLButtonElement | null {
+    return this.querySelector<HTMLButtonElement>('[data-search-trigger]');
+  }
+
+  /**
+   * pagefind's interface weighs about 230 KB (script and styles) and most page views never
+   * search: the page shows a light button of its own, looking like pagefind's, and loads
+   * pagefind only when the reader is about to search (points at it, focuses it, touches it,
+   * clicks it, or presses the shortcut).
+   */
   private async start(): Promise<void> {
     // Without its words the box has nothing to show, not even why.
-    const settings = await fetch(this.dataset.settings ?? '/search.json').then(
+    this.settings = await fetch(this.dataset.settings ?? '/search.json').then(
       (response) => (response.ok ? (response.json() as Promise<SearchSettings>) : null),
       () => null,
     );
-    if (!settings) {
+    if (!this.settings) {
       this.dataset.state = 'failed';
       return;
     }
     // The dev preview never has an index: say so without asking the server.
-    if (import.meta.env.DEV) return this.say(settings.unavailable, 'unavailable');
+    if (import.meta.env.DEV) return this.say(this.settings.unavailable, 'unavailable');
+    const trigger = this.trigger();
+    if (!trigger) return;
+    const intent = () => void this.load();
+    for (const type of INTENT) trigger.addEventListener(type, intent, { passive: true, once: true });
+    trigger.addEventListener('click', () => {
+      this.openWhenLoaded = true;
+      void this.load();
+    });
+    document.addEventListener('keydown', this.onShortcut);
+    trigger.hidden = false;
+    this.dataset.state = 'idle';
+  }
+
+  /** Loads pagefind's interface once, then puts it in place of the light trigger. */
+  private load(): Promise<void> {
+    this.loading ??= this.loadUi();
+    return this.loading;
+  }
+
+  private async loadUi(): Promise<void> {
+    const settings = this.settings;
+    if (!settings) return;
+    this.dataset.state = 'loading';
+    const trigger = this.trigger();
+    trigger?.setAttribute('aria-busy', 'true');
     const { bundle } = settings;
     const found = await fetch(`${bundle}pagefind-entry.json`, { cache: 'no-cache' }).then(
       (response) => response.ok,
       () => false,
     );
-    if (!found) return this.say(settings.unavailable, 'unavailable');
+    if (!found) return this.giveUp(settings.unavailable, 'unavailable');
     // In the page before pagefind's script defines its elements, as written markup would be.
     const ui = searchUi(settings);
     this.append(ui);
@@ -111,26 +166,27 @@ class RoadbookSearch extends HTMLElement {
         loadScript(`${bundle}pagefind-component-ui.js`),
       ]);
     } catch {
-      return this.say(settings.failed, 'failed');
+      ui.remove();
+      return this.giveUp(settings.failed, 'failed');
     }
+    // pagefind's trigger (and shortcut) take over: one button in the page, where the light one was.
+    document.removeEventListener('keydown', this.onShortcut);
+    const focused = trigger !== null && trigger === document.activeElement;
+    trigger?.remove();
     ui.hidden = false;
     this.nameFilterButtons();
-    this.loadOnIntent();
+    const button = ui.querySelector<HTMLButtonElement>('pagefind-modal-trigger button');
+    if (focused) button?.focus();
+    // The reader is about to search: pagefind's index (about 230 KB at 10,000 entries) loads now.
+    void window.PagefindComponents?.getInstanceManager().getInstance('default').triggerLoad();
     this.dataset.state = 'ready';
+    if (this.openWhenLoaded) button?.click();
   }
 
-  /**
-   * pagefind loads its index (script, WebAssembly, metadata, filters: about 230 KB at 10,000
-   * entries) when its input gets the focus, and the first search waits for it. A reader who
-   * points at or tabs to the search box is about to search: the loading starts then, not on
-   * every page view.
-   */
-  private loadOnIntent(): void {
-    const load = () => {
-      for (const type of INTENT) this.removeEventListener(type, load);
-      void window.PagefindComponents?.getInstanceManager().getInstance('default').triggerLoad();
-    };
-    for (const type of INTENT) this.addEventListener(type, load, { passive: true });
+  private giveUp(text: string, state: string): void {
+    document.removeEventListener('keydown', this.onShortcut);
+    this.trigger()?.remove();
+    this.say(text, state);
   }
 
   /**

@@ -60,10 +60,10 @@ describe('pages in Chromium', () => {
           'nowhere/',
         ]) {
           await page.goto(`${server.url}${path}`);
-          await page.waitForSelector('rb-search[data-state="ready"]');
+          await page.waitForSelector('rb-search[data-state="idle"]');
           expect(await audit(page), path || 'home').toEqual([]);
         }
-        await page.click('pagefind-modal-trigger button');
+        await page.click('rb-search [data-search-trigger]');
         await page.fill('pagefind-modal pagefind-input input', 'migration');
         await page.locator('pagefind-results a.pf-result-link').first().waitFor();
         expect(await audit(page), 'search dialog').toEqual([]);

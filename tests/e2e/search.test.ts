@@ -40,8 +40,8 @@ describe('search (pagefind component UI) in Chromium', () => {
 
   it('finds an entry from the search box on the home page and opens it', async () => {
     const { page, foreign, errors } = await open('');
-    await page.waitForSelector('rb-search[data-state="ready"]');
-    await page.click('pagefind-modal-trigger button');
+    await page.waitForSelector('rb-search[data-state="idle"]');
+    await page.click('rb-search [data-search-trigger]');
     const input = page.locator('pagefind-modal pagefind-input input');
     await input.fill('rounding');
     const result = page.locator('pagefind-results a.pf-result-link', { hasText: 'Rounding of tax totals' });
@@ -56,7 +56,8 @@ describe('search (pagefind component UI) in Chromium', () => {
 
   it('narrows results with the module filter', async () => {
     const { page, foreign, errors } = await open('versions/3.0.0/');
-    await page.waitForSelector('rb-search[data-state="ready"]');
+    // The shortcut, pressed before pagefind's interface is in, opens its modal once it is.
+    await page.waitForSelector('rb-search[data-state="idle"]');
     await page.keyboard.press('ControlOrMeta+k');
     await page.locator('pagefind-modal pagefind-input input').fill('invoice');
     const titles = page.locator('pagefind-results a.pf-result-link');
@@ -77,8 +78,8 @@ describe('search (pagefind component UI) in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(sample.url);
-    await page.waitForSelector('rb-search[data-state="ready"]');
-    await page.click('pagefind-modal-trigger button');
+    await page.waitForSelector('rb-search[data-state="idle"]');
+    await page.click('rb-search [data-search-trigger]');
     await page.locator('pagefind-modal pagefind-input input').fill('de');
     const titles = page.locator('pagefind-results a.pf-result-link');
     await titles.first().waitFor();
@@ -97,13 +98,52 @@ describe('search (pagefind component UI) in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(bare.url);
+    await page.waitForSelector('rb-search[data-state="idle"]');
+    await page.click('rb-search [data-search-trigger]');
     await page.waitForSelector('rb-search[data-state="unavailable"]');
     const message = page.locator('rb-search [data-search-message]');
     expect(await message.isVisible()).toBe(true);
     expect(await message.innerText()).toContain('Search only exists in the built site');
     expect(await page.locator('rb-search [data-search-ui]').isVisible()).toBe(false);
+    expect(await page.locator('rb-search [data-search-trigger]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
     await bare.close();
+  });
+
+  it('asks for no pagefind file before the reader is about to search, and searches on the first click', async () => {
+    const { page, foreign, errors } = await open('versions/3.0.0/');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/docs/roadbook/pagefind/')) asked.push(request.url());
+    });
+    await page.waitForSelector('rb-search[data-state="idle"]');
+    await page.waitForLoadState('networkidle');
+    expect(asked).toEqual([]);
+    // The light trigger has pagefind's words and keyboard shortcut.
+    const trigger = page.getByRole('button', { name: 'Search changes' });
+    expect(await trigger.getAttribute('aria-keyshortcuts')).toContain('Control+K');
+    // One click, before pagefind is in: its modal opens once it is, with the input focused.
+    await trigger.click();
+    const input = page.locator('pagefind-modal pagefind-input input');
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(asked.some((url) => url.endsWith('pagefind-component-ui.js'))).toBe(true);
+    await page.keyboard.type('rounding');
+    await page.locator('pagefind-results a.pf-result-link', { hasText: 'Rounding of tax totals' }).waitFor();
+    expect(await page.locator('rb-search[data-state="ready"]').count()).toBe(1);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("says so when pagefind's interface cannot be loaded", async () => {
+    const { page, errors } = await open('');
+    await page.route('**/pagefind/pagefind-component-ui.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.waitForSelector('rb-search[data-state="idle"]');
+    await page.click('rb-search [data-search-trigger]');
+    await page.waitForSelector('rb-search[data-state="failed"]');
+    expect(await page.getByRole('status').filter({ hasText: 'Search could not be loaded.' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
