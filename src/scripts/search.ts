@@ -135,6 +135,9 @@ class RoadbookSearch extends HTMLElement {
       void this.load();
     });
     document.addEventListener('keydown', this.onShortcut);
+    // Said here rather than in the markup: only a working button has them, and every page's frame is smaller.
+    trigger.setAttribute('aria-haspopup', 'dialog');
+    trigger.setAttribute('aria-keyshortcuts', 'Control+K Meta+K');
     trigger.hidden = false;
     this.dataset.state = 'idle';
   }
