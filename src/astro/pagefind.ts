@@ -43,8 +43,11 @@ type Pagefind = typeof import('pagefind');
 /** How many kept pages are read ahead of pagefind. */
 const READ_AHEAD = 16;
 
-/** How many pages read back from the site are with pagefind at once (their HTML and messages are in memory). */
-const READ_BACK = 16;
+/**
+ * How many pages read back from the site are with pagefind at once: enough for its process to
+ * work on several while the next are read (their HTML and messages, a few MB, are in memory).
+ */
+const READ_BACK = 128;
 
 /** Reads a rendered page back from the site Astro wrote (path in the site, `/` separated). */
 export type ReadBuilt = (path: string) => Promise<string>;
