@@ -1,4 +1,6 @@
 import type { AstroIntegration } from 'astro';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../core/read/config.ts';
 import { optionsModule } from './options-module.ts';
@@ -75,7 +77,11 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         setPrerenderer((prerenderer) => indexingPrerenderer(prerenderer, search!));
       },
       'astro:build:generated': ({ dir }) => {
-        written = search!.index.write(fileURLToPath(new URL('pagefind/', dir)));
+        // Every page is written now: those pagefind could not take while they were rendered are read back.
+        const site = fileURLToPath(dir);
+        written = search!.index.write(fileURLToPath(new URL('pagefind/', dir)), (path) =>
+          readFile(join(site, path), 'utf8'),
+        );
         // Awaited by astro:build:done; a failure meanwhile is reported there.
         written.catch(() => {});
       },

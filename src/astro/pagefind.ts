@@ -14,6 +14,12 @@
  * empty page that stayed empty is left out of the index. A cold build and a rebuild thus
  * give the same files.
  *
+ * Taking the places is one request after the other, and while Astro renders each answer waits
+ * for a page to be done: the places are taken over most of the rendering. A page rendered
+ * meanwhile is not kept in memory until then (at 10,000 entries, hundreds of MB of HTML and of
+ * its messages to pagefind, on top of Astro's own peak): only its path is, and its HTML is read
+ * back from the site once Astro has written it, when the index is written.
+ *
  * pagefind has no way to update an index it wrote (its index files are numbered and chunked
  * over the whole site, https://github.com/Pagefind/pagefind/issues/71): a rebuild indexes
  * every entry page again, the kept ones from the last site's files.
@@ -36,6 +42,15 @@ type Pagefind = typeof import('pagefind');
 
 /** How many kept pages are read ahead of pagefind. */
 const READ_AHEAD = 16;
+
+/**
+ * How many pages read back from the site are with pagefind at once: enough for its process to
+ * work on several while the next are read (their HTML and messages, a few MB, are in memory).
+ */
+const READ_BACK = 128;
+
+/** Reads a rendered page back from the site Astro wrote (path in the site, `/` separated). */
+export type ReadBuilt = (path: string) => Promise<string>;
 
 /** A kept page's HTML, null for a rendered one, or what stopped it from being read. */
 function readKept(kept: SiteIndexPlan['kept'], path: string): Promise<string | null | Error> {
@@ -62,6 +77,9 @@ export class SiteIndex {
   readonly #errors: string[] = [];
   /** The pages given their HTML, kept or rendered: every indexed page must be. */
   readonly #filled = new Set<string>();
+  /** Rendered while the places were being taken: read back from the site by `write`. */
+  readonly #deferred: string[] = [];
+  #placed = false;
   #closed = false;
 
   private constructor(pagefind: Pagefind, index: PagefindIndex, pages: readonly string[]) {
@@ -80,23 +98,39 @@ export class SiteIndex {
       throw new Error(`pagefind failed creating the search index: ${created.errors.join('; ')}`);
     }
     const site = new SiteIndex(pagefind, created.index, plan.pages);
-    site.#sent.push(site.#reserve(plan));
+    site.#sent.push(site.#reserve(plan).then(() => (site.#placed = true)));
     opened.add(site);
     return site;
   }
 
-  /** Indexes a rendered page (one of the plan's pages) in its place. */
-  add(path: string, html: string): void {
-    // After the places are taken: a page first added here would take another number.
-    const places = this.#sent[0];
+  /**
+   * Indexes a rendered page (one of the plan's pages) in its place. `html` is asked for at once
+   * when the places are taken; before that it is not asked for, and the page is read back
+   * from the written site by `write` (see above).
+   */
+  add(path: string, html: () => Promise<string>): void {
     this.#filled.add(path);
-    this.#sent.push(places!.then(() => this.#addHtml(path, html)));
+    if (!this.#placed) {
+      this.#deferred.push(path);
+      return;
+    }
+    this.#sent.push(
+      html().then(
+        (text) => this.#addHtml(path, text),
+        (error: unknown) => this.#failed(path, error),
+      ),
+    );
   }
 
-  /** Writes the index and pagefind's interface files into `outputPath`; the number of pages indexed. */
-  async write(outputPath: string): Promise<number> {
+  /**
+   * Writes the index and pagefind's interface files into `outputPath`, once Astro has written
+   * every page (`built` reads those rendered while the places were taken); the number of
+   * pages indexed.
+   */
+  async write(outputPath: string, built: ReadBuilt): Promise<number> {
     try {
       await Promise.all(this.#sent);
+      await this.#readBack(built);
       const missing = [...this.#pages].filter((path) => !this.#filled.has(path));
       if (missing.length)
         this.#errors.push(`${missing.length} pages were never rendered: ${missing.slice(0, 3).join(', ')}`);
@@ -129,7 +163,7 @@ export class SiteIndex {
     for (const path of pages) {
       while (ahead.length < READ_AHEAD && next < pages.length) ahead.push(readKept(kept, pages[next++]!));
       const html = await ahead.shift()!;
-      if (html instanceof Error) this.#errors.push(`${path}: ${html.message}`);
+      if (html instanceof Error) this.#failed(path, html);
       else if (html === null) await this.#addHtml(path, PLACEHOLDER);
       else {
         this.#filled.add(path);
@@ -138,13 +172,34 @@ export class SiteIndex {
     }
   }
 
+  /** The deferred pages, read from the site and handed to pagefind a few at a time. */
+  async #readBack(built: ReadBuilt): Promise<void> {
+    const paths = this.#deferred.splice(0);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < paths.length) {
+        const path = paths[next++]!;
+        const html = await built(path).then(
+          (text) => text,
+          (error: unknown) => void this.#failed(path, error),
+        );
+        if (html !== undefined) await this.#addHtml(path, html);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_BACK, paths.length) }, lane));
+  }
+
+  #failed(path: string, error: unknown): void {
+    this.#errors.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   /** Never rejects: what went wrong is said when the index is written. */
   async #addHtml(sourcePath: string, content: string): Promise<void> {
     try {
       const added = await this.#index.addHTMLFile({ sourcePath, content });
       this.#errors.push(...added.errors.map((error) => `${sourcePath}: ${error}`));
     } catch (error) {
-      this.#errors.push(`${sourcePath}: ${error instanceof Error ? error.message : String(error)}`);
+      this.#failed(sourcePath, error);
     }
   }
 }

@@ -46,8 +46,8 @@ export function indexingPrerenderer(prerenderer: AstroPrerenderer, { index, page
       const path = pages.get(decodeURIComponent(new URL(request.url).pathname));
       if (path !== undefined) {
         const response = rendered instanceof Response ? rendered : rendered.response;
-        // A copy of the body: Astro writes the page from the response itself.
-        if (response.ok) index.add(path, await response.clone().text());
+        // A copy of the body, taken at once if at all: Astro writes the page from the response itself.
+        if (response.ok) index.add(path, () => response.clone().text());
       }
       return rendered;
     },

@@ -25,6 +25,9 @@ const HTML: Record<string, string> = {
   [PAGES[2]!]: page('Multi-currency invoices', 'Invoices in any currency.', '2.0.0'),
 };
 
+/** A rendered page read back from the site (as the build reads the pages rendered while pagefind was busy). */
+const readBack = (path: string) => Promise.resolve(HTML[path]!);
+
 /** Every file of a folder (relative paths) with its bytes. */
 async function tree(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
@@ -48,9 +51,9 @@ describe('the search index (pagefind, fed page by page)', () => {
       pages: PAGES,
       kept: (path) => (kept.includes(path) ? Promise.resolve(HTML[path]!) : null),
     });
-    for (const path of order) index.add(path, HTML[path]!);
+    for (const path of order) index.add(path, () => Promise.resolve(HTML[path]!));
     const out = join(work, name);
-    expect(await index.write(out)).toBe(PAGES.length);
+    expect(await index.write(out, readBack)).toBe(PAGES.length);
     return out;
   }
 
@@ -71,9 +74,11 @@ describe('the search index (pagefind, fed page by page)', () => {
 
   it('fails, naming it, when a page was neither kept nor rendered', async () => {
     const index = await SiteIndex.open({ language: 'en', pages: PAGES, kept: () => null });
-    index.add(PAGES[0]!, HTML[PAGES[0]!]!);
-    index.add(PAGES[2]!, HTML[PAGES[2]!]!);
-    await expect(index.write(join(work, 'missing'))).rejects.toThrow(`1 pages were never rendered: ${PAGES[1]}`);
+    index.add(PAGES[0]!, () => Promise.resolve(HTML[PAGES[0]!]!));
+    index.add(PAGES[2]!, () => Promise.resolve(HTML[PAGES[2]!]!));
+    await expect(index.write(join(work, 'missing'), readBack)).rejects.toThrow(
+      `1 pages were never rendered: ${PAGES[1]}`,
+    );
   });
 
   it('fails, naming it, when a kept page cannot be read', async () => {
@@ -82,8 +87,8 @@ describe('the search index (pagefind, fed page by page)', () => {
       pages: PAGES,
       kept: (path) => (path === PAGES[1] ? Promise.reject(new Error('ENOENT: no such file')) : null),
     });
-    index.add(PAGES[0]!, HTML[PAGES[0]!]!);
-    index.add(PAGES[2]!, HTML[PAGES[2]!]!);
-    await expect(index.write(join(work, 'unreadable'))).rejects.toThrow(`${PAGES[1]}: ENOENT: no such file`);
+    index.add(PAGES[0]!, () => Promise.resolve(HTML[PAGES[0]!]!));
+    index.add(PAGES[2]!, () => Promise.resolve(HTML[PAGES[2]!]!));
+    await expect(index.write(join(work, 'unreadable'), readBack)).rejects.toThrow(`${PAGES[1]}: ENOENT: no such file`);
   });
 });
