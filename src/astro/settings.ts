@@ -8,17 +8,26 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Where the caches of one content folder live: Astro's store of rendered entries, the
- * reader's cache of checked entries and the file of their bodies' HTML beside it. Each
+ * reader's cache of checked entries and the file of their bodies' HTML beside it, and what
+ * the last `check` found. Each
  * content folder has its own, so two road books never mix; removing every path listed here
  * makes the next build and check cold.
  */
-export function cachePaths(root: string): { astroCacheDir: string; entryCacheFile: string; bodiesCacheFile: string } {
+export function cachePaths(root: string): {
+  astroCacheDir: string;
+  entryCacheFile: string;
+  bodiesCacheFile: string;
+  checkFile: string;
+} {
   const key = rootKey(root);
-  const entryCacheFile = join(PACKAGE_ROOT, 'node_modules', '.cache', 'roadbook', `entries-${key}.json`);
+  const folder = join(PACKAGE_ROOT, 'node_modules', '.cache', 'roadbook');
+  const entryCacheFile = join(folder, `entries-${key}.json`);
   return {
     astroCacheDir: join(PACKAGE_ROOT, 'node_modules', '.astro', `roadbook-${key}`),
     entryCacheFile,
     bodiesCacheFile: bodiesFile(entryCacheFile),
+    // What the last `check` found, with the stamp of the files it read (check-result.ts).
+    checkFile: join(folder, `check-${key}.json`),
   };
 }
 

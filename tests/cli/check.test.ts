@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cachePaths } from '../../src/astro/settings.ts';
 import { readWorkflowCommands } from '../helpers/github-commands.ts';
 import { sarifErrors } from '../helpers/sarif-schema.ts';
 import { runCheck } from '../../src/cli/commands/check.ts';
@@ -132,5 +137,55 @@ describe('roadbook check --format', { timeout: 30_000 }, () => {
     const run = runCli(['check', '--format', 'xml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Allowed choices are text, json, github, sarif, gitlab/);
+  });
+});
+
+describe('roadbook check, run again', { timeout: 60_000 }, () => {
+  let dir: string;
+  const problems = (stderr: string) => stderr.split('\n').filter((l) => /^content\//.test(l));
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'roadbook-check-again-'));
+    await cp(join(PROJECT, 'tests/fixtures/bad/many'), dir, { recursive: true });
+  });
+
+  afterEach(async () => {
+    for (const path of Object.values(cachePaths(dir))) await rm(path, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports exactly what the first run found when no file changed, in every format', () => {
+    const first = runCli(['check', '--root', dir]);
+    expect(existsSync(cachePaths(dir).checkFile)).toBe(true);
+    const again = runCli(['check', '--root', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(first.stderr);
+    expect(problems(again.stderr)).toHaveLength(4);
+    const json = JSON.parse(runCli(['check', '--root', dir, '--format', 'json']).stdout.toString('utf8'));
+    expect(json.diagnostics).toHaveLength(4);
+  });
+
+  it('reads the road book again when a file changes, even to the same size', async () => {
+    runCli(['check', '--root', dir]);
+    const file = join(dir, 'content/versions/15.3.0/a.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('type: nope', 'type: nopx'));
+    const run = runCli(['check', '--root', dir]);
+    expect(problems(run.stderr)[0]).toMatch(/^content\/versions\/15\.3\.0\/a\.md:3:7 {2}error {2}`type` "nopx"/);
+    expect(run.stderr).not.toMatch(/"nope"/);
+  });
+
+  it('reads the road book again when a file is added or removed', async () => {
+    runCli(['check', '--root', dir]);
+    await rm(join(dir, 'content/versions/15.3.0/a.md'));
+    const removed = runCli(['check', '--root', dir]);
+    expect(problems(removed.stderr)).toHaveLength(3);
+    expect(removed.stderr).not.toMatch(/a\.md/);
+    await writeFile(
+      join(dir, 'content/versions/15.3.0/d.md'),
+      '---\ntitle: D\ntype: nope\nmodules: [facturation]\n---\n',
+    );
+    const added = runCli(['check', '--root', dir]);
+    expect(problems(added.stderr)).toHaveLength(4);
+    expect(added.stderr).toMatch(/^content\/versions\/15\.3\.0\/d\.md:3:7 {2}error/m);
   });
 });

@@ -18,6 +18,7 @@ import type {
 } from 'mdast';
 import type { Diagnostic, DiagnosticCode, Position } from '../diagnostics.ts';
 import { fragmentsToHtml, type Fragment } from './fragment.ts';
+import { analysisNeedsTree } from './needs-tree.ts';
 import { parseMarkdown } from './parse.ts';
 import { isRelativePath, isSafeUrl, RawHtmlFilter, removedHtmlMessage, unsafeUrlMessage } from './safe-html.ts';
 import { PART_SEPARATOR, readItem, type ReadItem } from './verify-items.ts';
@@ -73,19 +74,6 @@ const PHRASING = new Set([
   ...'text emphasis strong delete inlineCode break html'.split(' '),
   ...'link linkReference image imageReference footnoteReference'.split(' '),
 ]);
-
-/**
- * What a body needs for the analysis to find anything: `<` (raw HTML, autolinks), `[` (links,
- * images, definitions, task lists), `xmpp:` (a literal autolink GFM may make with a scheme
- * outside http, https and mailto) or a line that may be a root-level heading (ATX, or a setext
- * underline). Parsing is the bulk of the cost; a body with none of these skips it.
- */
-const MAY_MATTER = /[<[]|xmpp:|^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/im;
-
-/** Whether the analysis of `markdown` reads its tree: false when it can find nothing in it. */
-export function analysisNeedsTree(markdown: string): boolean {
-  return MAY_MATTER.test(markdown);
-}
 
 /**
  * `tree`: the body already parsed by `parseMarkdown` (the render parses it too, and the two

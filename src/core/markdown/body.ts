@@ -6,7 +6,8 @@
  * rehype chain, shiki) are loaded only by a run that renders.
  */
 import type { Root } from 'mdast';
-import { analysisNeedsTree, analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze.ts';
+import { analyzeBody, type AnalyzeOptions, type BodyAnalysis } from './analyze.ts';
+import { analysisNeedsTree } from './needs-tree.ts';
 import { parseMarkdown } from './parse.ts';
 import type { Locale } from '../model.ts';
 

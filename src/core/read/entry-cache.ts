@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,7 +140,7 @@ export function bodiesFile(file: string): string {
   return `${file.replace(/\.json$/, '')}.bodies.json`;
 }
 
-async function writeAtomically(file: string, value: unknown): Promise<void> {
+export async function writeAtomically(file: string, value: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(value));
@@ -160,10 +160,9 @@ function restore({ rendered: _rendered, ...stored }: Stored, text: string): Entr
   return withText(stored, text);
 }
 
+/** sha256 of the parts, each followed by a NUL; in one call (a hash object per entry costs more than the hashing). */
 function digest(parts: string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
+  return hash('sha256', `${parts.join('\0')}\0`);
 }
 
 let reader: Promise<string> | null = null;
@@ -172,17 +171,17 @@ let reader: Promise<string> | null = null;
  * A digest of core's source files and of the package.json (the libraries' versions): a change
  * to how entries are read or rendered empties the cache.
  */
-function readerDigest(): Promise<string> {
+export function readerDigest(): Promise<string> {
   reader ??= (async () => {
     const core = fileURLToPath(new URL('..', import.meta.url));
     const files = (await readdir(core, { recursive: true }))
       .filter((f) => f.endsWith('.ts') || f.endsWith('.json'))
       .sort();
-    const hash = createHash('sha256');
+    const sum = createHash('sha256');
     const contents = await Promise.all(files.map((file) => readFile(join(core, file))));
-    files.forEach((file, i) => hash.update(file).update(contents[i]!));
-    hash.update(await readFile(new URL('../../../package.json', import.meta.url)));
-    return hash.digest('hex');
+    files.forEach((file, i) => sum.update(file).update(contents[i]!));
+    sum.update(await readFile(new URL('../../../package.json', import.meta.url)));
+    return sum.digest('hex');
   })();
   return reader;
 }

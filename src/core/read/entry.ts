@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.ts';
 import { entryItemId } from '../item-id.ts';
 import { assignItemIds, isValidId } from '../items.ts';
@@ -195,5 +195,5 @@ export async function parseEntry(source: string, context: EntryContext): Promise
 
 /** sha256 of the entry's text (BOM removed, LF line endings): what "changed since" compares. */
 export function entryHash(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
+  return hash('sha256', source);
 }

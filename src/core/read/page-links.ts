@@ -1,7 +1,6 @@
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { RoadBookConfig } from '../model.ts';
 import { linkProblem, resolveRelativeUrl } from '../links.ts';
-import { fillSlots } from '../markdown/fill-slots.ts';
 import { pageFileMap, pageFiles } from './page-files.ts';
 import type { ReadVersion } from './version-folder.ts';
 
@@ -47,12 +46,14 @@ export function checkLinks(read: ReadVersion[], draftsPublished: boolean, diagno
  * Verification items (and their sections' introductions) that link to other pages get the
  * pages' addresses, once every page kept in the book is known: an entry is read on its own,
  * so its items hold slots for such links until here (link-slots.ts). Front-matter items are
- * plain text and hold none.
+ * plain text and hold none. The render's libraries that fill the slots are loaded only when
+ * some item links to a page.
  */
-export function resolveItemLinks(kept: ReadVersion[], config: RoadBookConfig): void {
+export async function resolveItemLinks(kept: ReadVersion[], config: RoadBookConfig): Promise<void> {
   const parsed = kept.flatMap((v) => v.entries);
   const linking = parsed.filter(({ slots }) => slots.urls.length > 0);
   if (linking.length === 0) return;
+  const { fillSlots } = await import('../markdown/fill-slots.ts');
   const pages = pageFiles(
     kept.map((v) => v.version),
     parsed.map((p) => p.entry),

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { DiagnosticList } from '../diagnostics.ts';
 import type { RoadBookConfig } from '../model.ts';
-import { parseEntry, type ParsedEntry } from './entry.ts';
+import type { ParsedEntry } from './entry.ts';
 import type { EntryCache } from './entry-cache.ts';
 import { mapOnWorkers, poolThreads, type WorkerOption } from '../workers.ts';
 
@@ -102,6 +102,9 @@ export async function parseEntries(
 }
 
 export async function parseEntryJob(job: EntryJob, { config, render }: ReadSettings): Promise<EntryOutcome> {
+  // The reader (with remark, micromark and their extensions) is loaded by the first entry the
+  // cache does not hold: a run that takes every entry from the cache never loads it.
+  const { parseEntry } = await import('./entry.ts');
   const diagnostics = new DiagnosticList();
   const parsed = await parseEntry(job.text, {
     file: job.file,

@@ -114,7 +114,7 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
   dropUnpublishedFixes(kept);
   const entries = kept.flatMap((v) => v.entries.map((e) => e.entry));
   linkSupersedes(entries);
-  resolveItemLinks(kept, config);
+  await resolveItemLinks(kept, config);
 
   const book: RoadBook = {
     root,

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FILE_START, type DiagnosticList } from '../diagnostics.ts';
 import type { Asset, RoadBookConfig, Version } from '../model.ts';
-import { analyzeBody, type AssetRef } from '../markdown/analyze.ts';
+import type { AssetRef } from '../markdown/analyze.ts';
+import { analysisNeedsTree } from '../markdown/needs-tree.ts';
 import { readAssets } from './assets.ts';
 import type { ParsedEntry } from './entry.ts';
 import type { EntryJob } from './parse-entries.ts';
@@ -123,7 +124,14 @@ export async function readVersionFolder(
   if (!header) return null;
 
   const file = hasIndex ? indexFile : folderPath;
-  const introLinks = analyzeBody(header.intro, { file, startLine: header.introLine, verifyHeadings: [] }).pageLinks;
+  // The Markdown parser is loaded only for an introduction it may find a link in.
+  const introLinks = analysisNeedsTree(header.intro)
+    ? (await import('../markdown/analyze.ts')).analyzeBody(header.intro, {
+        file,
+        startLine: header.introLine,
+        verifyHeadings: [],
+      }).pageLinks
+    : [];
   const version: Version = {
     version: header.version,
     slug: folder,
