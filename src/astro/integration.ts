@@ -35,6 +35,7 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         if (!site || !source) {
           site = siteOptions(options, fileURLToPath(config.root));
           source = new RoadBookSource(site, options.roadBook, options.onRendered, options.keep);
+          source.previewing = command === 'dev';
         } else if (isRestart) {
           // The dev preview restarts when roadbook.yml changes: its base or address may have.
           source.invalidate();

@@ -21,6 +21,11 @@ export class RoadBookSource {
   #changed = 0;
   /** Loader syncs run so far: tells the dev preview whether a refresh ran them. */
   #syncs = 0;
+  /**
+   * Set by the dev preview: the entry cache is then written after each read, not before it
+   * returns (a one-off build, which may exit right after, writes it before).
+   */
+  previewing = false;
 
   /** `preloaded`: the road book a caller has already read with these options (`roadbook build`). */
   constructor(
@@ -41,6 +46,7 @@ export class RoadBookSource {
       drafts,
       base,
       cacheFile: cachePaths(root).entryCacheFile,
+      saveCacheLater: this.previewing,
       files: this.#files,
     });
     return this.#pending;

@@ -106,6 +106,29 @@ describe('roadbook dev', () => {
     await until(page(), (t) => t.includes('Devis signés') && !t.includes('roadbook-problems'), 'the notice gone');
   }, 90_000);
 
+  it('shows an added entry on its page and its version’s, and drops a removed one from both', async () => {
+    const added = join(root, 'content/versions/1.0.0/V-90.md');
+    const addedPage = `${origin}/versions/1.0.0/V-90/`;
+    const versionPage = `${origin}/versions/1.0.0/`;
+    await writeFile(
+      added,
+      '---\ntitle: Factures groupées\ntype: nouveaute\nmodules: ventes\nverify:\n  - Grouper deux bons → une facture\n---\n\nUne facture pour plusieurs bons.\n',
+    );
+    const html = await until(addedPage, (t) => t.includes('Une facture pour plusieurs bons'), 'the added entry');
+    expect(html).toContain('Factures groupées');
+    // The version's page lists it beside the entry already there.
+    const listed = await until(versionPage, (t) => t.includes('Factures groupées'), 'the added entry in its version');
+    expect(listed).toContain('Devis signés');
+
+    await rm(added);
+    await until(
+      versionPage,
+      (t) => !t.includes('Factures groupées') && t.includes('Devis signés'),
+      'the removed entry gone',
+    );
+    expect((await fetch(addedPage)).status).toBe(404);
+  }, 90_000);
+
   it('refuses a second preview while one runs, saying where', () => {
     const second = runCli(['dev', '--root', 'tests/fixtures/cli', '--port', '1']);
     expect(second.code).toBe(1);

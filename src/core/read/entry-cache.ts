@@ -26,6 +26,10 @@ export class EntryCache {
   #bodies: Promise<Map<string, string>> | null = null;
   /** Bodies rendered by this run, not yet in the file of bodies. */
   #newBodies = new Map<string, string>();
+  /** The write under way, if any (see `save`). */
+  #saving: Promise<void> = Promise.resolve();
+  /** A save asked for by `saveLater`, not yet started. */
+  #later: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(file: string, salt: string, entries: Map<string, Stored>) {
     this.#file = file;
@@ -41,8 +45,9 @@ export class EntryCache {
     const salt = digest([await readerDigest(), JSON.stringify(config)]);
     const open = opened.get(file);
     if (open && open.#salt === salt) {
+      // A save `saveLater` left pending is this run's to make: the cache stays dirty.
+      clearTimeout(open.#later);
       open.#used = new Set();
-      open.#dirty = false;
       return open;
     }
     let entries = new Map<string, Stored>();
@@ -87,23 +92,44 @@ export class EntryCache {
    * run rendered bodies.
    */
   async save(): Promise<void> {
+    clearTimeout(this.#later);
+    // What this run used and rendered, taken now: a later run may open the cache meanwhile.
+    const used = this.#used;
+    const fresh = this.#newBodies;
+    this.#newBodies = new Map();
     for (const key of this.#entries.keys()) {
-      if (!this.#used.has(key)) {
+      if (!used.has(key)) {
         this.#entries.delete(key);
         this.#dirty = true;
       }
     }
-    if (this.#newBodies.size > 0) {
-      const bodies = await this.#readBodies();
-      for (const [key, html] of this.#newBodies) bodies.set(key, html);
-      for (const key of bodies.keys()) if (!this.#used.has(key)) bodies.delete(key);
-      this.#newBodies = new Map();
-      await writeAtomically(bodiesFile(this.#file), { salt: this.#salt, bodies: Object.fromEntries(bodies) });
-    }
-    if (!this.#dirty) return;
-    const saved: SavedCache = { salt: this.#salt, entries: Object.fromEntries(this.#entries) };
-    await writeAtomically(this.#file, saved);
+    const dirty = this.#dirty;
     this.#dirty = false;
+    const saving = this.#saving.then(async () => {
+      if (fresh.size > 0) {
+        const bodies = await this.#readBodies();
+        for (const [key, html] of fresh) bodies.set(key, html);
+        for (const key of bodies.keys()) if (!used.has(key)) bodies.delete(key);
+        await writeAtomically(bodiesFile(this.#file), { salt: this.#salt, bodies: Object.fromEntries(bodies) });
+      }
+      if (!dirty) return;
+      const saved: SavedCache = { salt: this.#salt, entries: Object.fromEntries(this.#entries) };
+      await writeAtomically(this.#file, saved);
+    });
+    // One write at a time (they share a temporary file); a failed one does not stop the next.
+    this.#saving = saving.catch(() => undefined);
+    await saving;
+  }
+
+  /**
+   * `save()` a moment from now, for a long-lived process: the dev preview's page waits for
+   * the read, not for the cache, whose two files are tens of megabytes of JSON at 10,000
+   * entries. A run that opens the cache before then saves it itself (`open` cancels this).
+   */
+  saveLater(): void {
+    clearTimeout(this.#later);
+    this.#later = setTimeout(() => void this.save().catch(() => undefined), SAVE_LATER_MS);
+    this.#later.unref?.();
   }
 
   #readBodies(): Promise<Map<string, string>> {
@@ -121,6 +147,9 @@ export class EntryCache {
     return digest([job.file, job.version, job.versionSlug, job.assets.join('\n'), job.text]);
   }
 }
+
+/** How long after a read of the dev preview its cache is written. */
+const SAVE_LATER_MS = 2000;
 
 /** The caches this process has open, by file. */
 const opened = new Map<string, EntryCache>();

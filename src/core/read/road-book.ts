@@ -28,6 +28,8 @@ export interface LoadOptions {
   base?: string | null;
   /** A file where what reading each entry gave is kept between runs (see entry-cache.ts). */
   cacheFile?: string | null;
+  /** Write that file a moment after returning instead of before (the dev preview: see `EntryCache.saveLater`). */
+  saveCacheLater?: boolean;
   /**
    * False: never read entries on worker threads; a number: always, on that many threads. By
    * default they are for large road books (see workers.ts).
@@ -101,7 +103,8 @@ export async function loadRoadBook(root: string, options: LoadOptions = {}): Pro
       );
     }
   }
-  await cache?.save().catch(() => undefined);
+  if (options.saveCacheLater) cache?.saveLater();
+  else await cache?.save().catch(() => undefined);
 
   checkVersionOrder(read, config, diagnostics);
   checkSlugCase(read, diagnostics);
