@@ -68,6 +68,9 @@ describe('the Content-Security-Policy in Chromium', () => {
       'nowhere/',
     ]) {
       await page.goto(`${fr.url}${path}`);
+      // Pointed at, the search box loads pagefind's interface: the policy must allow it on every page.
+      await page.waitForSelector('rb-search[data-state="idle"]');
+      await page.hover('rb-search [data-search-trigger]');
       await page.waitForSelector('rb-search[data-state="ready"]');
       expect(await refused(), path || 'home').toEqual([]);
     }
