@@ -1,13 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { RoadBookFile } from '../../src/core/data-files.ts';
 import { counter } from '../../src/core/i18n/count.ts';
 import { concerns, storedInstallation, type Installation } from '../../src/core/installation.ts';
 import { installationKey } from '../../src/core/run/storage-keys.ts';
 import { serveBigSite } from './big-site.ts';
-import { launchChromium } from './browser.ts';
 import { audit, dataRequests, engineChecklist, json, watch } from './run-helpers.ts';
-import { serveSite, type StaticServer } from './server.ts';
+import { browser, server, useSampleSite } from './sample-site.ts';
+import { serveSite } from './server.ts';
 
 /**
  * "Mon installation" changing the pages, in Chromium, on the built sample site: an
@@ -26,18 +26,7 @@ const MINE: Installation = {
 const NEWEST = '15.30.02/DU1';
 const fr = counter('fr');
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveSite(sites.sample.out, sites.sample.base);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSampleSite();
 
 /** A page of a new context, with `installation` recorded (or none) before the page loads. */
 async function open(path: string, installation: Installation | null = MINE, context?: BrowserContext) {
