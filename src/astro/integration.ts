@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../core/read/config.ts';
+import { messagesModule } from './messages-module.ts';
 import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
 import { indexingPrerenderer, openSiteIndex, type SiteIndexing } from './search-index.ts';
@@ -59,7 +60,7 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
           // 10,000 entries) the thread renders the next instead of waiting.
           build: { format: 'directory', inlineStylesheets: 'never', concurrency: PAGE_CONCURRENCY },
           vite: {
-            plugins: [optionsModule(site)],
+            plugins: [optionsModule(site), messagesModule(rb.locale)],
             server: { watch: { ignored: ignoredInPackage(site.root) } },
             // exceljs (about 1 MB) is one chunk, loaded only when a tester asks for an XLSX file.
             build: { chunkSizeWarningLimit: 1500, assetsInlineLimit: 0 },

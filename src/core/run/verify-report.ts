@@ -13,6 +13,7 @@
  */
 import { buildChecklist, ChecklistError, type ChecklistSource } from '../checklist/index.ts';
 import { translate } from '../i18n/translate.ts';
+import { loadMessages } from '../i18n/messages.ts';
 import type { Locale } from '../model.ts';
 import { procedureItems } from './procedure.ts';
 import { readSealedReport, type ReportReadError, type SealedReport } from './read-sealed-report.ts';
@@ -94,6 +95,8 @@ export async function verifyReport(
   if (!read.ok) return read;
   const { report } = read;
   const source = await sourceFor(report.data);
+  // The items are rebuilt in the words they were sealed in, which may not be the site's.
+  await loadMessages(report.data.locale);
   const otherProduct = report.data.product !== source.product;
   const site = otherProduct
     ? {
