@@ -1,5 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sourceFromRoadBook } from '../../src/core/checklist/index.ts';
+import { loadRoadBook } from '../../src/core/read/road-book.ts';
+import { reportSealData } from '../../src/core/run/seal-report.ts';
+import { sealOf } from '../../src/core/run/seal.ts';
+import { compareWithSite } from '../../src/core/run/verify-report.ts';
 import { launchChromium } from './browser.ts';
 import { audit, downloadOf, watch, type WatchedPage } from './run-helpers.ts';
 import { SAMPLE_CHANGE } from './sample-changed.ts';
@@ -115,6 +120,25 @@ describe('verifying a sign-off report on the site', { timeout: 60_000 }, () => {
     expect(await page.locator('[data-part="verify-result"] .callout-error').innerText()).toContain(
       'Ce fichier ne porte pas de sceau',
     );
+  });
+
+  it('checks a report sealed in English against the French site in the words it was sealed in', async () => {
+    // The same run as signed on the site had it been English: its items' hashes are those of
+    // the English procedure steps, which the French site's pages do not carry.
+    const file = JSON.parse(json.toString('utf8'));
+    file.report.locale = 'en';
+    const source = sourceFromRoadBook((await loadRoadBook(sites.sample.root)).book);
+    const english = new Map(
+      compareWithSite(reportSealData(file.report), source).changed.map((c) => [c.id, c.now] as const),
+    );
+    expect(english.size).toBeGreaterThan(0);
+    for (const group of file.report.groups as { items: { id: string; hash: string }[] }[])
+      for (const item of group.items) item.hash = english.get(item.id) ?? item.hash;
+    file.seal = await sealOf(reportSealData(file.report));
+    const result = await verify('pv.signoff.json', Buffer.from(JSON.stringify(file)), 'application/json');
+    expect(result.outcome).toBe('clear');
+    expect(await result.verdict.locator('.callout-title').innerText()).toBe('Scellé et inchangé');
+    expect(watched.foreign).toEqual([]);
   });
 
   it('lists the items of the entry changed when the site is rebuilt with one entry changed', async () => {
