@@ -1132,4 +1132,61 @@ describe('a path of thousands of items', () => {
     await context.close();
     await big.close();
   });
+  it('lists the changes in runs of a few entries under their heading, each hidden when none of its rows is shown, and regrouped in another order', async () => {
+    const { server: big } = await serveBigSite(sites.sample.out, 30);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${big.url}checklist/?from=40.0.0&to=40.20.0`);
+    await ready(page);
+    /** Per heading of the changes: its runs' entry counts, and whether any entry sits outside a run. */
+    const runs = (heading: string) =>
+      page.locator(`[data-part="step-changes"] ${heading}`).evaluateAll((groups) =>
+        groups.map((g) => ({
+          runs: [...g.children]
+            .filter((c) => c.matches('.run-chunk'))
+            .map((c) => c.querySelectorAll('.run-entry').length),
+          loose: [...g.children].filter((c) => c.matches('.run-entry')).length,
+        })),
+      );
+    /** The runs shown (neither hidden nor in a hidden box). */
+    const shownRuns = () =>
+      page
+        .locator('[data-part="step-changes"] .run-chunk')
+        .evaluateAll((els) => els.filter((e) => !e.closest('[hidden]')).length);
+    /** Checks the runs under each heading of `heading`'s kind (at least `headings` of them); their count. */
+    const check = async (heading: string, headings: number) => {
+      const groups = await runs(heading);
+      expect(groups.length).toBeGreaterThanOrEqual(headings);
+      for (const group of groups) {
+        expect(group.loose).toBe(0);
+        // Full runs of 8, the last one holding the rest.
+        expect(group.runs.slice(0, -1).every((n) => n === 8)).toBe(true);
+        expect(group.runs.at(-1)).toBeGreaterThan(0);
+        expect(group.runs.at(-1)).toBeLessThanOrEqual(8);
+      }
+      expect(groups.flatMap((g) => g.runs).reduce((a, b) => a + b, 0)).toBe(20 * 30);
+      return groups.flatMap((g) => g.runs).length;
+    };
+    const byModule = await check('.run-module', 2);
+    expect(await shownRuns()).toBe(byModule);
+
+    await setStatus(page, 'P-7-3#etape-1', 'failed');
+    await page.locator('[data-part="filters"] select[name="status"]').selectOption('failed');
+    await expect.poll(shownRuns).toBe(1);
+    const shown = () =>
+      page
+        .locator('[data-part="step-changes"] .run-item')
+        .evaluateAll((els) => els.filter((e) => !e.closest('[hidden]')).map((e) => (e as HTMLElement).dataset.item));
+    expect(await shown()).toEqual(['P-7-3#etape-1']);
+
+    await page.getByLabel('par risque').check();
+    await page.waitForSelector('[data-part="run"][data-order="risk"]');
+    await check('.run-rank', 1);
+    expect(await shownRuns()).toBe(1);
+    expect(await shown()).toEqual(['P-7-3#etape-1']);
+    await page.locator('[data-part="filters"] select[name="status"]').selectOption('');
+    await expect.poll(shownRuns).toBe(await page.locator('[data-part="step-changes"] .run-rank .run-chunk').count());
+    await context.close();
+    await big.close();
+  });
 });

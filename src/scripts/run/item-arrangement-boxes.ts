@@ -4,6 +4,12 @@
  * or the target's known issues', a risk rank's; made once, reused when the order comes back)
  * and, with an assignment, the "assigned to someone else" box of the changes and processes
  * steps. A new order moves the changes' boxes under their new headings; no row is made again.
+ *
+ * Under a heading, the changes' boxes go in runs of a few (`CHUNK`): the page's style lets the
+ * browser skip laying out and painting each run off screen (content-visibility), and the
+ * browser checks every such element against the screen at each frame, so their number, not
+ * the rows', sets the cost of every frame after a status click. A run hides, as the other
+ * boxes do, when none of its rows is shown.
  */
 import type { ChecklistOrder } from '../../core/checklist/risk.ts';
 import { choiceLabels } from '../../core/i18n/labels.ts';
@@ -12,8 +18,15 @@ import type { ChangesLayout, LayoutSection, Parts } from '../../core/run/item-la
 import type { Checklist } from '../../core/checklist/types.ts';
 import { groupBox, othersBox, rankBox } from './item-groups.ts';
 import type { Row } from './item-row.ts';
+import { h } from '../lib/dom.ts';
 
 export const PARTS = ['mine', 'others'] as const;
+/**
+ * Changes' boxes per run under a heading: at 10,000 entries, about 1,200 runs instead of
+ * 10,000 boxes for the browser to check at each frame, and a run on screen lays out some 30
+ * rows.
+ */
+const CHUNK = 8;
 export type Part = (typeof PARTS)[number];
 /** The steps whose items an assignment splits into the tester's and the others'. */
 export type SplitStep = 'changes' | 'processes';
@@ -24,6 +37,9 @@ export class ArrangementBoxes {
   /** Headings of the changes by part, order and section key. */
   private readonly sections = new Map<string, HTMLElement>();
   private readonly others = new Map<SplitStep, HTMLDetailsElement>();
+  /** The runs of changes' boxes under the headings in the page, and each heading's last one with its count. */
+  private readonly chunks = new Set<HTMLElement>();
+  private readonly lastChunk = new Map<HTMLElement, { el: HTMLElement; n: number }>();
   private readonly t: Translate;
   private readonly step: (step: SplitStep) => HTMLElement;
   private checklist: Pick<Checklist, 'labels'> | null = null;
@@ -39,6 +55,8 @@ export class ArrangementBoxes {
     this.units.clear();
     this.sections.clear();
     this.others.clear();
+    this.chunks.clear();
+    this.lastChunk.clear();
     this.checklist = checklist;
   }
 
@@ -75,6 +93,21 @@ export class ArrangementBoxes {
     return box;
   }
 
+  /** Puts a change's box at the end of heading `section`, in its last run of boxes or a new one: that run. */
+  addToSection(section: HTMLElement, box: HTMLElement): HTMLElement {
+    let last = this.lastChunk.get(section);
+    if (!last || last.n === CHUNK) {
+      const el = h('div', { class: 'run-chunk' });
+      el.hidden = true;
+      section.append(el);
+      this.chunks.add(el);
+      this.lastChunk.set(section, (last = { el, n: 0 }));
+    }
+    last.el.append(box);
+    last.n++;
+    return last.el;
+  }
+
   /** Records the box of a layout unit; its rows are added to the list returned. */
   addUnit(key: string, box: HTMLElement): Row[] {
     const rows: Row[] = [];
@@ -83,17 +116,25 @@ export class ArrangementBoxes {
   }
 
   /**
-   * Lists the changes as `layout` says: each change's box moves under its heading, and its
-   * rows count in that heading (their second box). False when there are no changes.
+   * Lists the changes as `layout` says: each change's box moves under its heading, in new
+   * runs of boxes, and its rows count in that run and that heading (their second and third
+   * boxes). False when there are no changes.
    */
   place(layout: ChangesLayout): boolean {
     const placed: Parts<HTMLElement> = { mine: [], others: [] };
+    this.chunks.clear();
+    this.lastChunk.clear();
     for (const which of PARTS)
       for (const section of layout.sections[which]) {
         const el = this.section(which, layout.order, section);
-        const units = section.units.map((u) => this.units.get(u.key)!);
-        el.replaceChildren(el.firstElementChild!, ...units.map((u) => u.box));
-        for (const unit of units) for (const row of unit.rows) row.boxes[1] = el;
+        el.replaceChildren(el.firstElementChild!);
+        for (const unit of section.units.map((u) => this.units.get(u.key)!)) {
+          const chunk = this.addToSection(el, unit.box);
+          for (const row of unit.rows) {
+            row.boxes[1] = chunk;
+            row.boxes[2] = el;
+          }
+        }
         placed[which].push(el);
       }
     if (placed.mine.length + placed.others.length === 0) return false;
@@ -105,6 +146,11 @@ export class ArrangementBoxes {
 
   /** Every box that hides when none of its rows is shown. */
   all(): HTMLElement[] {
-    return [...[...this.units.values()].map((u) => u.box), ...this.sections.values(), ...this.others.values()];
+    return [
+      ...[...this.units.values()].map((u) => u.box),
+      ...this.chunks,
+      ...this.sections.values(),
+      ...this.others.values(),
+    ];
   }
 }

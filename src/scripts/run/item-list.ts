@@ -241,11 +241,11 @@ export class ItemList extends HTMLElement {
                 first.knownIssue !== null
                   ? knownIssueBox(first, issues.get(first.knownIssue), this.locale, list)
                   : entryBox(first, entries.get(first.entry ?? ''), typeLabel, t, list, module);
-              sectionEl.append(box);
+              const chunk = this.boxes.addToSection(sectionEl, box);
               return {
                 list,
                 rows: this.boxes.addUnit(unit.key, box),
-                boxes: [box, sectionEl, ...apart(which, 'changes')],
+                boxes: [box, chunk, sectionEl, ...apart(which, 'changes')],
               };
             },
           });

@@ -27,7 +27,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export interface Row {
   item: ChecklistItem;
   el: HTMLLIElement;
-  /** The entry and group boxes it is in: hidden when none of their rows is shown. */
+  /** The boxes it is in (its change's, the run of those, the heading's, …): hidden when none of their rows is shown. */
   boxes: HTMLElement[];
   visible: boolean;
   /** The status and "changed since" painted last (what the row adds to the progress). */
