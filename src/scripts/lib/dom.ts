@@ -98,8 +98,13 @@ export function part<T extends HTMLElement = HTMLElement>(root: ParentNode, name
 
 /**
  * Gives the page the hand back (input, rendering) before going on with long work: a new
- * task, so the browser paints and handles what the person did in between.
+ * task, so the browser paints and handles what the person did in between. A task of the
+ * browser's scheduler where it has one, not a timer: after a few timers set from timers, each
+ * waits at least 4 ms, which hundreds of slices add up to seconds of an idle page. Not
+ * `scheduler.yield` either: its continuation goes before the page's other tasks (saves,
+ * messages from other tabs), which would wait for the whole list.
  */
 export function yieldToPage(): Promise<void> {
+  if (typeof scheduler !== 'undefined') return scheduler.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((done) => setTimeout(done, 0));
 }
