@@ -123,6 +123,13 @@ describe('opening a run', () => {
       '/data/versions/15.2.1.json.gz',
       '/data/versions/15.3.0.json.gz',
     ]);
+    // The list of versions is asked for by the page's head, while the scripts load, and only then.
+    const index = await page.evaluate(() =>
+      performance
+        .getEntriesByName(`${location.origin}/data/index.json`)
+        .map((e) => (e as PerformanceResourceTiming).initiatorType),
+    );
+    expect(index).toEqual(['link']);
     expect(watched.foreign).toEqual([]);
     expect(watched.errors).toEqual([]);
     // Nothing is saved until something is recorded.
