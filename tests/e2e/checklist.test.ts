@@ -119,14 +119,14 @@ describe('opening a run', () => {
     );
     // Only the data of the versions on the path; nothing from another origin.
     expect(dataRequests(watched)).toEqual([
-      '/data/index.json',
+      '/data/index.json.gz',
       '/data/versions/15.2.1.json.gz',
       '/data/versions/15.3.0.json.gz',
     ]);
     // The list of versions is asked for by the page's head, while the scripts load, and only then.
     const index = await page.evaluate(() =>
       performance
-        .getEntriesByName(`${location.origin}/data/index.json`)
+        .getEntriesByName(`${location.origin}/data/index.json.gz`)
         .map((e) => (e as PerformanceResourceTiming).initiatorType),
     );
     expect(index).toEqual(['link']);
@@ -1088,7 +1088,7 @@ describe('in English, under a sub-path', () => {
       'The report cannot be signed off yet',
     );
     expect(dataRequests(watched, '/docs/roadbook/')).toEqual([
-      '/docs/roadbook/data/index.json',
+      '/docs/roadbook/data/index.json.gz',
       '/docs/roadbook/data/versions/3.1.0.json.gz',
     ]);
     expect(watched.foreign).toEqual([]);

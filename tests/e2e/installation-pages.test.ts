@@ -76,7 +76,7 @@ describe('the home page’s news for an installation', () => {
     expect(homeIssues.length).toBeGreaterThan(0);
     // Nothing but the index and the files of the versions on the path, all from the site.
     expect(dataRequests({ page, errors, foreign, ...rest })).toEqual([
-      '/data/index.json',
+      '/data/index.json.gz',
       ...expected.path.versions.map((v) => `/data/versions/${v.slug}.json.gz`),
     ]);
 

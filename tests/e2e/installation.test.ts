@@ -55,7 +55,7 @@ describe('an installation handed out as a link', () => {
       editions: ['entreprise'],
     });
     // The index once, shared with the home page's news, which then reads its path's version files.
-    expect(dataRequests(first).filter((r) => !r.startsWith('/data/versions/'))).toEqual(['/data/index.json']);
+    expect(dataRequests(first).filter((r) => !r.startsWith('/data/versions/'))).toEqual(['/data/index.json.gz']);
     // The home form shows it, filled in, with "Oublier".
     expect(await page.locator('#installation-installed').inputValue()).toBe('15.1.0');
     expect(

@@ -52,9 +52,9 @@ describe('the upgrade page in Chromium', () => {
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(ticked).toEqual(['facturation', 'comptabilite']);
 
-    // Only index.json and the three versions on the path (15.2.1, withdrawn, included).
+    // Only the index and the three versions on the path (15.2.1, withdrawn, included).
     expect(dataRequests({ page, requests, foreign, errors, ...rest })).toEqual([
-      '/data/index.json',
+      '/data/index.json.gz',
       '/data/versions/15.2.0.json.gz',
       '/data/versions/15.2.1.json.gz',
       '/data/versions/15.3.0.json.gz',
@@ -358,7 +358,7 @@ describe('the upgrade page in English, under a sub-path', () => {
     expect(links).toEqual(expected.entries.map((e) => e.url));
     expect(links.every((l) => l!.startsWith('/docs/roadbook/versions/'))).toBe(true);
     expect(dataRequests(watched, '/docs/roadbook/')).toEqual([
-      '/docs/roadbook/data/index.json',
+      '/docs/roadbook/data/index.json.gz',
       '/docs/roadbook/data/versions/3.1.0.json.gz',
     ]);
     expect(await page.locator('.path-summary a.button').getAttribute('href')).toBe(

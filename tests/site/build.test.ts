@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import * as z from 'zod';
 import type { Element, Root } from 'hast';
@@ -58,6 +59,7 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       'feed.xml',
       'roadbook.json',
       'data/index.json',
+      'data/index.json.gz',
       'data/versions/1.0.0.json',
       'data/versions/1.1.0.json',
       'data/versions/1.1.0-DU1.json',
@@ -73,6 +75,14 @@ describe('French fixture (gestan-fr), built without drafts', () => {
       expect(built, path).toContain(path);
     }
     expect(built.filter((f) => /^versions\/[^/]+\/[^/]+\/index\.html$/.test(f))).toHaveLength(7);
+  });
+
+  it('publishes the index the browser loads gzipped, holding the bytes of data/index.json', async () => {
+    const packed = await readFile(join(out, 'data/index.json.gz'));
+    const plain = await readFile(join(out, 'data/index.json'));
+    expect([...packed.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(packed).equals(plain)).toBe(true);
+    expect(packed.length).toBeLessThan(plain.length);
   });
 
   it('leaves the draft version out everywhere', async () => {
