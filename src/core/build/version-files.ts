@@ -29,6 +29,11 @@ export function jsonFileText(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
+/** A data file's text gzipped, as the browser reads it (`.json.gz`): the same bytes every build. */
+export function gzipFileText(text: string): Uint8Array {
+  return new Uint8Array(gzipSync(text, { level: 9 }));
+}
+
 /** What the site publishes of a road book read by core (the pages read the same from Astro's store). */
 export function publishedData(book: RoadBook): RoadBookData {
   return {
@@ -89,7 +94,7 @@ export class VersionFiles {
    * file gives the same bytes in every build.
    */
   dataFileGzip(version: VersionInfo): Uint8Array {
-    return new Uint8Array(gzipSync(this.dataFile(version), { level: 9 }));
+    return gzipFileText(this.dataFile(version));
   }
 
   async download(checklist: Checklist, format: ExportFormat): Promise<Uint8Array> {

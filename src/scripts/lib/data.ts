@@ -32,17 +32,18 @@ export class DataFiles {
   }
 
   index(): Promise<DataIndex> {
-    const read = async () => (await readGzipJson(await fetchOk(dataIndexGzipUrl(this.base)))) as DataIndex;
-    this.indexPromise ??= read().then(
-      (index) => {
-        this.prefetch(index, location.search);
-        return index;
-      },
-      (error: unknown) => {
-        this.indexPromise = null;
-        throw error;
-      },
-    );
+    this.indexPromise ??= fetchOk(dataIndexGzipUrl(this.base))
+      .then(async (response) => (await readGzipJson(response)) as DataIndex)
+      .then(
+        (index) => {
+          this.prefetch(index, location.search);
+          return index;
+        },
+        (error: unknown) => {
+          this.indexPromise = null;
+          throw error;
+        },
+      );
     return this.indexPromise;
   }
 

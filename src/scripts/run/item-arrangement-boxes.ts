@@ -21,15 +21,16 @@ import type { Row } from './item-row.ts';
 import { h } from '../lib/dom.ts';
 
 export const PARTS = ['mine', 'others'] as const;
+export type Part = (typeof PARTS)[number];
+/** The steps whose items an assignment splits into the tester's and the others'. */
+export type SplitStep = 'changes' | 'processes';
+
 /**
  * Changes' boxes per run under a heading: at 10,000 entries, about 1,200 runs instead of
  * 10,000 boxes for the browser to check at each frame, and a run on screen lays out some 30
  * rows.
  */
 const CHUNK = 8;
-export type Part = (typeof PARTS)[number];
-/** The steps whose items an assignment splits into the tester's and the others'. */
-export type SplitStep = 'changes' | 'processes';
 
 export class ArrangementBoxes {
   /** Each change's or process's box (entry article, process group) and its rows, by layout unit key. */
