@@ -8,6 +8,7 @@ import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
 import { indexingPrerenderer, openSiteIndex, type SiteIndexing } from './search-index.ts';
 import { watchContent } from './preview-refresh.ts';
+import { keepContentFresh } from './preview-fresh-content.ts';
 import { ignoredInPackage } from './preview-watch.ts';
 import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
 
@@ -74,6 +75,7 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
       'astro:server:setup': ({ server, refreshContent, logger }) => {
         if (!site || !source || !refreshContent) return;
         watchContent(site.root, source, { watcher: server.watcher, refreshContent, logger });
+        keepContentFresh(server);
       },
       'astro:build:start': ({ setPrerenderer }) => {
         setPrerenderer((prerenderer) => indexingPrerenderer(prerenderer, search!));

@@ -129,6 +129,33 @@ describe('roadbook dev', () => {
     expect((await fetch(addedPage)).status).toBe(404);
   }, 90_000);
 
+  it('shows added entries to pages asked for while the content is refreshed, as a reloading browser does', async () => {
+    // Several requests under way during every sync: each may start with the store as it was.
+    const askers = 4;
+    for (const id of ['V-91', 'V-92', 'V-93']) {
+      const file = join(root, `content/versions/1.0.0/${id}.md`);
+      const url = `${origin}/versions/1.0.0/${id}/`;
+      await writeFile(
+        file,
+        `---\ntitle: Avoirs ${id}\ntype: nouveaute\nmodules: ventes\nverify:\n  - Un avoir\n---\n\nLe corps de ${id}.\n`,
+      );
+      let seen = false;
+      const ask = async () => {
+        for (const deadline = Date.now() + 20_000; !seen && Date.now() < deadline;) {
+          const text = await fetch(url).then(
+            (r) => r.text(),
+            () => '',
+          );
+          if (text.includes(`Le corps de ${id}.`)) seen = true;
+        }
+      };
+      await Promise.all(Array.from({ length: askers }, ask));
+      expect(seen, `${id} shown`).toBe(true);
+      await rm(file);
+      await until(`${origin}/versions/1.0.0/`, (t) => !t.includes(`Avoirs ${id}`), `${id} gone`);
+    }
+  }, 120_000);
+
   it('refuses a second preview while one runs, saying where', () => {
     const second = runCli(['dev', '--root', 'tests/fixtures/cli', '--port', '1']);
     expect(second.code).toBe(1);
