@@ -1,12 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../core/read/config.ts';
 import { messagesModule } from './messages-module.ts';
 import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
-import { indexingPrerenderer, openSiteIndex, type SiteIndexing } from './search-index.ts';
+import { indexedPages, writeSiteIndex } from './pagefind.ts';
 import { watchContent } from './preview-refresh.ts';
 import { keepContentFresh } from './preview-fresh-content.ts';
 import { ignoredInPackage } from './preview-watch.ts';
@@ -28,8 +27,6 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
   let site: SiteOptions | null = null;
   let source: RoadBookSource | null = null;
   let locale = 'fr';
-  let search: SiteIndexing | null = null;
-  let written: Promise<number> | null = null;
   return {
     name: 'roadbook',
     hooks: {
@@ -46,9 +43,6 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         const { config: rb } = (await source.current()).book;
         locale = rb.locale;
         addWatchFile(`${site.root}/${CONFIG_FILE}`);
-        // The search index is made while Astro works (astro/search-index.ts): started now, so
-        // that pagefind takes the pages kept from the last site during the content sync.
-        if (command === 'build') search = await openSiteIndex((await source.current()).book, locale, options.readKept);
         updateConfig({
           output: 'static',
           base: rb.base,
@@ -77,21 +71,13 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         watchContent(site.root, source, { watcher: server.watcher, refreshContent, logger });
         keepContentFresh(server);
       },
-      'astro:build:start': ({ setPrerenderer }) => {
-        setPrerenderer((prerenderer) => indexingPrerenderer(prerenderer, search!));
-      },
-      'astro:build:generated': ({ dir }) => {
-        // Every page is written now: those pagefind could not take while they were rendered are read back.
-        const site = fileURLToPath(dir);
-        written = search!.index.write(fileURLToPath(new URL('pagefind/', dir)), (path) =>
-          readFile(join(site, path), 'utf8'),
-        );
-        // Awaited by astro:build:done; a failure meanwhile is reported there.
-        written.catch(() => {});
-      },
       'astro:build:done': async ({ dir, logger }) => {
-        await options.onPagesWritten?.(fileURLToPath(dir));
-        logger.info(`search index: ${await written!} pages`);
+        const built = fileURLToPath(dir);
+        await options.onPagesWritten?.(built);
+        // Every page is in the site now, those kept from the last one too: pagefind reads them all.
+        const pages = indexedPages((await source!.current()).book);
+        const indexed = await writeSiteIndex(built, join(built, 'pagefind'), { language: locale, pages });
+        logger.info(`search index: ${indexed} pages`);
       },
     },
   };

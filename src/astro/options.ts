@@ -33,11 +33,6 @@ export interface RoadbookOptions extends Partial<SiteOptions> {
   keep?: readonly string[];
   /** Called with the built site's folder once its pages are written. */
   onPagesWritten?: (dir: string) => Promise<void>;
-  /**
-   * The HTML of a kept page as this build publishes it, for the search index (which takes
-   * it while the other pages are rendered); null for a page that is rendered.
-   */
-  readKept?: (path: string) => Promise<string> | null;
 }
 
 /** The options with their defaults; `astroRoot` (Astro's own root) is the default project folder. */

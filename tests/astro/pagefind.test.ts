@@ -1,13 +1,17 @@
 /**
- * The site's search index, made by pagefind's own process from pages handed to it one by one:
- * the files it writes do not depend on the order the pages come in, nor on which were kept
- * from the last site, and a page that never came fails the build.
+ * The site's search index, made by pagefind's own process from the built site's folder: the
+ * files it writes do not depend on the order the site's pages were written in, nor on which
+ * were kept from the last site (hard links), and a page missing from the site fails the build.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SiteIndex } from '../../src/astro/pagefind.ts';
+import { writeSiteIndex } from '../../src/astro/pagefind.ts';
+
+/** A tmpfs on Linux. */
+const SHARED_MEMORY = '/dev/shm';
 
 const PAGES = ['versions/1.0.0/A-1/index.html', 'versions/1.0.0/A-2/index.html', 'versions/2.0.0/B-1/index.html'];
 
@@ -25,9 +29,6 @@ const HTML: Record<string, string> = {
   [PAGES[2]!]: page('Multi-currency invoices', 'Invoices in any currency.', '2.0.0'),
 };
 
-/** A rendered page read back from the site (as the build reads the pages rendered while pagefind was busy). */
-const readBack = (path: string) => Promise.resolve(HTML[path]!);
-
 /** Every file of a folder (relative paths) with its bytes. */
 async function tree(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
@@ -37,30 +38,43 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-describe('the search index (pagefind, fed page by page)', () => {
+describe('the search index (pagefind, over the built site)', () => {
   let work: string;
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'roadbook-pagefind-'));
+    // On a file system that lists a folder's files in the order they were made (tmpfs does;
+    // ext4 lists them by a hash of their names), where that order would reach the index.
+    work = await mkdtemp(join(existsSync(SHARED_MEMORY) ? SHARED_MEMORY : tmpdir(), 'roadbook-pagefind-'));
   });
   afterAll(() => rm(work, { recursive: true, force: true }));
 
-  /** Indexes PAGES, the `kept` ones read at once, the others added in `order`; the folder written. */
-  async function build(name: string, kept: string[], order: string[]): Promise<string> {
-    const index = await SiteIndex.open({
-      language: 'en',
-      pages: PAGES,
-      kept: (path) => (kept.includes(path) ? Promise.resolve(HTML[path]!) : null),
-    });
-    for (const path of order) index.add(path, () => Promise.resolve(HTML[path]!));
-    const out = join(work, name);
-    expect(await index.write(out, readBack)).toBe(PAGES.length);
+  /**
+   * A site holding PAGES and a page that is not indexed, written in `order`; those of `linked`
+   * are hard links to the pages of the site `from`, as a rebuild keeps them.
+   */
+  async function site(name: string, order: string[], linked: string[] = [], from = ''): Promise<string> {
+    const dir = join(work, name);
+    for (const path of [...order, 'index.html']) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      if (linked.includes(path)) await link(join(from, path), join(dir, path));
+      else await writeFile(join(dir, path), HTML[path] ?? page('Home', 'Every version.', '-'));
+    }
+    return dir;
+  }
+
+  /** Indexes PAGES of the site `dir`; the folder written. */
+  async function index(dir: string): Promise<string> {
+    const out = join(dir, 'pagefind');
+    expect(await writeSiteIndex(dir, out, { language: 'en', pages: PAGES })).toBe(PAGES.length);
     return out;
   }
 
-  it('writes the same files whichever pages were kept and in whatever order the others came', async () => {
-    const cold = await tree(await build('cold', [], PAGES));
-    const reversed = await tree(await build('reversed', [], [...PAGES].reverse()));
-    const rebuilt = await tree(await build('rebuilt', [PAGES[0]!, PAGES[2]!], [PAGES[1]!]));
+  it('writes the same files whatever order the pages were written in and whichever were kept', async () => {
+    const coldSite = await site('cold', PAGES);
+    const cold = await tree(await index(coldSite));
+    const reversed = await tree(await index(await site('reversed', [...PAGES].reverse())));
+    const rebuilt = await tree(
+      await index(await site('rebuilt', [PAGES[2]!, PAGES[1]!, PAGES[0]!], [PAGES[0]!, PAGES[2]!], coldSite)),
+    );
     expect(cold.size).toBeGreaterThan(5);
     for (const other of [reversed, rebuilt]) {
       expect([...other.keys()].sort()).toEqual([...cold.keys()].sort());
@@ -70,25 +84,15 @@ describe('the search index (pagefind, fed page by page)', () => {
       languages: Record<string, { page_count: number }>;
     };
     expect(entry.languages.en?.page_count).toBe(3);
+    // pagefind's own folder is gone once the index is written.
+    expect(await readdir(work)).not.toContain('cold.search');
   });
 
-  it('fails, naming it, when a page was neither kept nor rendered', async () => {
-    const index = await SiteIndex.open({ language: 'en', pages: PAGES, kept: () => null });
-    index.add(PAGES[0]!, () => Promise.resolve(HTML[PAGES[0]!]!));
-    index.add(PAGES[2]!, () => Promise.resolve(HTML[PAGES[2]!]!));
-    await expect(index.write(join(work, 'missing'), readBack)).rejects.toThrow(
-      `1 pages were never rendered: ${PAGES[1]}`,
+  it('fails, naming it, when a page is missing from the site, and writes no index', async () => {
+    const dir = await site('missing', [PAGES[0]!, PAGES[2]!]);
+    await expect(writeSiteIndex(dir, join(dir, 'pagefind'), { language: 'en', pages: PAGES })).rejects.toThrow(
+      `1 pages were never written: ${PAGES[1]}`,
     );
-  });
-
-  it('fails, naming it, when a kept page cannot be read', async () => {
-    const index = await SiteIndex.open({
-      language: 'en',
-      pages: PAGES,
-      kept: (path) => (path === PAGES[1] ? Promise.reject(new Error('ENOENT: no such file')) : null),
-    });
-    index.add(PAGES[0]!, () => Promise.resolve(HTML[PAGES[0]!]!));
-    index.add(PAGES[2]!, () => Promise.resolve(HTML[PAGES[2]!]!));
-    await expect(index.write(join(work, 'unreadable'), readBack)).rejects.toThrow(`${PAGES[1]}: ENOENT: no such file`);
+    expect(await readdir(dir)).not.toContain('pagefind');
   });
 });

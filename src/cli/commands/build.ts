@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { codeDigest } from '../../core/build/code-digest.ts';
 import { planRebuild, readLastSite, writeLastSite } from '../../core/build/last-site.ts';
@@ -9,7 +9,6 @@ import { publishedData, VersionFiles, type SiteFile } from '../../core/build/ver
 import { makeVersionFiles } from '../../core/build/version-files-pool.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { buildWorkDir, cachePaths } from '../../astro/settings.ts';
-import { closeSiteIndexes } from '../../astro/pagefind.ts';
 import { CliError, type Io } from '../io.ts';
 import type { RenderCount } from '../../astro/options.ts';
 import { astroConfig, PACKAGE_ROOT } from '../project.ts';
@@ -75,7 +74,6 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     return 0;
   }
   const keep = plan.kind === 'partial' ? await presentIn(out, plan.reuse) : [];
-  const keptSet = new Set(keep);
   const ids = { previous: plan.kind === 'partial' ? plan.previousBuildId : outputs.buildId, current: outputs.buildId };
   await rm(staging, { recursive: true, force: true });
   // The versions' data files and downloads are made on worker threads while Astro renders the
@@ -106,8 +104,6 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
       await reuseFiles(out, dir, keep, ids);
       await writeSiteFiles(dir, await apart);
     },
-    // No page names the build id: a kept page is the last site's file as it is.
-    readKept: (path) => (keptSet.has(path) ? readFile(join(out, path), 'utf8') : null),
   });
   const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
   astro.integrations = [...(astro.integrations ?? []), buildProgress(progress, madeApart)];
@@ -131,7 +127,6 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     await build({ ...astro, outDir: local, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     progress.abandon();
-    await closeSiteIndexes();
     await rm(local, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`The build failed: ${reason}\n${existsNote(out)}`);
