@@ -1119,6 +1119,18 @@ describe('a path of thousands of items', () => {
     expect(await statusOf(page, 'P-1-0#etape-1')).toBe('failed');
     await ready(page);
     expect(await page.locator('.run-item').count()).toBe(items + 4);
+    // Rows are made without their status radios and buttons, given as they come near the
+    // screen or once the list is in: a row scrolled to has them, and then every row.
+    const far = page.locator('.run-item[data-item="P-20-249#etape-2"]');
+    await far.scrollIntoViewIfNeeded();
+    await far.locator('input[value="passed"]').waitFor();
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.run-item:not(:has(input[value="failed"])), .run-item:not(:has(.edit-result))')
+          .length === 0,
+      null,
+      { polling: 200 },
+    );
     // At full size: a status, typing in a comment, a filter.
     await act(`document.querySelector('[data-item="P-20-249#etape-2"] input[value="passed"]').click()`);
     await openFields(page, 'P-20-249#etape-2');

@@ -33,7 +33,7 @@ export function onItemKey(list: KeyTarget, event: KeyboardEvent): void {
     const row = list.rowOf(target);
     if (row) {
       list.closeFields(row);
-      row.edit.focus();
+      row.controls?.edit.focus();
       event.preventDefault();
     }
     return;

@@ -42,6 +42,7 @@ import { arrange } from '../../core/run/arrange.ts';
 import { itemOwner } from '../../core/run/assignment.ts';
 import { changesLayout, minimumIds, processesLayout, type LayoutUnit } from '../../core/run/item-layout.ts';
 import { h, part, yieldToPage } from '../lib/dom.ts';
+import { ControlsFiller } from './row-controls.ts';
 import {
   fillArrangementForm,
   markAssignedElsewhere,
@@ -101,6 +102,7 @@ export class ItemList extends HTMLElement {
   /** Ids of the run's checklist items outside the minimum set. */
   private outsideMinimum = new Set<string>();
   private boxes!: ArrangementBoxes;
+  private filler!: ControlsFiller;
   private generation = 0;
   private format!: Formatters;
   /** Resolves when every row of the current run is in the page. */
@@ -125,6 +127,12 @@ export class ItemList extends HTMLElement {
     });
     this.progress = new ItemProgress(this.root, t, locale, () => this.session);
     this.boxes = new ArrangementBoxes(t, (step) => this.container(`step-${step}`));
+    this.filler = new ControlsFiller((row) => this.maker.controls(row));
+    // A row reached by the keyboard before its box came near the screen gets its controls then.
+    this.root.addEventListener('focusin', (e) => {
+      const row = this.rowOf(e.target);
+      if (row) this.maker.controls(row);
+    });
     this.root.addEventListener('change', (e) => this.onChange(e));
     this.root.addEventListener('input', (e) => this.onInput(e));
     this.root.addEventListener('click', (e) => this.onClick(e));
@@ -160,6 +168,7 @@ export class ItemList extends HTMLElement {
   show(session: RunSession, filter: ItemFilter): Promise<void> {
     const generation = ++this.generation;
     this.session = session;
+    this.filler.stop();
     this.rows.clear();
     this.held.clear();
     this.shownIn.clear();
@@ -199,6 +208,7 @@ export class ItemList extends HTMLElement {
     // Procedure steps 1, 2, 6, 7: one item each, where the procedure puts them.
     for (const item of [...procedure.before, ...procedure.after]) {
       const row = this.row(item, []);
+      this.maker.controls(row);
       if (itemOwner(item, assignment) === 'other') markAssignedElsewhere(row.el, t('run.assigned.mark'));
       this.container(`step-${item.key}`).append(h('ul', { class: 'run-items' }, row.el));
     }
@@ -219,7 +229,11 @@ export class ItemList extends HTMLElement {
       processes: processes.others.reduce((n, u) => n + u.items.length, 0),
     };
     // Each unit's box is made when its first row is reached, so the first rows show at once.
-    const plan: { unit: LayoutUnit; place(): { list: HTMLUListElement; rows: Row[]; boxes: HTMLElement[] } }[] = [];
+    // `near`: the box whose coming near the screen gives the rows their controls (a process's row is its own).
+    const plan: {
+      unit: LayoutUnit;
+      place(): { list: HTMLUListElement; rows: Row[]; boxes: HTMLElement[]; near?: HTMLElement };
+    }[] = [];
     /** The "assigned to someone else" box a row of `which` part is also in, if any. */
     const apart = (which: Part, step: SplitStep) =>
       which === 'others' ? [this.boxes.part(step, which, othersCount[step])] : [];
@@ -246,6 +260,7 @@ export class ItemList extends HTMLElement {
                 list,
                 rows: this.boxes.addUnit(unit.key, box),
                 boxes: [box, chunk, sectionEl, ...apart(which, 'changes')],
+                near: chunk,
               };
             },
           });
@@ -283,6 +298,9 @@ export class ItemList extends HTMLElement {
         if (unit.owner === 'other') markAssignedElsewhere(row.el, t('run.assigned.mark'));
         placed.list.append(row.el);
         placed.rows.push(row);
+        // The first slice's rows (the first screen) are painted with their controls.
+        if (hold) this.filler.watch(row, placed.near ?? row.el);
+        else this.maker.controls(row);
       }
     }
     if (generation !== this.generation) return;
@@ -290,6 +308,7 @@ export class ItemList extends HTMLElement {
     this.progress.update();
     delete this.root.dataset.rendering;
     this.root.dataset.ready = 'true';
+    void this.filler.fillAll(this.rows.values(), () => generation === this.generation);
   }
 
   /** Lists the changes in `order`: their boxes move under that order's headings, no row is made again. */

@@ -1,7 +1,8 @@
 /**
- * One row of the item list: made from a template cloned per item (a row holds no heavy form
- * control: the status is a radio group, the comment, tester and defect fields are made when
- * the tester opens them), and painted from the item's result.
+ * One row of the item list: made from a template cloned per item, and painted from the item's
+ * result. A row holds no heavy form control: its status radios and buttons (`RowControls`) are
+ * added when row-controls.ts says (near the screen, on focus, or once the list is in), the
+ * comment, tester and defect fields when the tester opens them.
  *
  * The item's attachments (`<rb-evidence>`, evidence-element.ts) are made when the tester opens
  * the fields, or, for a result that has files, when the row first comes near the screen: their
@@ -34,10 +35,10 @@ export interface Row {
   mark: ItemMark;
   pill: HTMLElement;
   flag: HTMLElement;
-  radios: Record<Status, HTMLInputElement>;
+  /** The status radios and the action buttons, once made (RowMaker.controls). */
+  controls: RowControls | null;
   /** What was recorded besides the status, as text (comment, defect, tester, time). */
   notes: HTMLElement;
-  edit: HTMLButtonElement;
   /**
    * The comment, tester and defect fields, made when first opened, and the result they show
    * (not rewritten while the tester types in them).
@@ -49,11 +50,23 @@ export interface Row {
   } | null;
   /** The versions of a result in conflict, shown while it lasts. */
   conflict: HTMLElement | null;
-  confirm: HTMLButtonElement;
   print: HTMLElement;
   /** The item's attachments, once made; and the attachment ids of the result they last showed. */
   evidence: EvidenceElement | null;
   evidenceShows: string;
+}
+
+/**
+ * A row's controls: its status radios (six labelled inputs) and its buttons. They are more
+ * than half of what a row is made of (38,480 rows took 2.4–3.4 s to make with them, 0.85–1.35 s
+ * without, in Chromium on 2 cores), so a row is made without them and gets them when it comes
+ * near the screen, takes the focus or the page is idle (item-list.ts): every row's text is in
+ * the page at once, for find-in-page, print and the filters.
+ */
+export interface RowControls {
+  radios: Record<Status, HTMLInputElement>;
+  edit: HTMLButtonElement;
+  confirm: HTMLButtonElement;
 }
 
 /** How far from the screen a row with files starts reading them: about a screen ahead. */
@@ -92,6 +105,7 @@ export interface RowContext {
 export class RowMaker {
   private readonly ctx: RowContext;
   private cached: HTMLLIElement | null = null;
+  private cachedControls: { choices: DocumentFragment; buttons: DocumentFragment } | null = null;
   /** Rows with files whose attachments are not made yet, by their element. */
   private readonly waiting = new WeakMap<Element, Row>();
   private observer: IntersectionObserver | null = null;
@@ -123,6 +137,7 @@ export class RowMaker {
   private showEvidence(row: Row): void {
     if (this.waiting.delete(row.el)) this.observer?.unobserve(row.el);
     if (row.evidence) return;
+    this.controls(row);
     const runId = row.el.closest<HTMLElement>('[data-run-id]')?.dataset.runId;
     if (!runId) return;
     row.evidence = h('rb-evidence', {
@@ -161,41 +176,85 @@ export class RowMaker {
         h('span', { class: 'run-expect-text' }),
       ),
       h('p', { class: 'run-item-context muted' }),
-      h(
-        'fieldset',
-        { class: 'run-status' },
-        h('legend', { class: 'visually-hidden', text: t('run.item.status') }),
-        ...STATUSES.map((s) =>
-          // autocomplete="off": the page paints the status from what it saved; the browser must not
-          // restore (nor, on each history change, record) the state of 60,000 radios itself.
-          h(
-            'label',
-            { class: 'status-choice', data: { status: s } },
-            h('input', { data: { field: 'status' }, attrs: { type: 'radio', value: s, autocomplete: 'off' } }),
-            ` ${statusLabel(this.ctx.locale, s)}`,
-          ),
-        ),
-      ),
+      // The controls' places: filled by controls().
+      h('fieldset', { class: 'run-status' }, h('legend', { class: 'visually-hidden', text: t('run.item.status') })),
       h('p', { class: 'run-item-notes' }),
-      h(
-        'p',
-        { class: 'run-item-actions' },
-        h('button', {
-          class: 'edit-result',
-          data: { action: 'edit' },
-          attrs: { type: 'button', 'aria-expanded': 'false' },
-          text: t('run.item.edit'),
-        }),
-        h('button', {
-          class: 'confirm-result',
-          data: { action: 'confirm-result' },
-          attrs: { type: 'button', hidden: true },
-          text: t('run.confirmResult'),
-        }),
-      ),
+      h('p', { class: 'run-item-actions' }),
       h('p', { class: 'run-item-result print-only' }),
     );
     return this.cached;
+  }
+
+  /** The controls' templates: the status radios' labels and the action buttons, made once, cloned per row. */
+  private controlsTemplate(): { choices: DocumentFragment; buttons: DocumentFragment } {
+    if (this.cachedControls) return this.cachedControls;
+    const t = this.ctx.t;
+    const choices = document.createDocumentFragment();
+    choices.append(
+      ...STATUSES.map((s) =>
+        // autocomplete="off": the page paints the status from what it saved; the browser must not
+        // restore (nor, on each history change, record) the state of 60,000 radios itself.
+        h(
+          'label',
+          { class: 'status-choice', data: { status: s } },
+          h('input', { data: { field: 'status' }, attrs: { type: 'radio', value: s, autocomplete: 'off' } }),
+          ` ${statusLabel(this.ctx.locale, s)}`,
+        ),
+      ),
+    );
+    const buttons = document.createDocumentFragment();
+    buttons.append(
+      h('button', {
+        class: 'edit-result',
+        data: { action: 'edit' },
+        attrs: { type: 'button', 'aria-expanded': 'false' },
+        text: t('run.item.edit'),
+      }),
+      h('button', {
+        class: 'confirm-result',
+        data: { action: 'confirm-result' },
+        attrs: { type: 'button', hidden: true },
+        text: t('run.confirmResult'),
+      }),
+    );
+    return (this.cachedControls = { choices, buttons });
+  }
+
+  /** The row's controls, made and painted the first time they are asked for. */
+  controls(row: Row): RowControls {
+    if (row.controls) return row.controls;
+    const id = row.el.id;
+    const template = this.controlsTemplate();
+    const status = row.el.querySelector<HTMLFieldSetElement>(':scope > .run-status')!;
+    const actions = row.el.querySelector<HTMLElement>(':scope > .run-item-actions')!;
+    status.append(template.choices.cloneNode(true));
+    actions.append(template.buttons.cloneNode(true));
+    const radios = {} as Record<Status, HTMLInputElement>;
+    for (const label of status.children) {
+      const radio = label.firstElementChild;
+      if (!(radio instanceof HTMLInputElement)) continue;
+      radio.name = `${id}-status`;
+      radios[radio.value as Status] = radio;
+    }
+    const [edit, confirm] = actions.children as unknown as [HTMLButtonElement, HTMLButtonElement];
+    if (this.ctx.readOnly()) {
+      status.disabled = true;
+      edit.hidden = true;
+    }
+    edit.setAttribute('aria-controls', `${id}-editor`);
+    edit.setAttribute('aria-describedby', `${id}-step`);
+    row.controls = { radios, edit, confirm };
+    this.paintControls(row);
+    return row.controls;
+  }
+
+  /** The controls show the row's mark: its status checked, "confirm" offered on a change. */
+  private paintControls(row: Row): void {
+    const controls = row.controls;
+    if (!controls) return;
+    const { status, changed } = row.mark;
+    if (!controls.radios[status].checked) controls.radios[status].checked = true;
+    controls.confirm.hidden = !changed || !!this.ctx.readOnly();
   }
 
   /** A row for `item`, painted (not yet in the page); `boxes`: the entry and group boxes it goes in. */
@@ -206,7 +265,7 @@ export class RowMaker {
     el.dataset.item = item.id;
     el.setAttribute('aria-labelledby', `${id}-step`);
     // The template's parts by place (see template()), not by selector: 38,000 rows are made.
-    const [head, step, expect, contextEl, status, notes, actions, print] = el.children as unknown as [
+    const [head, step, expect, contextEl, status, notes, , print] = el.children as unknown as [
       HTMLElement,
       HTMLElement,
       HTMLElement,
@@ -217,7 +276,6 @@ export class RowMaker {
       HTMLElement,
     ];
     const [pill, idEl, priority, flag] = head.children as unknown as HTMLElement[];
-    const [edit, confirm] = actions.children as unknown as [HTMLButtonElement, HTMLButtonElement];
     idEl!.textContent = isProcedureItem(item.id) ? '' : item.id;
     priority!.dataset.value = item.priority;
     priority!.textContent = priorityLabel(this.ctx.locale, item.priority);
@@ -237,19 +295,6 @@ export class RowMaker {
     if (context.length) context.forEach((line, i) => contextEl.append(...(i ? [h('br'), line] : [line])));
     else contextEl.remove();
     status.setAttribute('aria-describedby', `${id}-step`);
-    const radios = {} as Record<Status, HTMLInputElement>;
-    for (const label of status.children) {
-      const radio = label.firstElementChild;
-      if (!(radio instanceof HTMLInputElement)) continue;
-      radio.name = `${id}-status`;
-      radios[radio.value as Status] = radio;
-    }
-    if (this.ctx.readOnly()) {
-      status.disabled = true;
-      edit.hidden = true;
-    }
-    edit.setAttribute('aria-controls', `${id}-editor`);
-    edit.setAttribute('aria-describedby', `${id}-step`);
     const row: Row = {
       item,
       el,
@@ -258,12 +303,10 @@ export class RowMaker {
       mark: { status: 'untested', changed: false },
       pill: pill!,
       flag: flag!,
-      radios,
+      controls: null,
       notes,
-      edit,
       editor: null,
       conflict: null,
-      confirm,
       print,
       evidence: null,
       evidenceShows: '',
@@ -274,6 +317,7 @@ export class RowMaker {
 
   /** Opens (making it the first time) or closes a row's comment, tester and defect fields. */
   toggleEditor(row: Row, open: boolean): void {
+    const { edit } = this.controls(row);
     if (open && !row.editor) {
       const id = row.el.id;
       const field = (name: TextField, label: string, control: HTMLInputElement | HTMLTextAreaElement) => {
@@ -307,8 +351,8 @@ export class RowMaker {
     }
     if (row.editor) row.editor.box.hidden = !open;
     if (open) this.showEvidence(row);
-    row.edit.setAttribute('aria-expanded', String(open));
-    row.edit.textContent = this.ctx.t(open ? 'run.item.close' : 'run.item.edit');
+    edit.setAttribute('aria-expanded', String(open));
+    edit.textContent = this.ctx.t(open ? 'run.item.close' : 'run.item.edit');
     row.notes.hidden = open;
   }
 
@@ -320,10 +364,9 @@ export class RowMaker {
     row.el.dataset.status = status;
     row.pill.dataset.status = status;
     row.pill.textContent = statusLabel(this.ctx.locale, status);
-    if (!row.radios[status].checked) row.radios[status].checked = true;
     row.el.toggleAttribute('data-changed', changed);
     row.flag.hidden = !changed;
-    row.confirm.hidden = !changed || !!this.ctx.readOnly();
+    this.paintControls(row);
     const time = result?.time ? this.ctx.formatTime(result.time) : '';
     const notes = [
       result?.comment,

@@ -1,0 +1,81 @@
+/**
+ * When the item list's rows get their controls (item-row.ts, `RowControls`): a row is made
+ * without them, and gets them as the box it is laid out in (a run of changes, a process's row)
+ * comes near the screen, or, for the rows nobody scrolled to, while the page is idle once the
+ * list is in (`fillAll`). Until then the row shows its status as text, as every row does.
+ */
+import { yieldToPage } from '../lib/dom.ts';
+import type { Row } from './item-row.ts';
+
+/** How near the screen a box's rows get their controls: a screen ahead, above and below. */
+const NEAR_MARGIN = '100% 0px';
+/** The idle filling's work between two of the page's tasks, in milliseconds. */
+const SLICE_MS = 8;
+
+export class ControlsFiller {
+  /** Rows waiting for their controls, by the box they are laid out in. */
+  private readonly waiting = new Map<Element, Row[]>();
+  /** The boxes near the screen now: a row added to one gets its controls at once. */
+  private readonly near = new Set<Element>();
+  private observer: IntersectionObserver | null = null;
+  private readonly give: (row: Row) => void;
+
+  /** `give`: makes a row's controls (once; a row that has them is left as it is). */
+  constructor(give: (row: Row) => void) {
+    this.give = give;
+  }
+
+  /** `row` gets its controls once `box`, the box it is laid out in, is near the screen. */
+  watch(row: Row, box: Element): void {
+    if (this.near.has(box)) return this.give(row);
+    this.observer ??=
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => this.seen(entries), { rootMargin: NEAR_MARGIN });
+    if (!this.observer) return this.give(row);
+    const rows = this.waiting.get(box);
+    if (rows) rows.push(row);
+    else {
+      this.waiting.set(box, [row]);
+      this.observer.observe(box);
+    }
+  }
+
+  private seen(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) {
+        this.near.delete(entry.target);
+        continue;
+      }
+      this.near.add(entry.target);
+      for (const row of this.waiting.get(entry.target) ?? []) this.give(row);
+      this.waiting.delete(entry.target);
+    }
+  }
+
+  /**
+   * Gives every row its controls, a slice at a time between the page's tasks, then stops
+   * watching; `current` says whether the rows are still the list's (another run may be shown).
+   */
+  async fillAll(rows: Iterable<Row>, current: () => boolean): Promise<void> {
+    let deadline = performance.now() + SLICE_MS;
+    for (const row of rows) {
+      if (row.controls) continue;
+      if (performance.now() > deadline) {
+        await yieldToPage();
+        if (!current()) return;
+        deadline = performance.now() + SLICE_MS;
+      }
+      this.give(row);
+    }
+    if (current()) this.stop();
+  }
+
+  /** Forgets every row and box (the list is done, or shows another run). */
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.waiting.clear();
+    this.near.clear();
+  }
+}
