@@ -9,7 +9,10 @@ import type { Row } from './item-row.ts';
 
 /** How near the screen a box's rows get their controls: a screen ahead, above and below. */
 const NEAR_MARGIN = '100% 0px';
-/** The idle filling's work between two of the page's tasks, in milliseconds. */
+/**
+ * The idle filling's work between two of the page's tasks, in milliseconds: shorter than the
+ * list's own slices (item-list.ts), since the tester may already be clicking while it runs.
+ */
 const SLICE_MS = 8;
 
 export class ControlsFiller {
