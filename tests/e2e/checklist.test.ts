@@ -12,7 +12,7 @@ import { loadRoadBook } from '../../src/core/read/road-book.ts';
 import { PEOPLE_HEADER_FR } from '../helpers/people-header.ts';
 import { readWorkbook, rowValues } from '../helpers/workbook.ts';
 import { VIEWPORTS } from './browser.ts';
-import { audit, dataRequests, downloadOf, engineChecklist, watch } from './run-helpers.ts';
+import { addressedRun, audit, dataRequests, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { serveBigSite } from './big-site.ts';
 import { SAMPLE_CHANGE } from './sample-changed.ts';
 import { serveSite } from './server.ts';
@@ -186,7 +186,7 @@ describe('recording results', () => {
     expect(await fieldValue(page, a!.id, 'tester')).toBe('Marie Curie');
     await saved(page, c!.id, 'blocked');
     // The run is now saved, and the address names it.
-    const runId = new URL(page.url()).searchParams.get('run');
+    const runId = await addressedRun(page);
     expect(runId).toMatch(/^[A-Za-z0-9_-]{10,}$/);
     const [run] = await savedRuns(page);
     expect(run!.id).toBe(runId);
@@ -453,7 +453,7 @@ describe('a damaged saved state', () => {
     const other = await page.locator('.run-item[data-item*="#"]').first().getAttribute('data-item');
     await setStatus(page, other!, 'failed');
     await saved(page, other!, 'failed');
-    const damagedId = new URL(page.url()).searchParams.get('run')!;
+    const damagedId = await addressedRun(page);
     const key = `${KEY_PREFIX}run:${damagedId}`;
     const raw = (await stored(page))[key]!.slice(0, -40);
     await putStoredValue(page, key, raw);
@@ -500,7 +500,7 @@ describe('a damaged saved state', () => {
     await setStatus(page, a!.id, 'passed');
     await setStatus(page, b!.id, 'na');
     await saved(page, b!.id, 'na');
-    const id = new URL(page.url()).searchParams.get('run')!;
+    const id = await addressedRun(page);
     const key = `${KEY_PREFIX}run:${id}`;
     const value = JSON.parse((await stored(page))[key]!);
     value.run.results[b!.id].status = 'peut-être';
@@ -939,6 +939,7 @@ describe('two tabs', () => {
     const [a, b] = expected.items;
     await setStatus(one.page, a!.id, 'passed');
     await saved(one.page, a!.id, 'passed');
+    await addressedRun(one.page);
     const url = one.page.url();
     const two = await watch(context, server.origin);
     await two.page.goto(url);
@@ -1119,8 +1120,16 @@ describe('a path of thousands of items', () => {
     expect(await statusOf(page, 'P-1-0#etape-1')).toBe('failed');
     await ready(page);
     expect(await page.locator('.run-item').count()).toBe(items + 4);
-    // Rows are made without their status radios and buttons, given as they come near the
-    // screen or once the list is in: a row scrolled to has them, and then every row.
+    // About to print: every row gets its printed status line at once (made with its controls).
+    const printed = await page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      const rows = [...document.querySelectorAll<HTMLElement>('.run-item')];
+      // The status each line starts with (a line goes on with the notes: tester, time, …).
+      const lines = rows.map((row) => row.querySelector(':scope > .run-item-result')?.textContent?.split(' — ')[0]);
+      return { rows: rows.length, lines: [...new Set(lines.map((line) => line ?? '(none)'))].sort() };
+    });
+    expect(printed.rows).toBe(items + 4);
+    expect(printed.lines).toEqual([statusLabel('fr', 'failed'), statusLabel('fr', 'untested')].sort());
     const far = page.locator('.run-item[data-item="P-20-249#etape-2"]');
     await far.scrollIntoViewIfNeeded();
     await far.locator('input[value="passed"]').waitFor();

@@ -1,7 +1,8 @@
 /**
  * What the upgrade and checklist tests share: the checklist the engine computes for a path
  * from the sample's content/ (read with core, independently of the built data files), a page
- * that records its requests and errors, an axe-core audit and reading a download back.
+ * that records its requests and errors, an axe-core audit, reading a download back and the
+ * run the address names.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +14,7 @@ import {
   type Checklist,
   type ChecklistRequest,
 } from '../../src/core/checklist/index.ts';
+import { expect } from 'vitest';
 import { loadRoadBook } from '../../src/core/read/road-book.ts';
 
 const roadBooks = new Map<string, ReturnType<typeof loadRoadBook>>();
@@ -95,4 +97,13 @@ export function dataRequests(watched: WatchedPage, base = '/'): string[] {
 
 export async function json<T>(dir: string, path: string): Promise<T> {
   return JSON.parse(await readFile(join(dir, path), 'utf8')) as T;
+}
+
+/**
+ * The id of the run the page's address names: a run saved by its first change is named once
+ * that change is painted and the page is idle (run-page.ts), so the address is waited for.
+ */
+export async function addressedRun(page: Page): Promise<string> {
+  await expect.poll(() => new URL(page.url()).searchParams.get('run')).not.toBeNull();
+  return new URL(page.url()).searchParams.get('run')!;
 }

@@ -11,7 +11,7 @@ import { DATABASE } from '../../src/core/run/storage-keys.ts';
 import type { SavedRun } from '../../src/core/run/types.ts';
 import { mountSmallDisk } from './small-disk.ts';
 import { launchKillable, type KillableChromium } from './killable-chromium.ts';
-import { downloadOf, engineChecklist, watch } from './run-helpers.ts';
+import { addressedRun, downloadOf, engineChecklist, watch } from './run-helpers.ts';
 import { storedValues } from './stored-values.ts';
 import { browser, server, useSampleSite } from './sample-site.ts';
 
@@ -103,7 +103,7 @@ describe('a browser without IndexedDB', () => {
     await setStatus(page, a!.id, 'failed');
     await comment(page, a!.id, 'gardé quand même');
     await expect.poll(() => saveState(page)).toBe('saved');
-    const id = new URL(page.url()).searchParams.get('run')!;
+    const id = await addressedRun(page);
     const kept = await page.evaluate((k) => localStorage.getItem(k), `${KEY_PREFIX}run:${id}`);
     expect(JSON.parse(kept!).run.results[a!.id]).toMatchObject({ status: 'failed', comment: 'gardé quand même' });
     await page.reload();

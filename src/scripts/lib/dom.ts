@@ -78,6 +78,17 @@ export function nextFrame(): Promise<void> {
 }
 
 /**
+ * Resolves once the page is idle after the next frame is painted (within `timeout` ms at
+ * most): for work the person need not wait for before seeing the effect of what they did.
+ */
+export async function whenIdle(timeout = 1000): Promise<void> {
+  await nextFrame();
+  await new Promise<void>((done) =>
+    typeof requestIdleCallback === 'undefined' ? setTimeout(done, 0) : requestIdleCallback(() => done(), { timeout }),
+  );
+}
+
+/**
  * Hooks found, per root: a hook after the checklist's rows would otherwise cost a walk over
  * every row's nodes (a million at 38,000 items) each time a panel repaints.
  */
@@ -104,7 +115,13 @@ export function part<T extends HTMLElement = HTMLElement>(root: ParentNode, name
  * `scheduler.yield` either: its continuation goes before the page's other tasks (saves,
  * messages from other tabs), which would wait for the whole list.
  */
-export function yieldToPage(): Promise<void> {
-  if (typeof scheduler !== 'undefined') return scheduler.postTask(() => undefined, { priority: 'user-visible' });
+export function yieldToPage(priority: YieldPriority = 'user-visible'): Promise<void> {
+  if (typeof scheduler !== 'undefined') return scheduler.postTask(() => undefined, { priority });
   return new Promise((done) => setTimeout(done, 0));
 }
+
+/**
+ * How soon the work goes on: `user-visible` among the page's other tasks, `background` only
+ * once the page has nothing else to do (it paints and answers first).
+ */
+export type YieldPriority = 'user-visible' | 'background';

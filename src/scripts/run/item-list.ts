@@ -140,8 +140,12 @@ export class ItemList extends HTMLElement {
     filters.addEventListener('change', () => this.readFilter());
     filters.addEventListener('reset', () => setTimeout(() => this.readFilter()));
     filters.addEventListener('submit', (e) => e.preventDefault());
-    // Printed while rows are still being made: those made so far are all on paper.
-    window.addEventListener('beforeprint', () => this.release());
+    // Printed while rows are still being made: those made so far are all on paper, each with
+    // its printed status line (made with its controls).
+    window.addEventListener('beforeprint', () => {
+      this.release();
+      this.filler.fillNow(this.rows.values());
+    });
     const arrangement = part<HTMLFormElement>(this.root, 'arrange');
     arrangement.addEventListener('change', () => void this.arrange(readArrangementForm(arrangement)));
     arrangement.addEventListener('submit', (e) => e.preventDefault());

@@ -1,8 +1,10 @@
 /**
  * One row of the item list: made from a template cloned per item, and painted from the item's
- * result. A row holds no heavy form control: its status radios and buttons (`RowControls`) are
- * added when row-controls.ts says (near the screen, on focus, or once the list is in), the
- * comment, tester and defect fields when the tester opens them.
+ * result. A row is made with only what it shows of the item (its status, id, priority, step,
+ * expected result, context and notes): its status radios, buttons and printed status line
+ * (`RowControls`) are added when row-controls.ts says (near the screen, on focus, once the
+ * list is in, or before printing), its "changed since" flag the first time it is marked so,
+ * the comment, tester and defect fields when the tester opens them.
  *
  * The item's attachments (`<rb-evidence>`, evidence-element.ts) are made when the tester opens
  * the fields, or, for a result that has files, when the row first comes near the screen: their
@@ -34,7 +36,8 @@ export interface Row {
   /** The status and "changed since" painted last (what the row adds to the progress). */
   mark: ItemMark;
   pill: HTMLElement;
-  flag: HTMLElement;
+  /** "Changed since your result", made the first time the row is marked so. */
+  flag: HTMLElement | null;
   /** The status radios and the action buttons, once made (RowMaker.controls). */
   controls: RowControls | null;
   /** What was recorded besides the status, as text (comment, defect, tester, time). */
@@ -50,24 +53,35 @@ export interface Row {
   } | null;
   /** The versions of a result in conflict, shown while it lasts. */
   conflict: HTMLElement | null;
-  print: HTMLElement;
+  /** The status and notes as one printed line, made with the controls. */
+  print: HTMLElement | null;
   /** The item's attachments, once made; and the attachment ids of the result they last showed. */
   evidence: EvidenceElement | null;
   evidenceShows: string;
 }
 
 /**
- * A row's controls: its status radios (six labelled inputs) and its buttons. They are more
- * than half of what a row is made of (38,480 rows took 2.4–3.4 s to make with them, 0.85–1.35 s
- * without, in Chromium on 2 cores), so a row is made without them and gets them when it comes
- * near the screen, takes the focus or the page is idle (item-list.ts): every row's text is in
- * the page at once, for find-in-page, print and the filters.
+ * A row's controls: its status radios (six labelled inputs in a fieldset) and its buttons.
+ * They are more than half of what a row is made of (38,480 rows took 2.4–3.4 s to make with
+ * them, 0.85–1.35 s without, in Chromium on 2 cores), so a row is made without them and gets
+ * them when it comes near the screen, takes the focus, the page is idle or about to print
+ * (item-list.ts): every row's text is in the page at once, for find-in-page and the filters.
  */
 export interface RowControls {
   radios: Record<Status, HTMLInputElement>;
   edit: HTMLButtonElement;
   confirm: HTMLButtonElement;
 }
+
+/** What a row's controls are cloned from (RowMaker.controls). */
+interface ControlsTemplate {
+  status: HTMLFieldSetElement;
+  actions: HTMLElement;
+  print: HTMLElement;
+}
+
+/** The mark of an item without a result, as the row template is painted. */
+const UNTESTED: ItemMark = { status: 'untested', changed: false };
 
 /** How far from the screen a row with files starts reading them: about a screen ahead. */
 const EVIDENCE_MARGIN = '800px';
@@ -105,7 +119,7 @@ export interface RowContext {
 export class RowMaker {
   private readonly ctx: RowContext;
   private cached: HTMLLIElement | null = null;
-  private cachedControls: { choices: DocumentFragment; buttons: DocumentFragment } | null = null;
+  private cachedControls: ControlsTemplate | null = null;
   /** Rows with files whose attachments are not made yet, by their element. */
   private readonly waiting = new WeakMap<Element, Row>();
   private observer: IntersectionObserver | null = null;
@@ -152,45 +166,46 @@ export class RowMaker {
     row.el.querySelector('.run-item-actions')!.before(row.evidence);
   }
 
-  /** The row template: made once, cloned per item. */
+  /**
+   * The row template, made once and cloned per item: painted as an item without a result
+   * (most rows of a new run), so such a row is not painted again. Only what every row shows:
+   * each element more is some 38,000 more made on a long path.
+   */
   private template(): HTMLLIElement {
     if (this.cached) return this.cached;
-    const t = this.ctx.t;
+    const untested = statusLabel(this.ctx.locale, 'untested');
     this.cached = h(
       'li',
-      { class: 'run-item', attrs: { tabindex: -1 } },
+      { class: 'run-item', attrs: { tabindex: -1 }, data: { status: 'untested' } },
       h(
         'div',
         { class: 'run-item-head' },
-        h('span', { class: 'status-pill' }),
+        h('span', { class: 'status-pill', data: { status: 'untested' }, text: untested }),
         h('span', { class: 'run-item-id' }),
         h('span', { class: 'badge badge-priority' }),
-        h('span', { class: 'flag-changed', attrs: { hidden: true }, text: t('run.changedSince') }),
       ),
       h('div', { class: 'run-item-step' }),
       h(
         'p',
         { class: 'run-item-expect' },
-        h('span', { class: 'run-label', text: t('run.item.expect') }),
+        h('span', { class: 'run-label', text: this.ctx.t('run.item.expect') }),
         ' ',
         h('span', { class: 'run-expect-text' }),
       ),
       h('p', { class: 'run-item-context muted' }),
-      // The controls' places: filled by controls().
-      h('fieldset', { class: 'run-status' }, h('legend', { class: 'visually-hidden', text: t('run.item.status') })),
       h('p', { class: 'run-item-notes' }),
-      h('p', { class: 'run-item-actions' }),
-      h('p', { class: 'run-item-result print-only' }),
     );
     return this.cached;
   }
 
   /** The controls' templates: the status radios' labels and the action buttons, made once, cloned per row. */
-  private controlsTemplate(): { choices: DocumentFragment; buttons: DocumentFragment } {
+  private controlsTemplate(): ControlsTemplate {
     if (this.cachedControls) return this.cachedControls;
     const t = this.ctx.t;
-    const choices = document.createDocumentFragment();
-    choices.append(
+    const status = h(
+      'fieldset',
+      { class: 'run-status' },
+      h('legend', { class: 'visually-hidden', text: t('run.item.status') }),
       ...STATUSES.map((s) =>
         // autocomplete="off": the page paints the status from what it saved; the browser must not
         // restore (nor, on each history change, record) the state of 60,000 radios itself.
@@ -202,8 +217,9 @@ export class RowMaker {
         ),
       ),
     );
-    const buttons = document.createDocumentFragment();
-    buttons.append(
+    const actions = h(
+      'p',
+      { class: 'run-item-actions' },
       h('button', {
         class: 'edit-result',
         data: { action: 'edit' },
@@ -217,7 +233,8 @@ export class RowMaker {
         text: t('run.confirmResult'),
       }),
     );
-    return (this.cachedControls = { choices, buttons });
+    const print = h('p', { class: 'run-item-result print-only' });
+    return (this.cachedControls = { status, actions, print });
   }
 
   /** The row's controls, made and painted the first time they are asked for. */
@@ -225,10 +242,14 @@ export class RowMaker {
     if (row.controls) return row.controls;
     const id = row.el.id;
     const template = this.controlsTemplate();
-    const status = row.el.querySelector<HTMLFieldSetElement>(':scope > .run-status')!;
-    const actions = row.el.querySelector<HTMLElement>(':scope > .run-item-actions')!;
-    status.append(template.choices.cloneNode(true));
-    actions.append(template.buttons.cloneNode(true));
+    const status = template.status.cloneNode(true) as HTMLFieldSetElement;
+    const actions = template.actions.cloneNode(true) as HTMLElement;
+    row.print = template.print.cloneNode(true) as HTMLElement;
+    // Where the template had them: the status above the carry-over marks and the notes; the
+    // buttons and the printed line last (the fields and attachments go before the buttons).
+    (row.el.querySelector(':scope > .run-item-carry') ?? row.notes).before(status);
+    row.el.append(actions, row.print);
+    status.setAttribute('aria-describedby', `${id}-step`);
     const radios = {} as Record<Status, HTMLInputElement>;
     for (const label of status.children) {
       const radio = label.firstElementChild;
@@ -244,17 +265,18 @@ export class RowMaker {
     edit.setAttribute('aria-controls', `${id}-editor`);
     edit.setAttribute('aria-describedby', `${id}-step`);
     row.controls = { radios, edit, confirm };
-    this.paintControls(row);
+    this.paintControls(row, this.notesOf(this.ctx.result(row.item.id)));
     return row.controls;
   }
 
-  /** The controls show the row's mark: its status checked, "confirm" offered on a change. */
-  private paintControls(row: Row): void {
+  /** The controls show the row's mark: its status checked, "confirm" offered on a change, the printed line. */
+  private paintControls(row: Row, notes: string[]): void {
     const controls = row.controls;
     if (!controls) return;
     const { status, changed } = row.mark;
     if (!controls.radios[status].checked) controls.radios[status].checked = true;
     controls.confirm.hidden = !changed || !!this.ctx.readOnly();
+    if (row.print) row.print.textContent = [statusLabel(this.ctx.locale, status), ...notes].join(' — ');
   }
 
   /** A row for `item`, painted (not yet in the page); `boxes`: the entry and group boxes it goes in. */
@@ -265,53 +287,46 @@ export class RowMaker {
     el.dataset.item = item.id;
     el.setAttribute('aria-labelledby', `${id}-step`);
     // The template's parts by place (see template()), not by selector: 38,000 rows are made.
-    const [head, step, expect, contextEl, status, notes, , print] = el.children as unknown as [
-      HTMLElement,
-      HTMLElement,
-      HTMLElement,
-      HTMLElement,
-      HTMLFieldSetElement,
-      HTMLElement,
-      HTMLElement,
-      HTMLElement,
-    ];
-    const [pill, idEl, priority, flag] = head.children as unknown as HTMLElement[];
+    const [head, step, expect, contextEl, notes] = el.children as unknown as HTMLElement[];
+    const [pill, idEl, priority] = head!.children as unknown as HTMLElement[];
     idEl!.textContent = isProcedureItem(item.id) ? '' : item.id;
     priority!.dataset.value = item.priority;
     priority!.textContent = priorityLabel(this.ctx.locale, item.priority);
-    step.id = `${id}-step`;
+    step!.id = `${id}-step`;
     // Safe HTML from core; text without markup or entities is set as text (faster, same result).
     const setHtml = (target: Element, html: string) =>
       /[<&]/.test(html) ? (target.innerHTML = html) : (target.textContent = html);
-    setHtml(step, item.stepHtml);
-    if (item.expectHtml) setHtml(expect.lastElementChild!, item.expectHtml);
-    else expect.remove();
+    setHtml(step!, item.stepHtml);
+    if (item.expectHtml) setHtml(expect!.lastElementChild!, item.expectHtml);
+    else expect!.remove();
     const context = [
       item.menu ? `${this.ctx.t('run.item.menu')} : ${item.menu}` : null,
       ...(item.setup
         ? item.setup.split('\n').map((line, i) => (i === 0 ? `${this.ctx.t('run.item.setup')} : ${line}` : line))
         : []),
     ].filter((x): x is string => !!x);
-    if (context.length) context.forEach((line, i) => contextEl.append(...(i ? [h('br'), line] : [line])));
-    else contextEl.remove();
-    status.setAttribute('aria-describedby', `${id}-step`);
+    if (context.length) context.forEach((line, i) => contextEl!.append(...(i ? [h('br'), line] : [line])));
+    else contextEl!.remove();
     const row: Row = {
       item,
       el,
       boxes,
       visible: false,
-      mark: { status: 'untested', changed: false },
+      mark: UNTESTED,
       pill: pill!,
-      flag: flag!,
+      flag: null,
       controls: null,
-      notes,
+      notes: notes!,
       editor: null,
       conflict: null,
-      print,
+      print: null,
       evidence: null,
       evidenceShows: '',
     };
-    this.paint(row);
+    // Without a result the row is as the template painted it, but for the carry-over marks.
+    const result = this.ctx.result(item.id);
+    if (result) this.paint(row);
+    else paintCarryMarks(row, result, this.ctx);
     return row;
   }
 
@@ -365,10 +380,27 @@ export class RowMaker {
     row.pill.dataset.status = status;
     row.pill.textContent = statusLabel(this.ctx.locale, status);
     row.el.toggleAttribute('data-changed', changed);
-    row.flag.hidden = !changed;
-    this.paintControls(row);
+    if (changed && !row.flag) {
+      row.flag = h('span', { class: 'flag-changed', text: this.ctx.t('run.changedSince') });
+      row.pill.parentElement!.append(row.flag);
+    }
+    if (row.flag) row.flag.hidden = !changed;
+    const notes = this.notesOf(result);
+    this.paintControls(row, notes);
+    row.notes.textContent = notes.join(' — ');
+    if (row.editor && !row.editor.box.contains(document.activeElement)) {
+      for (const name of TEXT_FIELDS) row.editor.fields[name].value = result?.[name] ?? '';
+      row.editor.shows = result;
+    }
+    paintConflict(row, result, this.ctx);
+    paintCarryMarks(row, result, this.ctx);
+    this.paintEvidence(row, result);
+  }
+
+  /** What was recorded besides the status, as lines of text (comment, defect, tester and time). */
+  private notesOf(result: ItemResult | undefined): string[] {
     const time = result?.time ? this.ctx.formatTime(result.time) : '';
-    const notes = [
+    return [
       result?.comment,
       result?.defect ? this.ctx.t('export.md.defect', { defect: result.defect }) : null,
       result?.tester && time
@@ -379,15 +411,6 @@ export class RowMaker {
             ? this.ctx.t('run.item.at', { time })
             : null,
     ].filter((x): x is string => !!x);
-    row.notes.textContent = notes.join(' — ');
-    if (row.editor && !row.editor.box.contains(document.activeElement)) {
-      for (const name of TEXT_FIELDS) row.editor.fields[name].value = result?.[name] ?? '';
-      row.editor.shows = result;
-    }
-    row.print.textContent = [statusLabel(this.ctx.locale, status), ...notes].join(' — ');
-    paintConflict(row, result, this.ctx);
-    paintCarryMarks(row, result, this.ctx);
-    this.paintEvidence(row, result);
   }
 
   /** Rows with files get their attachments when near the screen; those shown follow the result's files. */
