@@ -76,7 +76,12 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         await options.onPagesWritten?.(built);
         // Every page is in the site now, those kept from the last one too: pagefind reads them all.
         const pages = indexedPages((await source!.current()).book);
-        const indexed = await writeSiteIndex(built, join(built, 'pagefind'), { language: locale, pages });
+        const indexed = await writeSiteIndex(
+          built,
+          join(built, 'pagefind'),
+          { language: locale, pages },
+          options.searchLinks,
+        );
         logger.info(`search index: ${indexed} pages`);
       },
     },

@@ -25,6 +25,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { entryPageFile } from '../core/build/site-files.ts';
 import type { RoadBook } from '../core/model.ts';
+import type { SearchLinks } from './options.ts';
 
 /** What the index is made of. */
 export interface SiteIndexPlan {
@@ -64,11 +65,18 @@ function linkPages(site: string, folder: string, pages: readonly string[]): stri
 /**
  * Indexes the plan's pages of the built site in `site` and writes the index with pagefind's
  * interface files into `outputPath`; the number of pages indexed. Fails, naming them, when
- * pages are missing or pagefind reports errors.
+ * pages are missing or pagefind reports errors. The folder of links is `links.folder`, then
+ * handed to `links.release` (`roadbook build` has it removed by a process of its own: ten
+ * thousand links took 1.2 s to remove); by default beside the site, and removed here.
  */
-export async function writeSiteIndex(site: string, outputPath: string, plan: SiteIndexPlan): Promise<number> {
+export async function writeSiteIndex(
+  site: string,
+  outputPath: string,
+  plan: SiteIndexPlan,
   // Beside the site, so that its pages can be linked (one file system), and outside it.
-  const folder = `${site}.search`;
+  links: SearchLinks = { folder: `${site}.search`, release: (folder) => rm(folder, { recursive: true, force: true }) },
+): Promise<number> {
+  const { folder } = links;
   await rm(folder, { recursive: true, force: true });
   // Loaded only to index: every CLI command imports the integration (through build and dev).
   const pagefind = await import('pagefind');
@@ -88,6 +96,6 @@ export async function writeSiteIndex(site: string, outputPath: string, plan: Sit
     return added.page_count;
   } finally {
     await pagefind.close();
-    await rm(folder, { recursive: true, force: true });
+    await links.release(folder);
   }
 }

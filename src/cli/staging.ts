@@ -112,21 +112,23 @@ export async function cleanStaleStaging(target: string, now = Date.now()): Promi
 }
 
 /**
- * Node's code for the background removal, the folder its one argument. The folder is first
- * renamed after the removing process (`-<its pid>-previous`): a build starting meanwhile
- * sees a running process's folder and leaves it alone, and a stale one if it was stopped.
+ * Node's code for the background removal, the folder its one argument (a staging folder,
+ * `-<pid>` or `-<pid>-previous`). The folder is first renamed after the removing process
+ * (`-<its pid>`, `-<its pid>-previous`): a build starting meanwhile sees a running process's
+ * folder and leaves it alone, and a stale one if it was stopped.
  */
 const REMOVE = [
   "import { rename, rm } from 'node:fs/promises';",
   'const from = process.argv[1];',
-  'const mine = from.replace(/-\\d+-previous$/, `-${process.pid}-previous`);',
+  'const mine = from.replace(/-\\d+(-previous)?$/, `-${process.pid}$1`);',
   'const folder = await rename(from, mine).then(() => mine, () => from);',
   'await rm(folder, { recursive: true, force: true });',
 ].join('\n');
 
 /**
- * Removes `folder` (a `-previous` folder, already out of the site's way) in a process of its
- * own, detached from this one: the build returns without waiting for it.
+ * Removes `folder` (a staging folder no longer used: the old site's `-previous`, the search
+ * index's links) in a process of its own, detached from this one: the build returns without
+ * waiting for it.
  */
 export function removeInBackground(folder: string): void {
   const child = spawn(process.execPath, ['--input-type=module', '-e', REMOVE, folder], {

@@ -8,6 +8,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } fr
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkDir } from '../../src/astro/settings.ts';
 import { stagingFor } from '../../src/cli/staging.ts';
 import { PROJECT, runCli } from './run-cli.ts';
 
@@ -64,12 +65,18 @@ describe('roadbook build --out on another file system', () => {
     }
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     await utimes(foreignOld, twoDaysAgo, twoDaysAgo);
+    // The search index's links of a build stopped while it indexed, beside the package's work folder.
+    const work = buildWorkDir(project);
+    const staleLinks = stagingFor(`${work}-search`, dead);
+    await mkdir(join(staleLinks, 'versions'), { recursive: true });
+    await writeFile(join(staleLinks, 'versions', 'index.html'), 'a link');
 
     const run = runCli(['build', '--root', project, '--out', target]);
     expect(run.stderr).not.toMatch(/EXDEV/);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`Removed ${staleOwn}, left by an interrupted build.`);
     expect(run.stderr).toContain(`Removed ${foreignOld}, left by an interrupted build.`);
+    expect(run.stderr).toContain(`Removed ${staleLinks}, left by an interrupted build.`);
 
     const home = await readFile(join(target, 'index.html'), 'utf8');
     expect(home).toMatch(/^<!DOCTYPE html>/i);
@@ -81,5 +88,10 @@ describe('roadbook build --out on another file system', () => {
     await expect
       .poll(async () => (await readdir(mount)).sort(), { timeout: 30_000 })
       .toEqual(['site', basename(running), basename(foreignRecent), basename(otherTarget)].sort());
+    // The build's own search links are removed once indexed (in the background too).
+    const links = `.${basename(work)}-search.building-`;
+    await expect
+      .poll(async () => (await readdir(join(work, '..'))).filter((name) => name.startsWith(links)), { timeout: 30_000 })
+      .toEqual([]);
   }, 180_000);
 });

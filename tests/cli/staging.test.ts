@@ -55,4 +55,27 @@ describe('staging folders', () => {
     removeInBackground(previous);
     await expect.poll(() => readdir(parent), { timeout: 30_000 }).toEqual(['dist']);
   });
+
+  it('removes a staging folder done with (the search links) the same way, renamed after its remover while it works', async () => {
+    const links = stagingFor(target);
+    await mkdir(join(links, 'versions', '1.0.0'), { recursive: true });
+    await writeFile(join(links, 'versions', '1.0.0', 'index.html'), 'a link');
+    await mkdir(target);
+    removeInBackground(links);
+    // While it works, its folder is named after a running process: a build leaves it alone.
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const names = await readdir(parent);
+          for (const name of names) seen.add(name);
+          return names;
+        },
+        { timeout: 30_000, interval: 5 },
+      )
+      .toEqual(['dist']);
+    for (const name of seen)
+      if (name !== 'dist' && name !== basename(links))
+        expect(parseStaging(target, name)).toMatchObject({ previous: false });
+  });
 });

@@ -93,6 +93,11 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     rendered = count;
     progress.describe('render', `${count.rendered} entries, ${count.total - count.rendered} unchanged`);
   };
+  const work = buildWorkDir(root);
+  // The links pagefind reads the pages from (astro/pagefind.ts): a staging folder of their own
+  // beside the work folder, removed in the background once indexed, or as stale by a later
+  // build if that removal was stopped.
+  const searchLinks = `${work}-search`;
   const astro = astroConfig({
     root,
     drafts,
@@ -100,6 +105,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     roadBook: checked,
     onRendered,
     keep: [...keep, ...jobs.flatMap((job) => job.paths)],
+    searchLinks: { folder: stagingFor(searchLinks), release: removeInBackground },
     onPagesWritten: async (dir) => {
       await reuseFiles(out, dir, keep, ids);
       await writeSiteFiles(dir, await apart);
@@ -107,7 +113,6 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   });
   const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
   astro.integrations = [...(astro.integrations ?? []), buildProgress(progress, madeApart)];
-  const work = buildWorkDir(root);
   const local = stagingFor(work);
   // Astro and Vite take a build's flavour (import.meta.env.DEV) from NODE_ENV when it is set,
   // as a shell's NODE_ENV=development or a test runner's "test" would: a site is always built
@@ -117,6 +122,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   try {
     await mkdir(dirname(work), { recursive: true });
     await cleanLeftovers(work, io);
+    await cleanLeftovers(searchLinks, io);
     await rm(local, { recursive: true, force: true });
     process.env.NODE_ENV = 'production';
     // Astro keeps the chunks under its output folder only when that folder is inside the
