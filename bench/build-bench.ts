@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/astro/settings.ts';
 import { editedEntry } from './entry-edit.ts';
 import { runMeasured } from './measured-process.ts';
-import { baselinePaths, forgetBaselineBuild, forgetRoadbookBuild, roadbookDist, type RoadBook } from './road-books.ts';
+import {
+  baselinePaths,
+  buildSettled,
+  forgetBaselineBuild,
+  forgetRoadbookBuild,
+  roadbookDist,
+  type RoadBook,
+} from './road-books.ts';
 import { treeDigest, treeSize, treeSnapshot } from './site-tree.ts';
 
 /** One run of the build group's measures. */
@@ -25,9 +32,15 @@ export interface BuildRun {
 const CLI = join(PACKAGE_ROOT, 'src', 'cli', 'bin.ts');
 const BASELINE = join(PACKAGE_ROOT, 'bench', 'baseline', 'build.ts');
 
-/** `roadbook build` of the road book into its dist/, as a process. */
-export function roadbookBuild(book: RoadBook) {
-  return runMeasured([CLI, 'build', '--root', book.root, '--out', roadbookDist(book)], PACKAGE_ROOT);
+/**
+ * `roadbook build` of the road book into its dist/, as a process; then, outside its time, the
+ * wait for what it left removing in the background (the old site, the search index's links),
+ * so that the next measure has the machine to itself.
+ */
+export async function roadbookBuild(book: RoadBook) {
+  const measured = await runMeasured([CLI, 'build', '--root', book.root, '--out', roadbookDist(book)], PACKAGE_ROOT);
+  await buildSettled(book);
+  return measured;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import semver from 'semver';
-import { cachePaths } from '../src/astro/settings.ts';
+import { buildWorkDir, cachePaths } from '../src/astro/settings.ts';
 import { baselineProject } from './baseline/project.ts';
 import { generate } from './generate.ts';
 
@@ -44,6 +45,27 @@ export function baselinePaths(book: RoadBook): { out: string; cache: string } {
 /** The roadbook site of a road book. */
 export function roadbookDist(book: RoadBook): string {
   return join(book.root, 'dist');
+}
+
+/** How long a build's background removals are waited for, at most. */
+const SETTLE_LIMIT_MS = 300_000;
+
+/**
+ * Resolves once no staging folder of the road book's last build is left: the old site and the
+ * search index's links, which `roadbook build` has removed by processes of their own after it
+ * returns (src/cli/staging.ts).
+ */
+export async function buildSettled(book: RoadBook): Promise<void> {
+  const dist = roadbookDist(book);
+  const links = `${buildWorkDir(book.root)}-search`;
+  const pending = async () => {
+    for (const target of [dist, links]) {
+      const names = await readdir(dirname(target)).catch(() => [] as string[]);
+      if (names.some((name) => name.startsWith(`.${basename(target)}.building-`))) return true;
+    }
+    return false;
+  };
+  for (const limit = Date.now() + SETTLE_LIMIT_MS; Date.now() < limit && (await pending());) await sleep(100);
 }
 
 /** Removes a road book's roadbook site and every cache roadbook keeps for it: the next build is cold. */

@@ -101,7 +101,7 @@ export async function json<T>(dir: string, path: string): Promise<T> {
 
 /**
  * The id of the run the page's address names: a run saved by its first change is named once
- * that change is painted and the page is idle (run-page.ts), so the address is waited for.
+ * that change is painted (run-page.ts), so the address is waited for.
  */
 export async function addressedRun(page: Page): Promise<string> {
   await expect.poll(() => new URL(page.url()).searchParams.get('run')).not.toBeNull();

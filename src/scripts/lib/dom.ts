@@ -78,14 +78,15 @@ export function nextFrame(): Promise<void> {
 }
 
 /**
- * Resolves once the page is idle after the next frame is painted (within `timeout` ms at
- * most): for work the person need not wait for before seeing the effect of what they did.
+ * Resolves in a task once the next frame is painted (the frame after it has begun; or soon, in
+ * a hidden tab): for work the person need not wait for before seeing what they did, done
+ * before they can do more. Not when the page is idle: while background work runs (the list's
+ * controls), that would be at a time of its own, maybe in the middle of the next click.
  */
-export async function whenIdle(timeout = 1000): Promise<void> {
+export async function afterPaint(): Promise<void> {
   await nextFrame();
-  await new Promise<void>((done) =>
-    typeof requestIdleCallback === 'undefined' ? setTimeout(done, 0) : requestIdleCallback(() => done(), { timeout }),
-  );
+  await nextFrame();
+  await new Promise((done) => setTimeout(done, 0));
 }
 
 /**

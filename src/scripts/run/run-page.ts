@@ -31,7 +31,7 @@ import { mergedOnWrite } from '../../core/run/sync.ts';
 import type { RunScope, SavedRun } from '../../core/run/types.ts';
 import { filterFromParams, NO_FILTER, type ItemFilter } from '../../core/run/view.ts';
 import { DataFiles } from '../lib/data.ts';
-import { part, whenIdle } from '../lib/dom.ts';
+import { afterPaint, part } from '../lib/dom.ts';
 import { askedPath } from '../lib/open-path.ts';
 import { installationStore } from '../lib/installation-store.ts';
 import { fillForm, fillFromInstallation, wirePathForm } from '../lib/path-form.ts';
@@ -412,16 +412,16 @@ class RoadbookRun extends HTMLElement {
 
   /**
    * The address names the open run (replaced), or the page with no run (a new entry). A run
-   * is named once the change that saved it is painted and the page is idle, if it is still
-   * the run open: Chromium's `replaceState` took 70–170 ms on a page of 38,000 items, which
-   * the first status click of a new run would otherwise wait for.
+   * is named once the change that saved it is painted, if it is still the run open:
+   * Chromium's `replaceState` took 70–170 ms on a page of 38,000 items, which the first status
+   * click of a new run would otherwise wait for.
    */
   private address(run: SavedRun | null): void {
     if (!run) {
       history.pushState(null, '', `${location.pathname}`);
       return;
     }
-    void whenIdle().then(() => {
+    void afterPaint().then(() => {
       if (this.controller.run?.id !== run.id) return;
       const url = runUrl(run, true);
       if (url.href !== location.href) history.replaceState(history.state, '', url);
