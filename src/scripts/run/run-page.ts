@@ -422,8 +422,10 @@ class RoadbookRun extends HTMLElement {
       return;
     }
     void afterPaint().then(() => {
-      if (this.controller.run?.id !== run.id) return;
-      const url = runUrl(run, true);
+      // The run as it is then (its path may have changed meanwhile), if it is still the one open.
+      const open = this.controller.run;
+      if (open?.id !== run.id) return;
+      const url = runUrl(open, true);
       if (url.href !== location.href) history.replaceState(history.state, '', url);
     });
   }
