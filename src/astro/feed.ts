@@ -187,7 +187,7 @@ function changeEntry(site: Site, entry: EntryRecord, version: VersionInfo): obje
     ...modules,
     ...reasons,
   ].join(' · ');
-  const body = (site.entryEntry(entry.id) as { rendered?: { html?: string } } | undefined)?.rendered?.html ?? '';
+  const body = site.entryBody(entry.id).html;
   const categories: Category[] = [
     { '@_term': `type:${entry.type}`, '@_label': site.typeLabel(entry.type) },
     ...site.sortedModules(entry.modules).map((m) => ({ '@_term': `module:${m}`, '@_label': site.moduleLabel(m) })),

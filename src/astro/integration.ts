@@ -9,6 +9,7 @@ import { indexedPages, writeSiteIndex } from './pagefind.ts';
 import { watchContent } from './preview-refresh.ts';
 import { keepContentFresh } from './preview-fresh-content.ts';
 import { ignoredInPackage } from './preview-watch.ts';
+import { PreviewEntries, publishPreviewEntries } from './preview-entries.ts';
 import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
 
 export type { RoadbookOptions };
@@ -34,7 +35,11 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         if (!site || !source) {
           site = siteOptions(options, fileURLToPath(config.root));
           source = new RoadBookSource(site, options.roadBook, options.onRendered, options.keep);
-          source.previewing = command === 'dev';
+          if (command === 'dev') {
+            source.previewing = true;
+            source.previewEntries = new PreviewEntries();
+            publishPreviewEntries(source.previewEntries);
+          }
         } else if (isRestart) {
           // The dev preview restarts when roadbook.yml changes: its base or address may have.
           source.invalidate();

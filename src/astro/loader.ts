@@ -12,6 +12,7 @@ import {
   toVersionData,
   type Collection,
 } from './collections.ts';
+import type { EntryStore } from './preview-entries.ts';
 import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
@@ -55,15 +56,17 @@ interface Candidate<T> {
 /**
  * The one way a collection is stored: each candidate is stored again only when its digest
  * changed, its HTML rendered by `render` only then; ids no longer among the candidates are
- * removed. Returns how many items changed and how many of them were rendered.
+ * removed. Returns how many items changed and how many of them were rendered. `store` is the
+ * collection's store in Astro, or the dev preview's entries (preview-entries.ts).
  */
 async function storeChanged<T>(
   context: LoaderContext,
   book: RoadBook,
   candidates: readonly Candidate<T>[],
   render?: (subjects: T[]) => Promise<string[]>,
+  store: EntryStore = context.store,
 ): Promise<{ changed: number; rendered: number }> {
-  const { store, generateDigest } = context;
+  const { generateDigest } = context;
   const untouched = new Set(store.keys());
   const settings = `${PIPELINE}\0${book.config.base}`;
   const todo = candidates.flatMap(({ id, data, text = JSON.stringify(data), subject, source = '', links = [] }) => {
@@ -96,14 +99,23 @@ async function syncVersions(book: RoadBook, context: LoaderContext): Promise<num
   return (await storeChanged(context, book, candidates, render)).changed;
 }
 
+/** In the dev preview the entries are kept in memory, out of Astro's store: see preview-entries.ts. */
 async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadBookSource): Promise<number> {
   const candidates = book.entries.map((e, order) => {
     const data = packEntry(toEntryData(e, order));
     return { id: e.id, data, text: data.json, subject: e, links: resolvedLinks(e.pageLinks, e.versionSlug, book) };
   });
-  const { changed, rendered } = await storeChanged(context, book, candidates, (entries) =>
-    renderEntries(entries, book),
+  const preview = source.previewEntries?.begin();
+  // What an earlier build of the preview's store held of the entries is not read any more.
+  if (preview && context.store.keys().length > 0) context.store.clear();
+  const { changed, rendered } = await storeChanged(
+    context,
+    book,
+    candidates,
+    (entries) => renderEntries(entries, book),
+    preview,
   );
+  preview?.commit();
   source.reportRendered({ rendered, total: book.entries.length });
   return changed;
 }

@@ -35,6 +35,8 @@ export function watchContent(root: string, source: RoadBookSource, server: Previ
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = async () => {
     source.invalidate();
+    // What syncs this refresh did not run changed (the preview's first one) is not its count.
+    source.takeChanged();
     const started = performance.now();
     try {
       await runLoaders(source, server);

@@ -7,7 +7,8 @@ import { counter } from '../core/i18n/count.ts';
 import type { CountKey } from '../core/i18n/plural.ts';
 import { translator, type Translate } from '../core/i18n/translate.ts';
 import type { Asset, Choice, EntryRecord, Locale, RoadBookConfig, VersionInfo } from '../core/model.ts';
-import { unpackEntry, type EntryData, type SiteData, type StoredEntry, type VersionData } from './collections.ts';
+import { unpackEntry, type SiteData, type StoredEntry, type VersionData } from './collections.ts';
+import { previewEntries, type SiteEntry } from './preview-entries.ts';
 
 /**
  * Everything the pages show, read from the three collections once per build: the road book
@@ -38,8 +39,8 @@ export interface Site {
   entries(slug: string): EntryRecord[];
   counts(slug: string): VersionCounts;
   entry(id: string): EntryRecord | undefined;
-  /** The stored entry (for its rendered body and verification introduction). */
-  entryEntry(id: string): CollectionEntry<'entries'> | undefined;
+  /** An entry's rendered body and the introduction of its verification items, as HTML. */
+  entryBody(id: string): EntryBody;
   /** Every entry of a module, newest version first, file order within a version. */
   moduleEntries(moduleId: string): EntryRecord[];
   typeLabel(id: string): string;
@@ -47,6 +48,11 @@ export interface Site {
   editionLabel(id: string): string;
   /** Modules of an entry in roadbook.yml's order (the entry's own order when there is no list). */
   sortedModules(ids: readonly string[]): string[];
+}
+
+export interface EntryBody {
+  html: string;
+  verifyIntroHtml: string;
 }
 
 let memo: { generation: string; site: Promise<Site> } | null = null;
@@ -62,11 +68,21 @@ export async function getSite(): Promise<Site> {
   return memo.site;
 }
 
+/** The entries with their HTML: from Astro's store, or in the dev preview from memory (preview-entries.ts). */
+async function storedEntries(): Promise<SiteEntry[]> {
+  const preview = import.meta.env.DEV ? previewEntries() : undefined;
+  if (preview) return preview.all();
+  return (await getCollection('entries')).map((e: CollectionEntry<'entries'>) => ({
+    data: unpackEntry(e.data as StoredEntry),
+    html: e.rendered?.html ?? '',
+  }));
+}
+
 async function loadSite(): Promise<Site> {
-  const [siteEntries, versionEntries, entryEntries] = await Promise.all([
+  const [siteEntries, versionEntries, siteEntriesOfBook] = await Promise.all([
     getCollection('site'),
     getCollection('versions'),
-    getCollection('entries'),
+    storedEntries(),
   ]);
   const siteEntry = siteEntries[0];
   if (!siteEntry) throw new Error('roadbook: the site collection is empty (the loader did not run)');
@@ -76,12 +92,10 @@ async function loadSite(): Promise<Site> {
   const storedVersions = versionEntries
     .map((e: CollectionEntry<'versions'>) => ({ entry: e, data: e.data as VersionData }))
     .sort((a: { data: VersionData }, b: { data: VersionData }) => a.data.order - b.data.order);
-  const storedEntries = entryEntries
-    .map((e: CollectionEntry<'entries'>) => ({ entry: e, data: unpackEntry(e.data as StoredEntry) }))
-    .sort((a: { data: EntryData }, b: { data: EntryData }) => a.data.order - b.data.order);
+  const sortedEntries = siteEntriesOfBook.sort((a, b) => a.data.order - b.data.order);
 
   const versions: VersionInfo[] = storedVersions.map(({ data }: { data: VersionData }) => pickVersion(data));
-  const entries: EntryRecord[] = storedEntries.map(({ data }: { data: EntryData }) => pickEntry(data));
+  const entries: EntryRecord[] = sortedEntries.map(({ data }) => pickEntry(data));
   const data: RoadBookData = { config, processes: site.processes, versions, entries };
 
   const versionBySlug = new Map(versions.map((v) => [v.slug, v]));
@@ -92,8 +106,8 @@ async function loadSite(): Promise<Site> {
     ]),
   );
   const entryById = new Map(entries.map((e) => [e.id, e]));
-  const entryEntryById = new Map<string, CollectionEntry<'entries'>>(
-    storedEntries.map(({ entry, data }: { entry: CollectionEntry<'entries'>; data: EntryData }) => [data.id, entry]),
+  const bodyById = new Map(
+    sortedEntries.map(({ data, html }) => [data.id, { html, verifyIntroHtml: data.verifyIntroHtml }]),
   );
 
   const byVersion = new Map<string, EntryRecord[]>(versions.map((v) => [v.slug, []]));
@@ -139,7 +153,7 @@ async function loadSite(): Promise<Site> {
     entries: (slug) => byVersion.get(slug) ?? [],
     counts: (slug) => counts.get(slug) ?? countVersion([]),
     entry: (id) => entryById.get(id),
-    entryEntry: (id) => entryEntryById.get(id),
+    entryBody: (id) => bodyById.get(id) ?? { html: '', verifyIntroHtml: '' },
     moduleEntries: (id) => byModule.get(id) ?? [],
     typeLabel: choiceLabels(config.types),
     moduleLabel: choiceLabels(modules),

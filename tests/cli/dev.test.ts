@@ -89,6 +89,14 @@ describe('roadbook dev', () => {
 
     await writeFile(entry(), (await readFile(entry(), 'utf8')).replace('title: Devis en ligne', 'title: Devis signés'));
     await until(page(), (t) => t.includes('Devis signés'), 'the edited title');
+
+    await writeFile(entry(), `${await readFile(entry(), 'utf8')}\nLes devis **signés** passent en commande.\n`);
+    const body = await until(page(), (t) => t.includes('<strong>signés</strong>'), 'the edited body');
+    expect(body).toContain('<p>Les devis <strong>signés</strong> passent en commande.</p>');
+    // The entries are kept out of Astro's store, which is written whole after each edit.
+    const store = await readFile(join(PROJECT, '.astro/data-store.json'), 'utf8');
+    expect(store).toContain('1.0.0');
+    expect(store).not.toContain('Devis');
   }, 90_000);
 
   it('keeps the last good page under a notice of the errors while an edit breaks the road book', async () => {

@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packEntry, toEntryData } from '../../src/astro/collections.ts';
+import { PreviewEntries, previewEntries, publishPreviewEntries } from '../../src/astro/preview-entries.ts';
+import { loadRoadBook } from '../../src/core/read/road-book.ts';
+import { PROJECT } from '../cli/run-cli.ts';
+
+async function fixtureEntries() {
+  const { book } = await loadRoadBook(join(PROJECT, 'tests/fixtures/cli'), { workers: false });
+  return book.entries.map((entry, order) => ({ entry, data: toEntryData(entry, order) }));
+}
+
+describe('the dev preview’s entries', () => {
+  it('hold each entry unpacked, as the store would give it back, with its HTML', async () => {
+    const [first, second] = await fixtureEntries();
+    const entries = new PreviewEntries().begin();
+    entries.set({ id: first!.entry.id, data: packEntry(first!.data), digest: 'a', rendered: { html: '<p>un</p>' } });
+    entries.set({ id: second!.entry.id, data: packEntry(second!.data), digest: 'b' });
+    entries.commit();
+    expect(entries.all()).toEqual([
+      { data: JSON.parse(JSON.stringify(first!.data)), html: '<p>un</p>' },
+      { data: JSON.parse(JSON.stringify(second!.data)), html: '' },
+    ]);
+    expect(entries.get(first!.entry.id)?.digest).toBe('a');
+    expect([...entries.keys()]).toEqual([first!.entry.id, second!.entry.id]);
+  });
+
+  it('show a sync’s changes only once it is committed, all together', async () => {
+    const [first, second] = await fixtureEntries();
+    const entries = new PreviewEntries().begin();
+    entries.set({ id: first!.entry.id, data: packEntry(first!.data), digest: 'a' });
+    entries.commit();
+
+    entries.begin();
+    entries.delete(first!.entry.id);
+    entries.set({ id: second!.entry.id, data: packEntry(second!.data), digest: 'b' });
+    // A page rendered during the sync reads the entries as they were.
+    expect(entries.all().map((e) => e.data.id)).toEqual([first!.entry.id]);
+    expect(entries.get(second!.entry.id)).toBeUndefined();
+    entries.commit();
+    expect(entries.all().map((e) => e.data.id)).toEqual([second!.entry.id]);
+  });
+
+  it('refuse a change outside a sync', async () => {
+    const [first] = await fixtureEntries();
+    const entries = new PreviewEntries();
+    expect(() => entries.set({ id: 'x', data: packEntry(first!.data), digest: 'a' })).toThrow(/outside a sync/);
+    expect(() => entries.delete('x')).toThrow(/outside a sync/);
+  });
+
+  it('are found by the pages where the integration left them', () => {
+    const entries = new PreviewEntries();
+    publishPreviewEntries(entries);
+    expect(previewEntries()).toBe(entries);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('roadbook.preview-entries')];
+    expect(previewEntries()).toBeUndefined();
+  });
+});
