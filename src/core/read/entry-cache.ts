@@ -21,6 +21,12 @@ export class EntryCache {
   readonly #entries: Map<string, Stored>;
   /** Keys used by the current run; the others are dropped when it saves. */
   #used = new Set<string>();
+  /**
+   * The last key taken for each file, with what it was taken of: a run asks for a job's key
+   * twice when the cache lacks it (`get`, then `set`), and the dev preview, whose unchanged
+   * files give the very same text (text-file.ts), once per file on every refresh.
+   */
+  readonly #keys = new Map<string, { parts: string[]; key: string }>();
   #dirty = false;
   /** The bodies' HTML by key, once the file of bodies has been read. */
   #bodies: Promise<Map<string, string>> | null = null;
@@ -144,7 +150,12 @@ export class EntryCache {
   }
 
   #key(job: EntryJob): string {
-    return digest([job.file, job.version, job.versionSlug, job.assets.join('\n'), job.text]);
+    const parts = [job.file, job.version, job.versionSlug, job.assets.join('\n'), job.text];
+    const known = this.#keys.get(job.file);
+    if (known && known.parts.every((part, i) => part === parts[i])) return known.key;
+    const key = digest(parts);
+    this.#keys.set(job.file, { parts, key });
+    return key;
   }
 }
 

@@ -6,6 +6,8 @@ import { FILE_START, type DiagnosticList, type Position } from '../diagnostics.t
  * Returns null (after reporting) for a file that is not UTF-8 or holds nothing.
  */
 export function decodeTextFile(bytes: Uint8Array, file: string, diagnostics: DiagnosticList): string | null {
+  const known = decodedTexts.get(bytes);
+  if (known !== undefined) return known;
   // One strict decode for the usual file; what went wrong is worked out only when something did.
   let text: string | null = null;
   if (!utf16Order(bytes)) {
@@ -24,8 +26,17 @@ export function decodeTextFile(bytes: Uint8Array, file: string, diagnostics: Dia
     diagnostics.error('file-empty', file, FILE_START, 'This file is empty; write its front matter, or delete the file');
     return null;
   }
+  decodedTexts.set(bytes, text);
   return text;
 }
+
+/**
+ * Texts decoded, by the bytes they were decoded from (only those without a problem to
+ * report: a problem is reported on every read). The dev preview hands the same bytes for a
+ * file that did not change (source-files.ts): a refresh then decodes only what changed, and
+ * what is keyed by the text (the entry cache) meets the very same string.
+ */
+const decodedTexts = new WeakMap<Uint8Array, string>();
 
 /** BOM removed, line endings made LF: the form every hash and position is taken of. */
 export function normaliseText(text: string): string {

@@ -60,3 +60,28 @@ describe('a file that is not UTF-8', () => {
     });
   });
 });
+
+describe('the same bytes read again', () => {
+  it('give the same text on every read, and other bytes of the same content too', () => {
+    const bytes = Uint8Array.from(utf8('---\r\ntitle: Devis\r\n---\r\n'));
+    const first = decodeTextFile(bytes, 'e.md', new DiagnosticList());
+    expect(first).toBe('---\ntitle: Devis\n---\n');
+    expect(decodeTextFile(bytes, 'e.md', new DiagnosticList())).toBe(first);
+    expect(decodeTextFile(Uint8Array.from(bytes), 'f.md', new DiagnosticList())).toBe(first);
+  });
+
+  it('report their problem on every read', () => {
+    const bytes = Uint8Array.from([...utf8('ab'), 0x81]);
+    for (const _ of [1, 2]) {
+      const diagnostics = new DiagnosticList();
+      expect(decodeTextFile(bytes, 'e.md', diagnostics)).toBeNull();
+      expect(diagnostics.items.map((d) => d.code)).toEqual(['file-encoding']);
+    }
+    const empty = Uint8Array.from(utf8('  \n'));
+    for (const _ of [1, 2]) {
+      const diagnostics = new DiagnosticList();
+      expect(decodeTextFile(empty, 'e.md', diagnostics)).toBeNull();
+      expect(diagnostics.items.map((d) => d.code)).toEqual(['file-empty']);
+    }
+  });
+});
