@@ -11,7 +11,8 @@ import { unpackEntry, type SiteData, type StoredEntry, type VersionData } from '
 import { previewEntries, type SiteEntry } from './preview-entries.ts';
 
 /**
- * Everything the pages show, read from the three collections once per build: the road book
+ * Everything the pages show, read from the three collections once per build (in the dev
+ * preview the entries come from memory instead: preview-entries.ts): the road book
  * as plain data (core's RoadBookData, what the data files are made from) plus lookup maps,
  * so that each page does only the work of what it shows, even with 10,000 entries.
  */
