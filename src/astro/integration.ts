@@ -9,8 +9,8 @@ import { indexedPages, writeSiteIndex } from './pagefind.ts';
 import { watchContent } from './preview-refresh.ts';
 import { keepContentFresh } from './preview-fresh-content.ts';
 import { ignoredInPackage } from './preview-watch.ts';
-import { PreviewEntries, publishPreviewEntries } from './preview-entries.ts';
 import { RoadBookSource, SOURCE_HOOK } from './road-book-source.ts';
+import { publishHeldEntries } from './held-entries.ts';
 
 export type { RoadbookOptions };
 
@@ -35,11 +35,8 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         if (!site || !source) {
           site = siteOptions(options, fileURLToPath(config.root));
           source = new RoadBookSource(site, options.roadBook, options.onRendered, options.keep);
-          if (command === 'dev') {
-            source.previewing = true;
-            source.previewEntries = new PreviewEntries();
-            publishPreviewEntries(source.previewEntries);
-          }
+          source.previewing = command === 'dev';
+          publishHeldEntries(source.entries);
         } else if (isRestart) {
           // The dev preview restarts when roadbook.yml changes: its base or address may have.
           source.invalidate();

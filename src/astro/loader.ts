@@ -12,7 +12,7 @@ import {
   toVersionData,
   type Collection,
 } from './collections.ts';
-import type { EntryStore } from './preview-entries.ts';
+import type { EntryStore } from './held-entries.ts';
 import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
@@ -53,38 +53,51 @@ interface Candidate<T> {
   links?: string[];
 }
 
+/** A candidate with the digest of everything its stored item and HTML are made of. */
+interface Digested<T> extends Candidate<T> {
+  digest: string;
+}
+
+/** The one digest rule of stored items: what their data, source, links and the pipeline give. */
+function withDigests<T>(context: LoaderContext, book: RoadBook, candidates: readonly Candidate<T>[]): Digested<T>[] {
+  const settings = `${PIPELINE}\0${book.config.base}`;
+  return candidates.map((candidate) => {
+    const { data, text = JSON.stringify(data), source = '', links = [] } = candidate;
+    // Every part but the last is JSON (no NUL in it): no two candidates give the same text.
+    const digest = context.generateDigest(`${settings}\0${JSON.stringify(links)}\0${JSON.stringify(source)}\0${text}`);
+    return { ...candidate, digest };
+  });
+}
+
 /**
- * The one way a collection is stored: each candidate is stored again only when its digest
- * changed, its HTML rendered by `render` only then; ids no longer among the candidates are
+ * The one way a collection is stored: each item is stored again only when its digest
+ * changed, its HTML rendered by `render` only then; ids no longer among the items are
  * removed. Returns how many items changed and how many of them were rendered. `store` is the
- * collection's store in Astro, or the dev preview's entries (preview-entries.ts).
+ * collection's store in Astro, or the entries held in memory (held-entries.ts); `stored`, what
+ * of an item's data the store keeps.
  */
 async function storeChanged<T>(
-  context: LoaderContext,
-  book: RoadBook,
-  candidates: readonly Candidate<T>[],
+  store: EntryStore,
+  items: readonly Digested<T>[],
   render?: (subjects: T[]) => Promise<string[]>,
-  store: EntryStore = context.store,
+  stored: (data: Record<string, unknown>) => Record<string, unknown> = (data) => data,
 ): Promise<{ changed: number; rendered: number }> {
-  const { generateDigest } = context;
   const untouched = new Set(store.keys());
-  const settings = `${PIPELINE}\0${book.config.base}`;
-  const todo = candidates.flatMap(({ id, data, text = JSON.stringify(data), subject, source = '', links = [] }) => {
+  const todo = items.filter(({ id, digest }) => {
     untouched.delete(id);
-    // Every part but the last is JSON (no NUL in it): no two candidates give the same text.
-    const digest = generateDigest(`${settings}\0${JSON.stringify(links)}\0${JSON.stringify(source)}\0${text}`);
-    return store.get(id)?.digest === digest ? [] : [{ id, data, digest, subject }];
+    return store.get(id)?.digest !== digest;
   });
   const html = render ? await render(todo.map((t) => t.subject)) : null;
   todo.forEach(({ id, data, digest }, i) =>
-    store.set({ id, data, digest, ...(html ? { rendered: { html: html[i]! } } : {}) }),
+    store.set({ id, data: stored(data), digest, ...(html ? { rendered: { html: html[i]! } } : {}) }),
   );
   for (const id of untouched) store.delete(id);
   return { changed: todo.length + untouched.size, rendered: todo.length };
 }
 
 async function syncSite(book: RoadBook, context: LoaderContext): Promise<number> {
-  return (await storeChanged(context, book, [{ id: 'site', data: toSiteData(book), subject: null }])).changed;
+  const items = withDigests(context, book, [{ id: 'site', data: toSiteData(book), subject: null }]);
+  return (await storeChanged(context.store, items)).changed;
 }
 
 async function syncVersions(book: RoadBook, context: LoaderContext): Promise<number> {
@@ -96,26 +109,29 @@ async function syncVersions(book: RoadBook, context: LoaderContext): Promise<num
     links: resolvedLinks(v.introLinks, v.slug, book),
   }));
   const render = (versions: typeof book.versions) => Promise.all(versions.map((v) => renderIntro(v, book)));
-  return (await storeChanged(context, book, candidates, render)).changed;
+  return (await storeChanged(context.store, withDigests(context, book, candidates), render)).changed;
 }
 
-/** In the dev preview the entries are kept in memory, out of Astro's store: see preview-entries.ts. */
+/** What Astro's store keeps of an entry besides its id and digest: nothing (held-entries.ts). */
+const DIGEST_ONLY = () => ({});
+
+/**
+ * The entries: Astro's store keeps each one's digest only, which tells what changed since the
+ * last build (what a build reports as rendered); the pages read them from the entries held in
+ * memory (held-entries.ts). A build's process starts with none held, so each is made again,
+ * most by filling in the links of the body its reading prepared (render.ts); the dev preview
+ * keeps them from one edit to the next.
+ */
 async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadBookSource): Promise<number> {
   const candidates = book.entries.map((e, order) => {
     const data = packEntry(toEntryData(e, order));
     return { id: e.id, data, text: data.json, subject: e, links: resolvedLinks(e.pageLinks, e.versionSlug, book) };
   });
-  const preview = source.previewEntries?.begin();
-  // What an earlier build of the preview's store held of the entries is not read any more.
-  if (preview && context.store.keys().length > 0) context.store.clear();
-  const { changed, rendered } = await storeChanged(
-    context,
-    book,
-    candidates,
-    (entries) => renderEntries(entries, book),
-    preview,
-  );
-  preview?.commit();
+  const items = withDigests(context, book, candidates);
+  const { changed, rendered } = await storeChanged(context.store, items, undefined, DIGEST_ONLY);
+  const held = source.entries.begin();
+  await storeChanged(held, items, (entries) => renderEntries(entries, book));
+  held.commit();
   source.reportRendered({ rendered, total: book.entries.length });
   return changed;
 }

@@ -1,7 +1,7 @@
 import type { AstroConfig } from 'astro';
 import { loadRoadBook, type LoadResult } from '../core/read/road-book.ts';
 import { SourceFiles } from '../core/read/source-files.ts';
-import type { PreviewEntries } from './preview-entries.ts';
+import { HeldEntries } from './held-entries.ts';
 import type { RenderCount, SiteOptions } from './options.ts';
 import { cachePaths } from './settings.ts';
 
@@ -27,8 +27,8 @@ export class RoadBookSource {
    * returns (a one-off build, which may exit right after, writes it before).
    */
   previewing = false;
-  /** The dev preview's entries, kept out of Astro's store (preview-entries.ts); null in a build. */
-  previewEntries: PreviewEntries | null = null;
+  /** The entries the pages read, held here rather than in Astro's store (held-entries.ts). */
+  readonly entries = new HeldEntries();
 
   /** `preloaded`: the road book a caller has already read with these options (`roadbook build`). */
   constructor(

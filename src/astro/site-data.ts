@@ -7,12 +7,12 @@ import { counter } from '../core/i18n/count.ts';
 import type { CountKey } from '../core/i18n/plural.ts';
 import { translator, type Translate } from '../core/i18n/translate.ts';
 import type { Asset, Choice, EntryRecord, Locale, RoadBookConfig, VersionInfo } from '../core/model.ts';
-import { unpackEntry, type SiteData, type StoredEntry, type VersionData } from './collections.ts';
-import { previewEntries, type SiteEntry } from './preview-entries.ts';
+import type { SiteData, VersionData } from './collections.ts';
+import { heldEntries } from './held-entries.ts';
 
 /**
- * Everything the pages show, read from the three collections once per build (in the dev
- * preview the entries come from memory instead: preview-entries.ts): the road book
+ * Everything the pages show, read once per build from the site's and the versions'
+ * collections and from the entries the integration holds (held-entries.ts): the road book
  * as plain data (core's RoadBookData, what the data files are made from) plus lookup maps,
  * so that each page does only the work of what it shows, even with 10,000 entries.
  */
@@ -69,22 +69,8 @@ export async function getSite(): Promise<Site> {
   return memo.site;
 }
 
-/** The entries with their HTML: from Astro's store, or in the dev preview from memory (preview-entries.ts). */
-async function storedEntries(): Promise<SiteEntry[]> {
-  const preview = import.meta.env.DEV ? previewEntries() : undefined;
-  if (preview) return preview.all();
-  return (await getCollection('entries')).map((e: CollectionEntry<'entries'>) => ({
-    data: unpackEntry(e.data as StoredEntry),
-    html: e.rendered?.html ?? '',
-  }));
-}
-
 async function loadSite(): Promise<Site> {
-  const [siteEntries, versionEntries, siteEntriesOfBook] = await Promise.all([
-    getCollection('site'),
-    getCollection('versions'),
-    storedEntries(),
-  ]);
+  const [siteEntries, versionEntries] = await Promise.all([getCollection('site'), getCollection('versions')]);
   const siteEntry = siteEntries[0];
   if (!siteEntry) throw new Error('roadbook: the site collection is empty (the loader did not run)');
   const site = siteEntry.data as SiteData;
@@ -93,7 +79,9 @@ async function loadSite(): Promise<Site> {
   const storedVersions = versionEntries
     .map((e: CollectionEntry<'versions'>) => ({ entry: e, data: e.data as VersionData }))
     .sort((a: { data: VersionData }, b: { data: VersionData }) => a.data.order - b.data.order);
-  const sortedEntries = siteEntriesOfBook.sort((a, b) => a.data.order - b.data.order);
+  const sortedEntries = heldEntries()
+    .all()
+    .sort((a, b) => a.data.order - b.data.order);
 
   const versions: VersionInfo[] = storedVersions.map(({ data }: { data: VersionData }) => pickVersion(data));
   const entries: EntryRecord[] = sortedEntries.map(({ data }) => pickEntry(data));

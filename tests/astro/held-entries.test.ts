@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packEntry, toEntryData } from '../../src/astro/collections.ts';
-import { PreviewEntries, previewEntries, publishPreviewEntries } from '../../src/astro/preview-entries.ts';
+import { HeldEntries, heldEntries, publishHeldEntries } from '../../src/astro/held-entries.ts';
 import { loadRoadBook } from '../../src/core/read/road-book.ts';
 import { PROJECT } from '../cli/run-cli.ts';
 
@@ -10,10 +10,10 @@ async function fixtureEntries() {
   return book.entries.map((entry, order) => ({ entry, data: toEntryData(entry, order) }));
 }
 
-describe('the dev preview’s entries', () => {
+describe('the entries the integration holds for the pages', () => {
   it('hold each entry unpacked, as the store would give it back, with its HTML', async () => {
     const [first, second] = await fixtureEntries();
-    const entries = new PreviewEntries().begin();
+    const entries = new HeldEntries().begin();
     entries.set({ id: first!.entry.id, data: packEntry(first!.data), digest: 'a', rendered: { html: '<p>un</p>' } });
     entries.set({ id: second!.entry.id, data: packEntry(second!.data), digest: 'b' });
     entries.commit();
@@ -27,7 +27,7 @@ describe('the dev preview’s entries', () => {
 
   it('show a sync’s changes only once it is committed, all together', async () => {
     const [first, second] = await fixtureEntries();
-    const entries = new PreviewEntries().begin();
+    const entries = new HeldEntries().begin();
     entries.set({ id: first!.entry.id, data: packEntry(first!.data), digest: 'a' });
     entries.commit();
 
@@ -43,16 +43,16 @@ describe('the dev preview’s entries', () => {
 
   it('refuse a change outside a sync', async () => {
     const [first] = await fixtureEntries();
-    const entries = new PreviewEntries();
+    const entries = new HeldEntries();
     expect(() => entries.set({ id: 'x', data: packEntry(first!.data), digest: 'a' })).toThrow(/outside a sync/);
     expect(() => entries.delete('x')).toThrow(/outside a sync/);
   });
 
   it('are found by the pages where the integration left them', () => {
-    const entries = new PreviewEntries();
-    publishPreviewEntries(entries);
-    expect(previewEntries()).toBe(entries);
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('roadbook.preview-entries')];
-    expect(previewEntries()).toBeUndefined();
+    const entries = new HeldEntries();
+    publishHeldEntries(entries);
+    expect(heldEntries()).toBe(entries);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('roadbook.held-entries')];
+    expect(() => heldEntries()).toThrow(/without the roadbook\(\) integration/);
   });
 });

@@ -15,18 +15,22 @@ export interface EntryStore {
 }
 
 /**
- * The dev preview's entries, held in memory by the integration's road book source rather
- * than in Astro's data store. Astro's store is one file, serialised whole after every sync
- * and loaded whole again by the pages' module runner: at 10,000 entries, 32 MB of which the
- * entries were all but 0.3, and about two seconds of every edit. The pages run in the same
- * process as the integration in the dev preview (Vite's runnable environments), so they
- * read these from there (`previewEntries`); a build stores the entries in Astro's store.
+ * The entries as the pages read them, held in memory by the integration's road book source
+ * rather than in Astro's data store, in a build as in the dev preview. Astro's store is one
+ * file, which a build bundles into the pages' code as one module and the dev preview
+ * serialises whole after every edit and loads whole again: at 10,000 entries it was 32 MB, of
+ * which the entries were all but 0.15. Bundling it took about three seconds of every build
+ * and a quarter of a GiB at the build's peak; in the preview, about two seconds of every
+ * edit. The pages run in the integration's process (the built pages' chunks in a build, Vite's
+ * runnable environments in the preview), so they read the entries from there (`heldEntries`).
+ * What changed since the last build is still told by Astro's store, which keeps each entry's
+ * digest (loader.ts).
  *
  * An entry is unpacked once, when it is stored: the pages then read objects, not texts to
  * parse again on each edit. Each sync makes a new map and swaps it in at its end, so a page
  * rendered meanwhile reads the entries as they were before or after it, never half of each.
  */
-export class PreviewEntries implements EntryStore {
+export class HeldEntries implements EntryStore {
   #current = new Map<string, { digest: string; entry: SiteEntry }>();
   #next: Map<string, { digest: string; entry: SiteEntry }> | null = null;
 
@@ -63,19 +67,25 @@ export class PreviewEntries implements EntryStore {
   }
 
   #pending(): Map<string, { digest: string; entry: SiteEntry }> {
-    if (!this.#next) throw new Error('roadbook: the preview entries are changed outside a sync');
+    if (!this.#next) throw new Error('roadbook: the held entries are changed outside a sync');
     return this.#next;
   }
 }
 
-/** Where the dev preview's integration leaves its entries for the pages: one preview a process. */
-const PREVIEW_ENTRIES = Symbol.for('roadbook.preview-entries');
+/**
+ * Where the integration leaves its entries for the pages: one site a process, as `roadbook
+ * build` and `roadbook dev` run it. Not a module both import: the integration and the pages
+ * see other instances of the same module (road-book-source.ts says why).
+ */
+const HELD_ENTRIES = Symbol.for('roadbook.held-entries');
 
-export function publishPreviewEntries(entries: PreviewEntries): void {
-  (globalThis as { [PREVIEW_ENTRIES]?: PreviewEntries })[PREVIEW_ENTRIES] = entries;
+export function publishHeldEntries(entries: HeldEntries): void {
+  (globalThis as { [HELD_ENTRIES]?: HeldEntries })[HELD_ENTRIES] = entries;
 }
 
-/** The dev preview's entries, or undefined in a build (they are in Astro's store then). */
-export function previewEntries(): PreviewEntries | undefined {
-  return (globalThis as { [PREVIEW_ENTRIES]?: PreviewEntries })[PREVIEW_ENTRIES];
+/** The entries the integration of this process holds, once its `astro:config:setup` ran. */
+export function heldEntries(): HeldEntries {
+  const entries = (globalThis as { [HELD_ENTRIES]?: HeldEntries })[HELD_ENTRIES];
+  if (!entries) throw new Error('roadbook: the pages are rendered without the roadbook() integration');
+  return entries;
 }
