@@ -6,7 +6,7 @@ export interface SiteEntry {
   html: string;
 }
 
-/** What the entries' loader writes: the part of Astro's data store it uses (loader.ts). */
+/** What the loaders write to (loader.ts): the part of Astro's data store they use, which the held entries offer too. */
 export interface EntryStore {
   keys(): Iterable<string>;
   get(id: string): { digest?: string | number } | undefined;
@@ -19,9 +19,10 @@ export interface EntryStore {
  * rather than in Astro's data store, in a build as in the dev preview. Astro's store is one
  * file, which a build bundles into the pages' code as one module and the dev preview
  * serialises whole after every edit and loads whole again: at 10,000 entries it was 32 MB, of
- * which the entries were all but 0.15. Bundling it took about three seconds of every build
- * and a quarter of a GiB at the build's peak; in the preview, about two seconds of every
- * edit. The pages run in the integration's process (the built pages' chunks in a build, Vite's
+ * which the entries were all but 0.15. Without them a one-entry rebuild took 17.4 s instead
+ * of 19.8 s (its content sync and Astro's bundling, 7.9 s before, 3.2 s after), a cold
+ * build's peak memory was 1.76 GiB instead of 2.07, and an edit in the preview showed in
+ * 0.6 s instead of 3.1 s. The pages run in the integration's process (the built pages' chunks in a build, Vite's
  * runnable environments in the preview), so they read the entries from there (`heldEntries`).
  * What changed since the last build is still told by Astro's store, which keeps each entry's
  * digest (loader.ts).

@@ -108,6 +108,14 @@ describe('roadbook build, run again after a change', () => {
     await rm(work, { recursive: true, force: true });
   });
 
+  it('keeps in Astro’s store only what tells a later build what changed, not the entries the pages show', async () => {
+    const store = await readFile(join(cachePaths(project).astroCacheDir, 'data-store.json'), 'utf8');
+    const page = await readFile(join(project, 'dist/versions/1.0.0/CPT-1/index.html'), 'utf8');
+    expect(page).toContain('Export des écritures au format CSV');
+    expect(store).toContain('CPT-1');
+    expect(store).not.toContain('Export des écritures');
+  });
+
   it(
     'leaves the site as it is when nothing changed: same files, same inodes, same times',
     async () => {
