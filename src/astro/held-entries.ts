@@ -6,7 +6,7 @@ export interface SiteEntry {
   html: string;
 }
 
-/** What the loaders write to (loader.ts): the part of Astro's data store they use, which the held entries offer too. */
+/** What the loaders write to (loader.ts): the part of Astro's data store they use, offered by the held entries too. */
 export interface EntryStore {
   keys(): Iterable<string>;
   get(id: string): { digest?: string | number } | undefined;
@@ -22,10 +22,10 @@ export interface EntryStore {
  * which the entries were all but 0.15. Without them a one-entry rebuild took 17.4 s instead
  * of 19.8 s (its content sync and Astro's bundling, 7.9 s before, 3.2 s after), a cold
  * build's peak memory was 1.76 GiB instead of 2.07, and an edit in the preview showed in
- * 0.6 s instead of 3.1 s. The pages run in the integration's process (the built pages' chunks in a build, Vite's
- * runnable environments in the preview), so they read the entries from there (`heldEntries`).
- * What changed since the last build is still told by Astro's store, which keeps each entry's
- * digest (loader.ts).
+ * 0.6 s instead of 3.1 s. The pages run in the integration's process (the built pages'
+ * chunks in a build, Vite's runnable environments in the preview), so they read the entries
+ * from there (`heldEntries`). What changed since the last build is still told by Astro's
+ * store, which keeps each entry's digest (loader.ts).
  *
  * An entry is unpacked once, when it is stored: the pages then read objects, not texts to
  * parse again on each edit. Each sync makes a new map and swaps it in at its end, so a page
