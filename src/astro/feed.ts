@@ -126,7 +126,7 @@ export function buildFeed(site: Site): string {
 }
 
 /** The Atom feed of one module's changes, newest first (FEED_CHANGE_LIMIT of them). */
-export function buildModuleFeed(site: Site, moduleId: string): string {
+export function buildModuleFeed(site: Site, moduleId: string): Promise<string> {
   const { config, base, t } = site;
   const module = site.moduleLabel(moduleId);
   const head: FeedHead = {
@@ -140,7 +140,7 @@ export function buildModuleFeed(site: Site, moduleId: string): string {
 }
 
 /** The Atom feed of the changes that need attention (core/attention.ts), newest first. */
-export function buildAttentionFeed(site: Site): string {
+export function buildAttentionFeed(site: Site): Promise<string> {
   const { config, base, t } = site;
   const head: FeedHead = {
     self: attentionFeedUrl(base),
@@ -157,7 +157,7 @@ export function buildAttentionFeed(site: Site): string {
  * order within it, cut at FEED_CHANGE_LIMIT. Changes of a withdrawn version stay (later
  * versions carry them) with the version marked.
  */
-function changesFeed(site: Site, head: FeedHead, wanted: (entry: EntryRecord) => boolean): string {
+async function changesFeed(site: Site, head: FeedHead, wanted: (entry: EntryRecord) => boolean): Promise<string> {
   const picked: { entry: EntryRecord; version: VersionInfo }[] = [];
   for (const version of feedVersions(site)) {
     for (const entry of site.entries(version.slug)) {
@@ -169,13 +169,13 @@ function changesFeed(site: Site, head: FeedHead, wanted: (entry: EntryRecord) =>
   return atomFeed(
     site,
     head,
-    picked.map(({ entry, version }) => changeEntry(site, entry, version)),
+    await Promise.all(picked.map(({ entry, version }) => changeEntry(site, entry, version))),
     picked.map(({ version }) => version.date!),
   );
 }
 
 /** One change as an Atom entry: its page, its version's date, its type, modules and reasons as categories. */
-function changeEntry(site: Site, entry: EntryRecord, version: VersionInfo): object {
+async function changeEntry(site: Site, entry: EntryRecord, version: VersionInfo): Promise<object> {
   const { config, base, locale } = site;
   const page = entryUrl(base, entry.versionSlug, entry.id);
   const reasons = attentionReasons(entry).map((reason) => attentionLabel(locale, reason));
@@ -187,7 +187,7 @@ function changeEntry(site: Site, entry: EntryRecord, version: VersionInfo): obje
     ...modules,
     ...reasons,
   ].join(' · ');
-  const body = site.entryBody(entry.id).html;
+  const { html: body } = await site.entryBody(entry.id);
   const categories: Category[] = [
     { '@_term': `type:${entry.type}`, '@_label': site.typeLabel(entry.type) },
     ...site.sortedModules(entry.modules).map((m) => ({ '@_term': `module:${m}`, '@_label': site.moduleLabel(m) })),

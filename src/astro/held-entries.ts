@@ -1,16 +1,28 @@
 import { unpackEntry, type EntryData, type StoredEntry } from './collections.ts';
 
-/** An entry as the pages read it: its data and its rendered body. */
+/** An entry as the pages read it: its data and its rendered body, made when first asked for. */
 export interface SiteEntry {
   data: EntryData;
+  html: () => Promise<string>;
+}
+
+/** An item's HTML as Astro's store holds it. */
+export interface RenderedHtml {
   html: string;
 }
 
+/**
+ * An entry's HTML as the held entries take it: made already (a build), or to be made when a
+ * page first asks for it (the dev preview, which so serves its pages without rendering every
+ * body first: its reading renders none, see road-book-source.ts).
+ */
+export type HeldBody = RenderedHtml | { later: () => Promise<string> };
+
 /** What the loaders write to (loader.ts): the part of Astro's data store they use, offered by the held entries too. */
-export interface EntryStore {
+export interface EntryStore<R = RenderedHtml> {
   keys(): Iterable<string>;
   get(id: string): { digest?: string | number } | undefined;
-  set(item: { id: string; data: Record<string, unknown>; digest: string; rendered?: { html: string } }): unknown;
+  set(item: { id: string; data: Record<string, unknown>; digest: string; rendered?: R }): unknown;
   delete(id: string): void;
 }
 
@@ -31,7 +43,7 @@ export interface EntryStore {
  * parse again on each edit. Each sync makes a new map and swaps it in at its end, so a page
  * rendered meanwhile reads the entries as they were before or after it, never half of each.
  */
-export class HeldEntries implements EntryStore {
+export class HeldEntries implements EntryStore<HeldBody> {
   #current = new Map<string, { digest: string; entry: SiteEntry }>();
   #next: Map<string, { digest: string; entry: SiteEntry }> | null = null;
 
@@ -54,8 +66,8 @@ export class HeldEntries implements EntryStore {
     return this.#current.get(id);
   }
 
-  set({ id, data, digest, rendered }: Parameters<EntryStore['set']>[0]): void {
-    const entry = { data: unpackEntry(data as StoredEntry), html: rendered?.html ?? '' };
+  set({ id, data, digest, rendered }: Parameters<EntryStore<HeldBody>['set']>[0]): void {
+    const entry = { data: unpackEntry(data as StoredEntry), html: bodyOf(rendered) };
     this.#pending().set(id, { digest, entry });
   }
 
@@ -71,6 +83,17 @@ export class HeldEntries implements EntryStore {
     if (!this.#next) throw new Error('roadbook: the held entries are changed outside a sync');
     return this.#next;
   }
+}
+
+/** The body's HTML when asked for, made once. */
+function bodyOf(rendered: HeldBody | undefined): () => Promise<string> {
+  if (!rendered) return () => Promise.resolve('');
+  if ('html' in rendered) {
+    const { html } = rendered;
+    return () => Promise.resolve(html);
+  }
+  let made: Promise<string> | null = null;
+  return () => (made ??= rendered.later());
 }
 
 /**

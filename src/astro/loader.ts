@@ -1,8 +1,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
-import type { RoadBook } from '../core/model.ts';
+import type { Entry, RoadBook } from '../core/model.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
-import { renderEntries, renderIntro, resolvedLinks } from '../core/render.ts';
+import { renderEntries, renderEntry, renderIntro, resolvedLinks } from '../core/render.ts';
 import {
   loaderName,
   packEntry,
@@ -12,7 +12,7 @@ import {
   toVersionData,
   type Collection,
 } from './collections.ts';
-import type { EntryStore } from './held-entries.ts';
+import type { EntryStore, HeldBody, RenderedHtml } from './held-entries.ts';
 import { roadBookSourceOf, type RoadBookSource } from './road-book-source.ts';
 
 /** Bump when the Markdown pipeline's output changes, so cached HTML is rendered again. */
@@ -76,10 +76,10 @@ function withDigests<T>(context: LoaderContext, book: RoadBook, candidates: read
  * collection's store in Astro, or the entries held in memory (held-entries.ts); `stored`, what
  * of an item's data the store keeps.
  */
-async function storeChanged<T>(
-  store: EntryStore,
+async function storeChanged<T, R = RenderedHtml>(
+  store: EntryStore<R>,
   items: readonly Digested<T>[],
-  render?: (subjects: T[]) => Promise<string[]>,
+  render?: (subjects: T[]) => Promise<R[]>,
   stored: (data: Record<string, unknown>) => Record<string, unknown> = (data) => data,
 ): Promise<{ changed: number; rendered: number }> {
   const untouched = new Set(store.keys());
@@ -87,9 +87,9 @@ async function storeChanged<T>(
     untouched.delete(id);
     return store.get(id)?.digest !== digest;
   });
-  const html = render ? await render(todo.map((t) => t.subject)) : null;
+  const rendered = render ? await render(todo.map((t) => t.subject)) : null;
   todo.forEach(({ id, data, digest }, i) =>
-    store.set({ id, data: stored(data), digest, ...(html ? { rendered: { html: html[i]! } } : {}) }),
+    store.set({ id, data: stored(data), digest, ...(rendered ? { rendered: rendered[i]! } : {}) }),
   );
   for (const id of untouched) store.delete(id);
   return { changed: todo.length + untouched.size, rendered: todo.length };
@@ -108,8 +108,19 @@ async function syncVersions(book: RoadBook, context: LoaderContext): Promise<num
     source: v.intro,
     links: resolvedLinks(v.introLinks, v.slug, book),
   }));
-  const render = (versions: typeof book.versions) => Promise.all(versions.map((v) => renderIntro(v, book)));
+  const render = (versions: typeof book.versions) =>
+    Promise.all(versions.map(async (v) => ({ html: await renderIntro(v, book) })));
   return (await storeChanged(context.store, withDigests(context, book, candidates), render)).changed;
+}
+
+/** The entries' bodies rendered at once, most by filling in what their reading prepared (a build). */
+function bodiesNow(book: RoadBook): (entries: Entry[]) => Promise<HeldBody[]> {
+  return async (entries) => (await renderEntries(entries, book)).map((html) => ({ html }));
+}
+
+/** The entries' bodies rendered each when a page first asks for it (the dev preview). */
+function bodiesLater(book: RoadBook): (entries: Entry[]) => Promise<HeldBody[]> {
+  return (entries) => Promise.resolve(entries.map((entry) => ({ later: () => renderEntry(entry, book) })));
 }
 
 /** What Astro's store keeps of an entry besides its id and digest: nothing (held-entries.ts). */
@@ -130,7 +141,7 @@ async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadB
   const items = withDigests(context, book, candidates);
   const { changed, rendered } = await storeChanged(context.store, items, undefined, DIGEST_ONLY);
   const held = source.entries.begin();
-  await storeChanged(held, items, (entries) => renderEntries(entries, book));
+  await storeChanged(held, items, source.previewing ? bodiesLater(book) : bodiesNow(book));
   held.commit();
   source.reportRendered({ rendered, total: book.entries.length });
   return changed;

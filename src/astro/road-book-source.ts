@@ -50,6 +50,10 @@ export class RoadBookSource {
       base,
       cacheFile: cachePaths(root).entryCacheFile,
       saveCacheLater: this.previewing,
+      // The dev preview renders a body when its page is first asked for (loader.ts): started
+      // on a road book whose bodies are not in the cache (a check keeps none), it serves its
+      // pages without rendering all of them first.
+      renderBodies: !this.previewing,
       files: this.#files,
     });
     return this.#pending;

@@ -41,7 +41,7 @@ export interface Site {
   counts(slug: string): VersionCounts;
   entry(id: string): EntryRecord | undefined;
   /** An entry's rendered body and the introduction of its verification items, as HTML. */
-  entryBody(id: string): EntryBody;
+  entryBody(id: string): Promise<EntryBody>;
   /** Every entry of a module, newest version first, file order within a version. */
   moduleEntries(moduleId: string): EntryRecord[];
   typeLabel(id: string): string;
@@ -95,9 +95,7 @@ async function loadSite(): Promise<Site> {
     ]),
   );
   const entryById = new Map(entries.map((e) => [e.id, e]));
-  const bodyById = new Map(
-    sortedEntries.map(({ data, html }) => [data.id, { html, verifyIntroHtml: data.verifyIntroHtml }]),
-  );
+  const byId = new Map(sortedEntries.map((entry) => [entry.data.id, entry]));
 
   const byVersion = new Map<string, EntryRecord[]>(versions.map((v) => [v.slug, []]));
   const byModule = new Map<string, EntryRecord[]>();
@@ -142,7 +140,12 @@ async function loadSite(): Promise<Site> {
     entries: (slug) => byVersion.get(slug) ?? [],
     counts: (slug) => counts.get(slug) ?? countVersion([]),
     entry: (id) => entryById.get(id),
-    entryBody: (id) => bodyById.get(id) ?? { html: '', verifyIntroHtml: '' },
+    entryBody: async (id) => {
+      const held = byId.get(id);
+      return held
+        ? { html: await held.html(), verifyIntroHtml: held.data.verifyIntroHtml }
+        : { html: '', verifyIntroHtml: '' };
+    },
     moduleEntries: (id) => byModule.get(id) ?? [],
     typeLabel: choiceLabels(config.types),
     moduleLabel: choiceLabels(modules),

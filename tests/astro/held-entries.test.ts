@@ -17,12 +17,28 @@ describe('the entries the integration holds for the pages', () => {
     entries.set({ id: first!.entry.id, data: packEntry(first!.data), digest: 'a', rendered: { html: '<p>un</p>' } });
     entries.set({ id: second!.entry.id, data: packEntry(second!.data), digest: 'b' });
     entries.commit();
-    expect(entries.all()).toEqual([
-      { data: JSON.parse(JSON.stringify(first!.data)), html: '<p>un</p>' },
-      { data: JSON.parse(JSON.stringify(second!.data)), html: '' },
+    const held = entries.all();
+    expect(held.map((e) => e.data)).toEqual([
+      JSON.parse(JSON.stringify(first!.data)),
+      JSON.parse(JSON.stringify(second!.data)),
     ]);
+    expect(await Promise.all(held.map((e) => e.html()))).toEqual(['<p>un</p>', '']);
     expect(entries.get(first!.entry.id)?.digest).toBe('a');
     expect([...entries.keys()]).toEqual([first!.entry.id, second!.entry.id]);
+  });
+
+  it('make a body held for later when a page first asks for it, and only then, once', async () => {
+    const [first] = await fixtureEntries();
+    let made = 0;
+    const later = async () => `<p>${++made}</p>`;
+    const entries = new HeldEntries().begin();
+    entries.set({ id: first!.entry.id, data: packEntry(first!.data), digest: 'a', rendered: { later } });
+    entries.commit();
+    expect(made).toBe(0);
+    const [held] = entries.all();
+    expect(await held!.html()).toBe('<p>1</p>');
+    expect(await held!.html()).toBe('<p>1</p>');
+    expect(made).toBe(1);
   });
 
   it('show a sync’s changes only once it is committed, all together', async () => {

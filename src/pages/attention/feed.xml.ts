@@ -4,7 +4,7 @@ import { getSite } from '../../astro/site-data.ts';
 
 /** Atom feed of the changes that need attention (breaking, data change, required action, security). */
 export const GET: APIRoute = async () => {
-  return new Response(buildAttentionFeed(await getSite()), {
+  return new Response(await buildAttentionFeed(await getSite()), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 };

@@ -10,7 +10,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
 
 /** Atom feed of one module's changes, newest first. */
 export const GET: APIRoute = async ({ params }) => {
-  return new Response(buildModuleFeed(await getSite(), params.module!), {
+  return new Response(await buildModuleFeed(await getSite(), params.module!), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 };
