@@ -12,9 +12,8 @@ export interface RenderedHtml {
 }
 
 /**
- * An entry's HTML as the held entries take it: made already (a build), or to be made when a
- * page first asks for it (the dev preview, which so serves its pages without rendering every
- * body first: its reading renders none, see road-book-source.ts).
+ * An entry's HTML as the held entries take it: made already, or to be made when a page first
+ * asks for it (what the loader gives, loader.ts).
  */
 export type HeldBody = RenderedHtml | { later: () => Promise<string> };
 

@@ -2,7 +2,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, formatSummary } from '../core/diagnostics.ts';
 import type { Entry, RoadBook } from '../core/model.ts';
 import type { LoadResult } from '../core/read/road-book.ts';
-import { renderEntries, renderEntry, renderIntro, resolvedLinks } from '../core/render.ts';
+import { renderEntry, renderIntro, resolvedLinks } from '../core/render.ts';
 import {
   loaderName,
   packEntry,
@@ -113,12 +113,12 @@ async function syncVersions(book: RoadBook, context: LoaderContext): Promise<num
   return (await storeChanged(context.store, withDigests(context, book, candidates), render)).changed;
 }
 
-/** The entries' bodies rendered at once, most by filling in what their reading prepared (a build). */
-function bodiesNow(book: RoadBook): (entries: Entry[]) => Promise<HeldBody[]> {
-  return async (entries) => (await renderEntries(entries, book)).map((html) => ({ html }));
-}
-
-/** The entries' bodies rendered each when a page first asks for it (the dev preview). */
+/**
+ * The entries' bodies, each rendered when a page or a feed first asks for it: a rebuild makes
+ * only the bodies of the pages it writes, and the dev preview serves its pages without making
+ * every body first. In a build the reading prepared them (render.ts fills in their links); the
+ * preview's reading renders none (road-book-source.ts).
+ */
 function bodiesLater(book: RoadBook): (entries: Entry[]) => Promise<HeldBody[]> {
   return (entries) => Promise.resolve(entries.map((entry) => ({ later: () => renderEntry(entry, book) })));
 }
@@ -129,9 +129,8 @@ const DIGEST_ONLY = () => ({});
 /**
  * The entries: Astro's store keeps each one's digest only, which tells what changed since the
  * last build (what a build reports as rendered); the pages read them from the entries held in
- * memory (held-entries.ts). A build's process starts with none held, so each is made again,
- * most by filling in the links of the body its reading prepared (render.ts); the dev preview
- * keeps them from one edit to the next.
+ * memory (held-entries.ts). A build's process starts with none held; the dev preview keeps
+ * them from one edit to the next.
  */
 async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadBookSource): Promise<number> {
   const candidates = book.entries.map((e, order) => {
@@ -141,7 +140,7 @@ async function syncEntries(book: RoadBook, context: LoaderContext, source: RoadB
   const items = withDigests(context, book, candidates);
   const { changed, rendered } = await storeChanged(context.store, items, undefined, DIGEST_ONLY);
   const held = source.entries.begin();
-  await storeChanged(held, items, source.previewing ? bodiesLater(book) : bodiesNow(book));
+  await storeChanged(held, items, bodiesLater(book));
   held.commit();
   source.reportRendered({ rendered, total: book.entries.length });
   return changed;

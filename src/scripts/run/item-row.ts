@@ -325,7 +325,7 @@ export class RowMaker {
     };
     // Without a result the row is as the template painted it, but for the carry-over marks.
     const result = this.ctx.result(item.id);
-    if (result) this.paint(row);
+    if (result) this.paint(row, result);
     else paintCarryMarks(row, result, this.ctx);
     return row;
   }
@@ -372,8 +372,7 @@ export class RowMaker {
   }
 
   /** Shows a row's result; the open fields are rewritten too unless the focus is in them. */
-  paint(row: Row): void {
-    const result = this.ctx.result(row.item.id);
+  paint(row: Row, result: ItemResult | undefined = this.ctx.result(row.item.id)): void {
     row.mark = markOf(row.item, result);
     const { status, changed } = row.mark;
     row.el.dataset.status = status;
