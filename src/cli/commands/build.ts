@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { codeDigest } from '../../core/build/code-digest.ts';
 import { planRebuild, readLastSite, writeLastSite } from '../../core/build/last-site.ts';
 import { siteOutputs } from '../../core/build/outputs.ts';
-import { presentIn, reuseFiles } from '../../core/build/reuse.ts';
+import { linkFiles, presentIn, sortKept } from '../../core/build/reuse.ts';
 import { publishedData, VersionFiles, type SiteFile } from '../../core/build/version-files.ts';
 import { makeVersionFiles } from '../../core/build/version-files-pool.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
@@ -73,7 +73,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     progress.finish();
     return 0;
   }
-  const keep = plan.kind === 'partial' ? await presentIn(out, plan.reuse) : [];
+  const keep = plan.kind === 'partial' ? presentIn(out, plan.reuse) : [];
   const ids = { previous: plan.kind === 'partial' ? plan.previousBuildId : outputs.buildId, current: outputs.buildId };
   await rm(staging, { recursive: true, force: true });
   // The versions' data files and downloads are made on worker threads while Astro renders the
@@ -81,9 +81,12 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const data = publishedData(checked.book);
   const versionFiles = new VersionFiles(data, outputs.buildId);
   const jobs = versionFiles.jobs(new Set(keep));
+  // Kept files that name the build are written again beside Astro too; the others are linked.
+  const { linked, rewritten } = sortKept(keep, ids);
+  const kept = rewritten.map((path) => ({ kept: join(out, path), path, previousBuildId: ids.previous }));
   const apart = makeVersionFiles(
     { data: { ...data, entries: [] }, buildId: outputs.buildId, modules: versionFiles.modules },
-    jobs,
+    [...jobs, ...kept],
   );
   // Awaited once the pages are written; a failure before then (Astro's, or theirs) is reported there.
   apart.catch(() => {});
@@ -107,7 +110,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     keep: [...keep, ...jobs.flatMap((job) => job.paths)],
     searchLinks: { folder: stagingFor(searchLinks), release: removeInBackground },
     onPagesWritten: async (dir) => {
-      await reuseFiles(out, dir, keep, ids);
+      linkFiles(out, dir, linked);
       await writeSiteFiles(dir, await apart);
     },
   });
@@ -153,9 +156,9 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const cached = rendered
     ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build)`
     : '';
-  const kept = keep.length ? `; ${keep.length} files kept from the last site` : '';
+  const keptNote = keep.length ? `; ${keep.length} files kept from the last site` : '';
   io.stderr(
-    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}${kept}\n`,
+    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}${keptNote}\n`,
   );
   progress.finish();
   return 0;

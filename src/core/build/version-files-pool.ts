@@ -2,7 +2,8 @@
  * Makes the files of the versions (version-files.ts) on worker threads while Astro renders
  * the pages on the main one: XLSX workbooks above all are slow to write, and the machine's
  * other cores would otherwise wait. The files come back in memory and are written into the
- * site once Astro has written its pages.
+ * site once Astro has written its pages. The workbooks a rebuild keeps from the last site are
+ * written again there too, with the new build id (reuse.ts).
  */
 import { availableParallelism } from 'node:os';
 import type { RoadBookData } from '../data-files.ts';
@@ -27,6 +28,19 @@ export interface VersionFilesJob {
   entries: EntryRecord[];
 }
 
+/** A file kept from the last site that may name the build: its bytes with the current build id (reuse.ts). */
+export interface KeptFileJob {
+  /** The file in the last site. */
+  kept: string;
+  /** Its path in the site. */
+  path: string;
+  /** The build id the last site's files name. */
+  previousBuildId: string;
+}
+
+/** What a worker is asked for. */
+export type SiteFilesJob = VersionFilesJob | KeptFileJob;
+
 const WORKER = new URL('./version-files-worker.ts', import.meta.url);
 
 /** One thread per core but the one Astro renders on. */
@@ -37,10 +51,10 @@ function defaultThreads(): number {
 /** Every file of `jobs`; rejects with the first failure. */
 export async function makeVersionFiles(
   shared: VersionFilesShared,
-  jobs: readonly VersionFilesJob[],
+  jobs: readonly SiteFilesJob[],
   threads = defaultThreads(),
 ): Promise<SiteFile[]> {
   if (jobs.length === 0) return [];
-  const made = await mapOnWorkers<VersionFilesShared, VersionFilesJob, SiteFile[]>(WORKER, shared, jobs, threads);
+  const made = await mapOnWorkers<VersionFilesShared, SiteFilesJob, SiteFile[]>(WORKER, shared, jobs, threads);
   return made.flat();
 }

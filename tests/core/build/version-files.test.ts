@@ -1,8 +1,11 @@
 /**
  * The versions' data files and downloads made on worker threads have the bytes the site's
- * routes make in the build's own thread (the same VersionFiles), and a build keeps none of
- * them when they are made apart.
+ * routes make in the build's own thread (the same VersionFiles), a build keeps none of
+ * them when they are made apart, and a workbook it keeps is written there again with the new
+ * build id.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +62,36 @@ describe('the versions’ files on worker threads', () => {
       const paths = made.map(([path]) => path);
       expect(paths).toContain('versions/1.0.0/checklist.csv');
       for (const path of kept) expect(paths).not.toContain(path);
+    },
+    WORKERS_TIMEOUT,
+  );
+
+  it(
+    'writes a workbook kept from the last site again with the new build id: the bytes a new one would have',
+    async () => {
+      const { files, input } = await fixture();
+      const last = await mkdtemp(join(tmpdir(), 'roadbook-kept-'));
+      try {
+        const path = 'versions/1.0.0/checklist.xlsx';
+        const previous = new VersionFiles(
+          publishedData((await loadRoadBook(FIXTURE, { drafts: false })).book),
+          'b'.repeat(64),
+        );
+        const [[, before]] = (await previous.filesOf('1.0.0', new Set([path]))) as [[string, Uint8Array]];
+        await mkdir(join(last, 'versions/1.0.0'), { recursive: true });
+        await writeFile(join(last, path), before);
+        const made = await makeVersionFiles(
+          input,
+          [{ kept: join(last, path), path, previousBuildId: 'b'.repeat(64) }],
+          1,
+        );
+        const [[, fresh]] = (await files.filesOf('1.0.0', new Set([path]))) as [[string, Uint8Array]];
+        expect(made.map(([p]) => p)).toEqual([path]);
+        expect(Buffer.from(made[0]![1]).equals(Buffer.from(fresh))).toBe(true);
+        expect(Buffer.from(before).equals(Buffer.from(fresh))).toBe(false);
+      } finally {
+        await rm(last, { recursive: true, force: true });
+      }
     },
     WORKERS_TIMEOUT,
   );
