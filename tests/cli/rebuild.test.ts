@@ -5,7 +5,7 @@
  * nothing changed the site is not touched at all.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,7 @@ describe('roadbook build, run again after a change', () => {
   let project: string;
   const roots: string[] = [];
   let cold = 0;
+  let firstBuild: Build;
 
   /** Builds `project` again and a copy of its content from scratch; both sites must be the same. */
   async function rebuildMatchesCold(): Promise<Build> {
@@ -96,8 +97,8 @@ describe('roadbook build, run again after a change', () => {
     project = join(work, 'project');
     roots.push(project);
     await cp(FIXTURE, project, { recursive: true });
-    const first = await build(project);
-    expect(first.code, first.stderr).toBe(0);
+    firstBuild = await build(project);
+    expect(firstBuild.code, firstBuild.stderr).toBe(0);
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -115,6 +116,32 @@ describe('roadbook build, run again after a change', () => {
     expect(store).toContain('CPT-1');
     expect(store).not.toContain('Export des écritures');
   });
+
+  it(
+    'reads no file when none changed, and says again what the check found; a file touched, not changed, is read once',
+    async () => {
+      const summary = (stderr: string) => stderr.split('\n').find((line) => /: \d+ errors?, \d+ warnings?$/.test(line));
+      const before = await filesOf(join(project, 'dist'));
+      const unread = await build(project);
+      expect(unread.code, unread.stderr).toBe(0);
+      expect(unread.stderr).toContain('Nothing changed since the last build');
+      expect(unread.stderr).not.toContain('✓ read');
+      expect(summary(unread.stderr)).toBeDefined();
+      expect(summary(unread.stderr)).toBe(summary(firstBuild.stderr));
+      // The same bytes with another modification time: read and found the same, then known by its new stamp.
+      const touched = join(project, 'content/versions/1.0.0/index.md');
+      const later = new Date(Date.now() + 60_000);
+      await utimes(touched, later, later);
+      const read = await build(project);
+      expect(read.stderr).toContain('✓ read');
+      expect(read.stderr).toContain('Nothing changed since the last build');
+      const again = await build(project);
+      expect(again.stderr).not.toContain('✓ read');
+      expect(again.stderr).toContain('Nothing changed since the last build');
+      expect(await filesOf(join(project, 'dist'))).toEqual(before);
+    },
+    TIMEOUT,
+  );
 
   it(
     'leaves the site as it is when nothing changed: same files, same inodes, same times',

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { codeDigest } from '../../core/build/code-digest.ts';
-import { planRebuild, readLastSite, writeLastSite } from '../../core/build/last-site.ts';
+import { planRebuild, readLastSite, sameFiles, writeLastSite } from '../../core/build/last-site.ts';
+import { contentStamp } from '../../core/read/check-result.ts';
 import { siteOutputs } from '../../core/build/outputs.ts';
 import { linkFiles, presentIn, sortKept } from '../../core/build/reuse.ts';
 import { publishedData, VersionFiles, type SiteFile } from '../../core/build/version-files.ts';
@@ -15,7 +16,7 @@ import { astroConfig, PACKAGE_ROOT } from '../project.ts';
 import { cleanStaleStaging, previousOf, removeInBackground, stagingFor } from '../staging.ts';
 import { BuildProgress, isInteractive } from '../progress.ts';
 import { buildProgress } from '../../astro/build-progress.ts';
-import { reportDiagnostics } from './check.ts';
+import { findingsOf, reportDiagnostics, writeFindings } from './check.ts';
 
 export interface BuildArgs {
   root?: string;
@@ -32,10 +33,13 @@ export interface BuildArgs {
  * only when everything (pages, data files, search index) succeeded: a failed build leaves the
  * last good site untouched.
  *
- * A rebuild redoes only what changed since the last good site (core/build/): when nothing
- * did, the site is left as it is; when the code and what every page shows are the same, the
- * files whose inputs are the same are taken from the last site (hard links) and only the
- * others are generated. Either way the site has the bytes a build from scratch would give.
+ * A rebuild redoes only what changed since the last good site (core/build/): when no file
+ * under content/ changed (their stamp, core/read/check-result.ts) and roadbook's code is the
+ * same, nothing is read and what the last build's check found is said again; when nothing
+ * the site is made from changed, the site is left as it is; when the code and what every page
+ * shows are the same, the files whose inputs are the same are taken from the last site (hard
+ * links) and only the others are generated. Either way the site has the bytes a build from
+ * scratch would give.
  */
 export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, args.root ?? '.');
@@ -48,6 +52,19 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     terminal: isInteractive(io.isTTY),
     columns: process.stderr.columns,
   });
+  const recordFile = lastSiteFile(root, out);
+  // Stamped before reading: a file changed while the build reads it changes the next stamp.
+  const stamp = await contentStamp(root, buildReading(drafts, base));
+  const code = await codeDigest(PACKAGE_ROOT);
+  const last = await readLastSite(recordFile, out);
+  if (sameFiles(last, stamp, code)) {
+    // No file under content/ and no line of roadbook changed: nothing is read.
+    await cleanLeftovers(out, io);
+    writeFindings(last.findings, io, 'text', io.cwd);
+    io.stderr(nothingChanged(out));
+    progress.finish();
+    return 0;
+  }
   const checked = await loadRoadBook(root, {
     drafts,
     base,
@@ -65,11 +82,13 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   await mkdir(dirname(out), { recursive: true });
   const staging = stagingFor(out);
   await cleanLeftovers(out, io);
-  const recordFile = lastSiteFile(root, out);
-  const outputs = await siteOutputs(checked.book, { drafts, base }, await codeDigest(PACKAGE_ROOT));
-  const plan = planRebuild(await readLastSite(recordFile, out), outputs);
+  const outputs = await siteOutputs(checked.book, { drafts, base }, code);
+  const record = { ...outputs, stamp, findings: findingsOf(checked) };
+  const plan = planRebuild(last, outputs);
   if (plan.kind === 'unchanged') {
-    io.stderr(`Nothing changed since the last build: the site in ${out} is left as it is.\n`);
+    // Files were touched, not changed: the next build knows them by their new stamp.
+    await writeLastSite(recordFile, out, record);
+    io.stderr(nothingChanged(out));
     progress.finish();
     return 0;
   }
@@ -149,7 +168,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   try {
     await moveBeside(local, staging, out);
     await swapIn(staging, out);
-    await writeLastSite(recordFile, out, outputs);
+    await writeLastSite(recordFile, out, record);
   } finally {
     progress.end('publish');
   }
@@ -162,6 +181,15 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   );
   progress.finish();
   return 0;
+}
+
+/** What the reading of a build depends on besides the files (the stamp of its record, core/read/check-result.ts). */
+function buildReading(drafts: boolean, base: string | null): string {
+  return `build; drafts ${drafts}; base ${base ?? 'from roadbook.yml'}`;
+}
+
+function nothingChanged(out: string): string {
+  return `Nothing changed since the last build: the site in ${out} is left as it is.\n`;
 }
 
 async function writeSiteFiles(dir: string, files: readonly SiteFile[]): Promise<void> {

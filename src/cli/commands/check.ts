@@ -45,7 +45,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 }
 
 /** What a load found, as `check` reports it. */
-function findingsOf(result: LoadResult): CheckFindings {
+export function findingsOf(result: LoadResult): CheckFindings {
   const { versions, entries } = result.book;
   return {
     diagnostics: result.diagnostics,
@@ -69,7 +69,7 @@ export function reportDiagnostics(result: LoadResult, io: Io, format: CheckForma
   writeFindings(findingsOf(result), io, format, root);
 }
 
-function writeFindings(findings: CheckFindings, io: Io, format: CheckFormatId, root: string): void {
+export function writeFindings(findings: CheckFindings, io: Io, format: CheckFormatId, root: string): void {
   const writer = checkFormat(format)!;
   const rootPath = relative(io.cwd, root).split(sep).join('/');
   const text = writer.write(checkReport(findings, rootPath));
