@@ -52,7 +52,7 @@ export function sortKept(paths: readonly string[], ids: BuildIds): { linked: str
 
 /** The bytes of the kept file `file` (its path in the last site), the build id in it replaced. */
 export async function keptBytes(file: string, ids: BuildIds): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = await readFile(file);
   return REWRITES[extname(file)]?.(bytes, ids) ?? bytes;
 }
 
