@@ -1,11 +1,9 @@
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../core/read/config.ts';
 import { messagesModule } from './messages-module.ts';
 import { optionsModule } from './options-module.ts';
 import { siteOptions, type RoadbookOptions, type SiteOptions } from './options.ts';
-import { indexedPages, writeSiteIndex } from './pagefind.ts';
 import { watchContent } from './preview-refresh.ts';
 import { keepContentFresh } from './preview-fresh-content.ts';
 import { ignoredInPackage } from './preview-watch.ts';
@@ -22,12 +20,12 @@ const PAGE_CONCURRENCY = 4;
  * under `root` once (or takes the one `roadbook build` read), takes the site's base, address
  * and language from it, hands the options to the code Vite loads (virtual:roadbook/options)
  * and the road book to the loaders (its `roadbook:source` hook), refreshes the dev preview's
- * content after each edit, and indexes the built pages for search.
+ * content after each edit, and tells `roadbook build` when the pages are written (the CLI
+ * then indexes them for search, commands/build.ts).
  */
 export default function roadbook(options: RoadbookOptions = {}): AstroIntegration {
   let site: SiteOptions | null = null;
   let source: RoadBookSource | null = null;
-  let locale = 'fr';
   return {
     name: 'roadbook',
     hooks: {
@@ -43,7 +41,6 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         }
         // Problems of the road book are reported by `roadbook check`, the build and the loader.
         const { config: rb } = (await source.current()).book;
-        locale = rb.locale;
         addWatchFile(`${site.root}/${CONFIG_FILE}`);
         updateConfig({
           output: 'static',
@@ -73,18 +70,8 @@ export default function roadbook(options: RoadbookOptions = {}): AstroIntegratio
         watchContent(site.root, source, { watcher: server.watcher, refreshContent, logger });
         keepContentFresh(server);
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const built = fileURLToPath(dir);
-        await options.onPagesWritten?.(built);
-        // Every page is in the site now, those kept from the last one too: pagefind reads them all.
-        const pages = indexedPages((await source!.current()).book);
-        const indexed = await writeSiteIndex(
-          built,
-          join(built, 'pagefind'),
-          { language: locale, pages },
-          options.searchLinks,
-        );
-        logger.info(`search index: ${indexed} pages`);
+      'astro:build:done': async ({ dir }) => {
+        await options.onPagesWritten?.(fileURLToPath(dir));
       },
     },
   };

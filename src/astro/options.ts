@@ -18,16 +18,6 @@ export interface RenderCount {
 }
 
 /**
- * The folder of links pagefind reads the pages from (astro/pagefind.ts), and what becomes of
- * it once the index is written: by default beside the site, removed before the build goes on.
- */
-export interface SearchLinks {
-  folder: string;
-  /** Takes the folder away once indexed (awaited; it may leave the removing to another process). */
-  release(folder: string): void | Promise<void>;
-}
-
-/**
  * The integration's options. `roadBook` and `onRendered` are for a caller in the same
  * process (`roadbook build`): they are live values, never written into a module.
  */
@@ -43,8 +33,6 @@ export interface RoadbookOptions extends Partial<SiteOptions> {
   keep?: readonly string[];
   /** Called with the built site's folder once its pages are written. */
   onPagesWritten?: (dir: string) => Promise<void>;
-  /** Where the search index's links to the pages are made, and what is done with them after (astro/pagefind.ts). */
-  searchLinks?: SearchLinks;
 }
 
 /** The options with their defaults; `astroRoot` (Astro's own root) is the default project folder. */

@@ -25,7 +25,16 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { entryPageFile } from '../core/build/site-files.ts';
 import type { RoadBook } from '../core/model.ts';
-import type { SearchLinks } from './options.ts';
+
+/**
+ * The folder of links pagefind reads the pages from (astro/pagefind.ts), and what becomes of
+ * it once the index is written: by default beside the site, removed before the build goes on.
+ */
+export interface SearchLinks {
+  folder: string;
+  /** Takes the folder away once indexed (awaited; it may leave the removing to another process). */
+  release(folder: string): void | Promise<void>;
+}
 
 /** What the index is made of. */
 export interface SiteIndexPlan {

@@ -40,7 +40,8 @@ interface Running {
   unit: string;
 }
 
-interface Finished {
+/** A phase that has ended, as the timings at the end list it. */
+export interface FinishedPhase {
   phase: BuildPhase;
   /** Null for a phase that ran inside another (the data files, generated with the pages). */
   ms: number | null;
@@ -58,7 +59,7 @@ export class BuildProgress {
   readonly #now: () => number;
   readonly #started: number;
   #running: Running | null = null;
-  readonly #finished: Finished[] = [];
+  readonly #finished: FinishedPhase[] = [];
   /** What phases that have not ended yet did, told by a part of the build that does not end them. */
   readonly #described = new Map<BuildPhase, string>();
   #drawn = 0;
@@ -68,6 +69,19 @@ export class BuildProgress {
     this.#out = out;
     this.#now = now;
     this.#started = now();
+  }
+
+  /** The phases that have ended, in order. */
+  get finished(): readonly FinishedPhase[] {
+    return [...this.#finished];
+  }
+
+  /**
+   * Takes in phases another process ran and has said (the pages', commands/build-pages.ts):
+   * listed in the timings at the end, not written again.
+   */
+  adopt(phases: readonly FinishedPhase[]): void {
+    this.#finished.push(...phases);
   }
 
   /** The phase running now, if any. */
@@ -128,7 +142,7 @@ export class BuildProgress {
     this.#finish({ phase, ms: null, summary });
   }
 
-  #finish(finished: Finished): void {
+  #finish(finished: FinishedPhase): void {
     this.#finished.push(finished);
     const { phase, ms, summary } = finished;
     const line = `✓ ${BUILD_PHASES[phase]}${summary ? `: ${summary}` : ''} (${duration(ms)})\n`;

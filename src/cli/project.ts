@@ -6,8 +6,7 @@ import { cachePaths, PACKAGE_ROOT } from '../astro/settings.ts';
 export { PACKAGE_ROOT };
 
 /** What a command asks of Astro: the site's options, and what it shares in this process. */
-export type SiteRequest = SiteOptions &
-  Pick<RoadbookOptions, 'roadBook' | 'onRendered' | 'keep' | 'onPagesWritten' | 'searchLinks'>;
+export type SiteRequest = SiteOptions & Pick<RoadbookOptions, 'roadBook' | 'onRendered' | 'keep' | 'onPagesWritten'>;
 
 /**
  * The inline config Astro's programmatic API (`build`, `dev`) is called with: the package's

@@ -26,7 +26,7 @@ const PHASE_LINES = [
   /✓ render: \d entries, \d unchanged \(\d+\.\d s\)$/m,
   /✓ pages: \d+ pages \(\d+\.\d s\)$/m,
   /✓ data files: \d+ files \(with the pages\)$/m,
-  /✓ search index \(\d+\.\d s\)$/m,
+  /✓ search index: 5 pages \(\d+\.\d s\)$/m,
   /✓ publish \(\d+\.\d s\)$/m,
 ];
 

@@ -1,22 +1,19 @@
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { codeDigest } from '../../core/build/code-digest.ts';
-import { planRebuild, readLastSite, sameFiles, writeLastSite } from '../../core/build/last-site.ts';
+import { readLastSite, sameFiles, writeLastSite } from '../../core/build/last-site.ts';
 import { contentStamp } from '../../core/read/check-result.ts';
-import { siteOutputs } from '../../core/build/outputs.ts';
-import { linkFiles, presentIn, sortKept } from '../../core/build/reuse.ts';
-import { publishedData, VersionFiles, type SiteFile } from '../../core/build/version-files.ts';
-import { makeVersionFiles } from '../../core/build/version-files-pool.ts';
-import { loadRoadBook } from '../../core/read/road-book.ts';
-import { buildWorkDir, cachePaths } from '../../astro/settings.ts';
+import type { SiteFile } from '../../core/build/version-files.ts';
+import { buildWorkDir, cachePaths, PACKAGE_ROOT } from '../../astro/settings.ts';
+import { writeSiteIndex } from '../../astro/pagefind.ts';
 import { CliError, type Io } from '../io.ts';
-import type { RenderCount } from '../../astro/options.ts';
-import { astroConfig, PACKAGE_ROOT } from '../project.ts';
 import { cleanStaleStaging, previousOf, removeInBackground, stagingFor } from '../staging.ts';
 import { BuildProgress, isInteractive } from '../progress.ts';
-import { buildProgress } from '../../astro/build-progress.ts';
-import { findingsOf, reportDiagnostics, writeFindings } from './check.ts';
+import { writeFindings } from './check.ts';
+import type { PagesAnswer, PagesFailure, PagesMessage, PagesRequest } from './build-pages.ts';
 
 export interface BuildArgs {
   root?: string;
@@ -40,6 +37,11 @@ export interface BuildArgs {
  * shows are the same, the files whose inputs are the same are taken from the last site (hard
  * links) and only the others are generated. Either way the site has the bytes a build from
  * scratch would give.
+ *
+ * The reading and the pages are done by a process of its own (build-pages.ts), which has
+ * ended when this one indexes the pages and publishes the site: pagefind's process then runs
+ * beside one that holds little, not beside all that the pages were made with (at 10,000
+ * entries, about 0.9 GiB that the process keeps after Astro's build has returned).
  */
 export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, args.root ?? '.');
@@ -47,11 +49,9 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
   const drafts = Boolean(args.drafts);
 
   const base = args.base ?? null;
-  const progress = new BuildProgress({
-    write: io.stderr,
-    terminal: isInteractive(io.isTTY),
-    columns: process.stderr.columns,
-  });
+  const terminal = isInteractive(io.isTTY);
+  const columns = process.stderr.columns;
+  const progress = new BuildProgress({ write: io.stderr, terminal, columns });
   const recordFile = lastSiteFile(root, out);
   // Stamped before reading: a file changed while the build reads it changes the next stamp.
   const stamp = await contentStamp(root, buildReading(drafts, base));
@@ -65,120 +65,44 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     progress.finish();
     return 0;
   }
-  const checked = await loadRoadBook(root, {
-    drafts,
-    base,
-    cacheFile: cachePaths(root).entryCacheFile,
-    onProgress: (step) => progress.loading(step),
-  });
-  progress.end('check');
-  if (checked.errorCount > 0) progress.abandon();
-  reportDiagnostics(checked, io);
-  if (checked.errorCount > 0) {
-    io.stderr(`The site was not built; ${existsNote(out)}\n`);
-    return 1;
+  const request: PagesRequest = { root, out, drafts, base, recordFile, stamp, code, last, owner: process.pid };
+  const answer = await pagesInOwnProcess({ request, output: { terminal, columns, cwd: io.cwd, isTTY: io.isTTY } }, io);
+  const { outcome, phases } = answer;
+  progress.adopt(phases);
+  if (outcome.kind === 'done') {
+    if (outcome.timed) progress.finish();
+    return outcome.exitCode;
   }
+  const { site, staging, record, summary } = outcome;
 
-  await mkdir(dirname(out), { recursive: true });
-  const staging = stagingFor(out);
-  await cleanLeftovers(out, io);
-  const outputs = await siteOutputs(checked.book, { drafts, base }, code);
-  const record = { ...outputs, stamp, findings: findingsOf(checked) };
-  const plan = planRebuild(last, outputs);
-  if (plan.kind === 'unchanged') {
-    // Files were touched, not changed: the next build knows them by their new stamp.
-    await writeLastSite(recordFile, out, record);
-    io.stderr(nothingChanged(out));
-    progress.finish();
-    return 0;
-  }
-  const keep = plan.kind === 'partial' ? presentIn(out, plan.reuse) : [];
-  const ids = { previous: plan.kind === 'partial' ? plan.previousBuildId : outputs.buildId, current: outputs.buildId };
-  await rm(staging, { recursive: true, force: true });
-  // The versions' data files and downloads are made on worker threads while Astro renders the
-  // pages, and left out of Astro's routes.
-  const data = publishedData(checked.book);
-  const versionFiles = new VersionFiles(data, outputs.buildId);
-  const jobs = versionFiles.jobs(new Set(keep));
-  // Kept files that name the build are written again beside Astro too; the others are linked.
-  const { linked, rewritten } = sortKept(keep, ids);
-  const kept = rewritten.map((path) => ({ kept: join(out, path), path, previousBuildId: ids.previous }));
-  const apart = makeVersionFiles(
-    { data: { ...data, entries: [] }, buildId: outputs.buildId, modules: versionFiles.modules },
-    [...jobs, ...kept],
-  );
-  // Awaited once the pages are written; a failure before then (Astro's, or theirs) is reported there.
-  apart.catch(() => {});
-  let rendered = null as RenderCount | null;
-  // The road book just checked is the one the site is built from: it is not read again.
-  const onRendered = (count: RenderCount) => {
-    rendered = count;
-    progress.describe('render', `${count.rendered} entries, ${count.total - count.rendered} unchanged`);
-  };
-  const work = buildWorkDir(root);
+  // The pages' process has ended: the index is made beside a process that holds little.
+  progress.start('search');
   // The links pagefind reads the pages from (astro/pagefind.ts): a staging folder of their own
   // beside the work folder, removed in the background once indexed, or as stale by a later
   // build if that removal was stopped.
-  const searchLinks = `${work}-search`;
-  const astro = astroConfig({
-    root,
-    drafts,
-    base,
-    roadBook: checked,
-    onRendered,
-    keep: [...keep, ...jobs.flatMap((job) => job.paths)],
-    searchLinks: { folder: stagingFor(searchLinks), release: removeInBackground },
-    onPagesWritten: async (dir) => {
-      linkFiles(out, dir, linked);
-      await writeSiteFiles(dir, await apart);
-    },
-  });
-  const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
-  astro.integrations = [...(astro.integrations ?? []), buildProgress(progress, madeApart)];
-  const local = stagingFor(work);
-  // Astro and Vite take a build's flavour (import.meta.env.DEV) from NODE_ENV when it is set,
-  // as a shell's NODE_ENV=development or a test runner's "test" would: a site is always built
-  // for production.
-  const nodeEnv = process.env.NODE_ENV;
-  const cwd = process.cwd();
+  const searchLinks = `${buildWorkDir(root)}-search`;
   try {
-    await mkdir(dirname(work), { recursive: true });
-    await cleanLeftovers(work, io);
     await cleanLeftovers(searchLinks, io);
-    await rm(local, { recursive: true, force: true });
-    process.env.NODE_ENV = 'production';
-    // Astro keeps the chunks under its output folder only when that folder is inside the
-    // working directory (else in `<cwd>/.astro/`, shared by every build started there, and
-    // where Node may not find their packages): the build runs from the package.
-    process.chdir(PACKAGE_ROOT);
-    const { build } = await import('astro');
-    await build({ ...astro, outDir: local, logLevel: 'warn', mode: 'production' });
+    // Every page is in the site now, those kept from the last one too: pagefind reads them all.
+    const links = { folder: stagingFor(searchLinks), release: removeInBackground };
+    const indexed = await writeSiteIndex(site, join(site, 'pagefind'), outcome.index, links);
+    progress.end('search', `${indexed} pages`);
   } catch (error) {
     progress.abandon();
-    await rm(local, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`The build failed: ${reason}\n${existsNote(out)}`);
-  } finally {
-    process.chdir(cwd);
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
   }
 
   progress.start('publish');
   try {
-    await moveBeside(local, staging, out);
+    await moveBeside(site, staging, out);
     await swapIn(staging, out);
     await writeLastSite(recordFile, out, record);
   } finally {
     progress.end('publish');
   }
-  const cached = rendered
-    ? ` (${rendered.rendered} rendered, ${rendered.total - rendered.rendered} unchanged since the last build)`
-    : '';
-  const keptNote = keep.length ? `; ${keep.length} files kept from the last site` : '';
-  io.stderr(
-    `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}${keptNote}\n`,
-  );
+  io.stderr(summary);
   progress.finish();
   return 0;
 }
@@ -188,11 +112,11 @@ function buildReading(drafts: boolean, base: string | null): string {
   return `build; drafts ${drafts}; base ${base ?? 'from roadbook.yml'}`;
 }
 
-function nothingChanged(out: string): string {
+export function nothingChanged(out: string): string {
   return `Nothing changed since the last build: the site in ${out} is left as it is.\n`;
 }
 
-async function writeSiteFiles(dir: string, files: readonly SiteFile[]): Promise<void> {
+export async function writeSiteFiles(dir: string, files: readonly SiteFile[]): Promise<void> {
   const folders = new Set(files.map(([path]) => dirname(join(dir, path))));
   await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   await Promise.all(files.map(([path, bytes]) => writeFile(join(dir, path), bytes)));
@@ -223,7 +147,7 @@ async function moveBeside(local: string, staging: string, out: string): Promise<
 }
 
 /** Removes what killed builds left beside `target`, and says so. */
-async function cleanLeftovers(target: string, io: Io): Promise<void> {
+export async function cleanLeftovers(target: string, io: Io): Promise<void> {
   const { removed, restored } = await cleanStaleStaging(target);
   if (restored) io.stderr(`Put back the last good site from ${restored}, left by an interrupted build.\n`);
   for (const path of removed) io.stderr(`Removed ${path}, left by an interrupted build.\n`);
@@ -249,6 +173,47 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function existsNote(out: string): string {
+export function existsNote(out: string): string {
   return `the previous site (if any) in ${out} is unchanged.`;
+}
+
+/** The pages' process (build-pages-process.ts). */
+const PAGES_PROCESS = fileURLToPath(new URL('../build-pages-process.ts', import.meta.url));
+
+/**
+ * Has the pages' process read the road book and written the pages, relaying what it says to
+ * `io`; its answer once it has ended. A failure it reports is thrown again here, as it was.
+ */
+function pagesInOwnProcess(message: PagesMessage, io: Io): Promise<Extract<PagesAnswer, { outcome: unknown }>> {
+  const { out, root } = message.request;
+  return new Promise((resolve, reject) => {
+    const child = fork(PAGES_PROCESS, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
+    child.stdout!.setEncoding('utf8').on('data', io.stdout);
+    child.stderr!.setEncoding('utf8').on('data', io.stderr);
+    let answer: PagesAnswer | null = null;
+    child.on('message', (reply: PagesAnswer) => (answer = reply));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const reply = answer as PagesAnswer | null;
+      if (reply && 'outcome' in reply) return resolve(reply);
+      if (reply) return reject(failureOf(reply.failure));
+      // Stopped before it answered (killed, out of memory): what it left in the work folder goes.
+      const local = stagingFor(buildWorkDir(root));
+      void rm(local, { recursive: true, force: true }).finally(() =>
+        reject(
+          new CliError(
+            `The build stopped while it wrote the pages (${signal ? `signal ${signal}` : `exit code ${code}`}).\n${existsNote(out)}`,
+          ),
+        ),
+      );
+    });
+    child.send(message);
+  });
+}
+
+function failureOf({ message, exitCode, stack }: PagesFailure): Error {
+  if (exitCode !== null) return new CliError(message, exitCode);
+  const defect = new Error(message);
+  defect.stack = stack;
+  return defect;
 }
