@@ -18,6 +18,7 @@ import { spawn } from 'node:child_process';
 import { hostname } from 'node:os';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { Io } from './io.ts';
 
 /** Older than this, a staging folder of another host is taken as left behind. */
 export const FOREIGN_STALE_MS = 24 * 60 * 60 * 1000;
@@ -138,4 +139,11 @@ export function removeInBackground(folder: string): void {
   // Not started (no process left, say): the next build removes the folder as stale.
   child.on('error', () => {});
   child.unref();
+}
+
+/** Removes what killed builds left beside `target` (cleanStaleStaging), and says so. */
+export async function cleanLeftovers(target: string, io: Io): Promise<void> {
+  const { removed, restored } = await cleanStaleStaging(target);
+  if (restored) io.stderr(`Put back the last good site from ${restored}, left by an interrupted build.\n`);
+  for (const path of removed) io.stderr(`Removed ${path}, left by an interrupted build.\n`);
 }

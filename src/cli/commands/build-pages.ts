@@ -6,12 +6,12 @@
  * what the reading threads leave behind) is given back to the system before pagefind's
  * process indexes the pages, rather than kept beside it.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { planRebuild, writeLastSite, type LastSite, type SiteRecord } from '../../core/build/last-site.ts';
 import { siteOutputs } from '../../core/build/outputs.ts';
 import { linkFiles, presentIn, sortKept } from '../../core/build/reuse.ts';
-import { publishedData, VersionFiles } from '../../core/build/version-files.ts';
+import { publishedData, VersionFiles, type SiteFile } from '../../core/build/version-files.ts';
 import { makeVersionFiles } from '../../core/build/version-files-pool.ts';
 import { loadRoadBook } from '../../core/read/road-book.ts';
 import { buildWorkDir, cachePaths } from '../../astro/settings.ts';
@@ -20,10 +20,10 @@ import { indexedPages, type SiteIndexPlan } from '../../astro/pagefind.ts';
 import { buildProgress } from '../../astro/build-progress.ts';
 import { CliError, type Io } from '../io.ts';
 import { astroConfig, PACKAGE_ROOT } from '../project.ts';
-import { stagingFor } from '../staging.ts';
+import { cleanLeftovers, stagingFor } from '../staging.ts';
 import type { BuildProgress, FinishedPhase } from '../progress.ts';
 import { findingsOf, reportDiagnostics } from './check.ts';
-import { cleanLeftovers, existsNote, nothingChanged, writeSiteFiles } from './build.ts';
+import { existsNote, nothingChanged } from './build-notes.ts';
 
 /** What the pages' process is given: the build's arguments and what was found before reading. */
 export interface PagesRequest {
@@ -195,4 +195,11 @@ export async function buildPages(request: PagesRequest, io: Io, progress: BuildP
     record,
     summary: `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}${keptNote}\n`,
   };
+}
+
+/** Writes the files made beside Astro into the built site. */
+async function writeSiteFiles(dir: string, files: readonly SiteFile[]): Promise<void> {
+  const folders = new Set(files.map(([path]) => dirname(join(dir, path))));
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  await Promise.all(files.map(([path, bytes]) => writeFile(join(dir, path), bytes)));
 }

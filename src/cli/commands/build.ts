@@ -1,16 +1,16 @@
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeDigest } from '../../core/build/code-digest.ts';
 import { readLastSite, sameFiles, writeLastSite } from '../../core/build/last-site.ts';
 import { contentStamp } from '../../core/read/check-result.ts';
-import type { SiteFile } from '../../core/build/version-files.ts';
 import { buildWorkDir, cachePaths, PACKAGE_ROOT } from '../../astro/settings.ts';
 import { writeSiteIndex } from '../../astro/pagefind.ts';
 import { CliError, type Io } from '../io.ts';
-import { cleanStaleStaging, previousOf, removeInBackground, stagingFor } from '../staging.ts';
+import { cleanLeftovers, previousOf, removeInBackground, stagingFor } from '../staging.ts';
+import { existsNote, nothingChanged } from './build-notes.ts';
 import { BuildProgress, isInteractive } from '../progress.ts';
 import { writeFindings } from './check.ts';
 import type { PagesAnswer, PagesFailure, PagesMessage, PagesRequest } from './build-pages.ts';
@@ -112,16 +112,6 @@ function buildReading(drafts: boolean, base: string | null): string {
   return `build; drafts ${drafts}; base ${base ?? 'from roadbook.yml'}`;
 }
 
-export function nothingChanged(out: string): string {
-  return `Nothing changed since the last build: the site in ${out} is left as it is.\n`;
-}
-
-export async function writeSiteFiles(dir: string, files: readonly SiteFile[]): Promise<void> {
-  const folders = new Set(files.map(([path]) => dirname(join(dir, path))));
-  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(files.map(([path, bytes]) => writeFile(join(dir, path), bytes)));
-}
-
 /** Where the record of the last good site in `out` is kept: beside the entry cache of `root`. */
 export function lastSiteFile(root: string, out: string): string {
   const key = createHash('sha256').update(out).digest('hex').slice(0, 12);
@@ -146,13 +136,6 @@ async function moveBeside(local: string, staging: string, out: string): Promise<
   }
 }
 
-/** Removes what killed builds left beside `target`, and says so. */
-export async function cleanLeftovers(target: string, io: Io): Promise<void> {
-  const { removed, restored } = await cleanStaleStaging(target);
-  if (restored) io.stderr(`Put back the last good site from ${restored}, left by an interrupted build.\n`);
-  for (const path of removed) io.stderr(`Removed ${path}, left by an interrupted build.\n`);
-}
-
 async function sameFileSystem(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([stat(a), stat(b)]);
   return sa.dev === sb.dev;
@@ -171,10 +154,6 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-export function existsNote(out: string): string {
-  return `the previous site (if any) in ${out} is unchanged.`;
 }
 
 /** The pages' process (build-pages-process.ts). */
