@@ -27,8 +27,8 @@ import { entryPageFile } from '../core/build/site-files.ts';
 import type { RoadBook } from '../core/model.ts';
 
 /**
- * The folder of links pagefind reads the pages from (astro/pagefind.ts), and what becomes of
- * it once the index is written: by default beside the site, removed before the build goes on.
+ * The folder of links pagefind reads the pages from, and what becomes of it once the index
+ * is written: by default beside the site, removed before the build goes on.
  */
 export interface SearchLinks {
   folder: string;

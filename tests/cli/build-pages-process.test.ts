@@ -6,15 +6,15 @@
  * away what the process left in the work folder.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkDir } from '../../src/astro/settings.ts';
 import { stagingFor } from '../../src/cli/staging.ts';
 import { PROJECT } from './run-cli.ts';
+import { treeDigest } from '../helpers/tree-digest.ts';
 
 const BIN = join(PROJECT, 'src/cli/bin.ts');
 const TIMEOUT = 300_000;
@@ -32,8 +32,14 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** The command lines of the processes under `root`, `root` left out. */
-function descendants(root: number): string[] {
+/** A process and its command line. */
+interface Running {
+  pid: number;
+  line: string;
+}
+
+/** The processes under `root`, `root` left out. */
+function descendants(root: number): Running[] {
   const parents = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -48,39 +54,39 @@ function descendants(root: number): string[] {
     for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
     return false;
   };
-  const lines: string[] = [];
+  const running: Running[] = [];
   for (const pid of parents.keys()) {
     if (!under(pid)) continue;
     try {
-      lines.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+      running.push({ pid, line: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') });
     } catch {
       // Ended while listed.
     }
   }
-  return lines;
+  return running;
 }
 
 interface WatchedBuild {
   code: number | null;
   stderr: string;
   pid: number;
-  /** What ran under the build, every few milliseconds: each sample's command lines. */
-  samples: string[][];
+  /** What ran under the build, every few milliseconds. */
+  samples: Running[][];
 }
 
 /** `roadbook build` of the project, its processes sampled; `onSample` may act on them. */
-function watchedBuild(onSample: (lines: string[], stderr: string) => void = () => {}): Promise<WatchedBuild> {
+function watchedBuild(onSample: (running: Running[], stderr: string) => void = () => {}): Promise<WatchedBuild> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, 'build', '--root', project, '--out', out], {
       env: { ...process.env, NO_COLOR: '1', CI: 'true' },
     });
     let stderr = '';
-    const samples: string[][] = [];
+    const samples: Running[][] = [];
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setInterval(() => {
-      const lines = descendants(child.pid!);
-      samples.push(lines);
-      onSample(lines, stderr);
+      const running = descendants(child.pid!);
+      samples.push(running);
+      onSample(running, stderr);
     }, 5);
     child.on('error', fail);
     child.on('close', (code) => {
@@ -90,28 +96,17 @@ function watchedBuild(onSample: (lines: string[], stderr: string) => void = () =
   });
 }
 
-/** One digest over every file's path and bytes. */
-async function treeDigest(root: string): Promise<string> {
-  const hash = createHash('sha256');
-  const paths = (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile())
-    .map((d) => relative(root, join(d.parentPath, d.name)))
-    .sort();
-  for (const path of paths) hash.update(`${path}\0`).update(await readFile(join(root, path)));
-  return hash.digest('hex');
-}
-
 describe("the build's pages process", () => {
   it(
     'has ended when pagefind indexes the pages',
     async () => {
       const run = await watchedBuild();
       expect(run.code, run.stderr).toBe(0);
-      const pages = (lines: string[]) => lines.some((line) => line.includes(PAGES_PROCESS));
-      const pagefind = (lines: string[]) => lines.some((line) => /pagefind/.test(line));
+      const pages = (running: Running[]) => running.some(({ line }) => line.includes(PAGES_PROCESS));
+      const pagefind = (running: Running[]) => running.some(({ line }) => /pagefind/.test(line));
       expect(run.samples.some(pages)).toBe(true);
       expect(run.samples.some(pagefind)).toBe(true);
-      expect(run.samples.filter((lines) => pages(lines) && pagefind(lines))).toEqual([]);
+      expect(run.samples.filter((running) => pages(running) && pagefind(running))).toEqual([]);
       expect(existsSync(join(out, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     },
     TIMEOUT,
@@ -123,22 +118,13 @@ describe("the build's pages process", () => {
       const before = await treeDigest(out);
       await appendFile(join(project, 'content/versions/2.0.0/S-2.md'), '\nOne more paragraph.\n');
       let killed = false;
-      const run = await watchedBuild((lines, stderr) => {
+      const run = await watchedBuild((running, stderr) => {
         // Once it renders: Astro is at work in the work folder.
         if (killed || !stderr.includes('✓ render')) return;
-        const line = lines.find((l) => l.includes(PAGES_PROCESS));
-        if (!line) return;
-        for (const name of readdirSync('/proc')) {
-          if (!/^\d+$/.test(name)) continue;
-          try {
-            if (readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ') === line) {
-              process.kill(Number(name), 'SIGKILL');
-              killed = true;
-            }
-          } catch {
-            // Ended while listed.
-          }
-        }
+        const pages = running.find(({ line }) => line.includes(PAGES_PROCESS));
+        if (!pages) return;
+        process.kill(pages.pid, 'SIGKILL');
+        killed = true;
       });
       expect(killed).toBe(true);
       expect(run.code).toBe(1);

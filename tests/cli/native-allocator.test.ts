@@ -1,8 +1,8 @@
 /**
  * The options the CLI gives the native allocator of Astro's bundler, as that allocator reads
  * them: mimalloc, asked to be verbose, prints every option it took when its library loads. A
- * `build` of a folder without a road book loads the bundler (the site's integration imports
- * Vite) and fails at once, which is all this needs.
+ * `build` of a folder without a road book loads the bundler (its pages' process imports the
+ * site's integration, which imports Vite) and fails at once, which is all this needs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

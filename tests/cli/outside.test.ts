@@ -7,7 +7,6 @@
  * (as CI runs); without it the test fails and says why.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -16,6 +15,7 @@ import { buildWorkDir, cachePaths } from '../../src/astro/settings.ts';
 import { lastSiteFile } from '../../src/cli/commands/build.ts';
 import { mountSmallDisk, type SmallDisk } from '../e2e/small-disk.ts';
 import { PROJECT } from './run-cli.ts';
+import { treeDigest } from '../helpers/tree-digest.ts';
 
 const BIN = join(PROJECT, 'src/cli/bin.ts');
 const FIXTURE = join(PROJECT, 'tests/fixtures/site/gestan-fr');
@@ -30,17 +30,6 @@ function build(cwd: string): Promise<{ code: number | null; stderr: string }> {
     child.on('error', fail);
     child.on('close', (code) => done({ code, stderr }));
   });
-}
-
-/** One digest over every file's path and bytes. */
-async function treeDigest(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)))
-    .sort();
-  for (const path of paths) hash.update(`${path}\0`).update(await readFile(join(dir, path)));
-  return hash.digest('hex');
 }
 
 /** The fixture's site in `dist`, checked for what it must hold (its 2.0.0 is a draft, not published). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { runBuild } from '../../src/cli/commands/build.ts';
 import { readWorkbook } from '../helpers/workbook.ts';
 import { all, both, cls, files, has, id, items, linkedEntry, one, page, prop, tag, text } from './html.ts';
 import { collectingIo, REPO } from './sites.ts';
+import { treeDigest } from '../helpers/tree-digest.ts';
 
 /**
  * The fixture sites, built once by tests/site/global-setup.ts, checked as a reader, a
@@ -631,13 +631,6 @@ describe('a failed build', () => {
     expect((await readdir(work)).sort()).toEqual(['content', 'dist']);
   });
 });
-
-/** One digest over every file's path and bytes. */
-async function treeDigest(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const path of await files(dir)) hash.update(`${path}\0`).update(await readFile(join(dir, path)));
-  return hash.digest('hex');
-}
 
 /**
  * Every URL the built site would load (src, srcset, poster, stylesheet and script links,

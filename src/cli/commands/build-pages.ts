@@ -20,7 +20,7 @@ import { indexedPages, type SiteIndexPlan } from '../../astro/pagefind.ts';
 import { buildProgress } from '../../astro/build-progress.ts';
 import { CliError, type Io } from '../io.ts';
 import { astroConfig, PACKAGE_ROOT } from '../project.ts';
-import { cleanLeftovers, stagingFor } from '../staging.ts';
+import { cleanLeftovers } from '../staging.ts';
 import type { BuildProgress, FinishedPhase } from '../progress.ts';
 import { findingsOf, reportDiagnostics } from './check.ts';
 import { existsNote, nothingChanged } from './build-notes.ts';
@@ -39,10 +39,12 @@ export interface PagesRequest {
   code: string;
   last: LastSite | null;
   /**
-   * The `roadbook build` process: the work folders are named after it (staging.ts), as it
-   * outlives this one and goes on with them.
+   * Where Astro writes the site (in the package's work folder) and where it is moved beside
+   * the output: folders named after the `roadbook build` process (staging.ts), which outlives
+   * this one and goes on with them.
    */
-  owner: number;
+  site: string;
+  staging: string;
 }
 
 /** What is left to do once the pages are written. */
@@ -54,11 +56,7 @@ export type PagesOutcome =
   | { kind: 'done'; exitCode: number; timed: boolean }
   | {
       kind: 'written';
-      /** The built site, in the package's work folder. */
-      site: string;
       index: SiteIndexPlan;
-      /** Where the site waits beside the output before it is swapped in. */
-      staging: string;
       record: SiteRecord;
       /** What the build says once the site is in place. */
       summary: string;
@@ -91,7 +89,7 @@ export type PagesAnswer = { outcome: PagesOutcome; phases: readonly FinishedPhas
 
 /** Reads and checks the road book, then has Astro write its site (build.ts says what a rebuild redoes). */
 export async function buildPages(request: PagesRequest, io: Io, progress: BuildProgress): Promise<PagesOutcome> {
-  const { root, out, drafts, base, stamp, code, last, owner } = request;
+  const { root, out, drafts, base, stamp, code, last, site, staging } = request;
   const checked = await loadRoadBook(root, {
     drafts,
     base,
@@ -107,7 +105,6 @@ export async function buildPages(request: PagesRequest, io: Io, progress: BuildP
   }
 
   await mkdir(dirname(out), { recursive: true });
-  const staging = stagingFor(out, owner);
   await cleanLeftovers(out, io);
   const outputs = await siteOutputs(checked.book, { drafts, base }, code);
   const record = { ...outputs, stamp, findings: findingsOf(checked) };
@@ -156,7 +153,6 @@ export async function buildPages(request: PagesRequest, io: Io, progress: BuildP
   const madeApart = jobs.reduce((n, job) => n + job.paths.length, 0);
   astro.integrations = [...(astro.integrations ?? []), buildProgress(progress, madeApart)];
   const work = buildWorkDir(root);
-  const local = stagingFor(work, owner);
   // Astro and Vite take a build's flavour (import.meta.env.DEV) from NODE_ENV when it is set,
   // as a shell's NODE_ENV=development or a test runner's "test" would: a site is always built
   // for production.
@@ -165,17 +161,17 @@ export async function buildPages(request: PagesRequest, io: Io, progress: BuildP
   try {
     await mkdir(dirname(work), { recursive: true });
     await cleanLeftovers(work, io);
-    await rm(local, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
     process.env.NODE_ENV = 'production';
     // Astro keeps the chunks under its output folder only when that folder is inside the
     // working directory (else in `<cwd>/.astro/`, shared by every build started there, and
     // where Node may not find their packages): the build runs from the package.
     process.chdir(PACKAGE_ROOT);
     const { build } = await import('astro');
-    await build({ ...astro, outDir: local, logLevel: 'warn', mode: 'production' });
+    await build({ ...astro, outDir: site, logLevel: 'warn', mode: 'production' });
   } catch (error) {
     progress.abandon();
-    await rm(local, { recursive: true, force: true });
+    await rm(site, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`The build failed: ${reason}\n${existsNote(out)}`);
   } finally {
@@ -189,9 +185,7 @@ export async function buildPages(request: PagesRequest, io: Io, progress: BuildP
   const keptNote = keep.length ? `; ${keep.length} files kept from the last site` : '';
   return {
     kind: 'written',
-    site: local,
     index: { language: checked.book.config.locale, pages: indexedPages(checked.book) },
-    staging,
     record,
     summary: `Built ${checked.book.versions.length} versions and ${checked.book.entries.length} entries${cached} into ${out}${keptNote}\n`,
   };

@@ -65,7 +65,9 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     progress.finish();
     return 0;
   }
-  const request: PagesRequest = { root, out, drafts, base, recordFile, stamp, code, last, owner: process.pid };
+  const site = stagingFor(buildWorkDir(root));
+  const staging = stagingFor(out);
+  const request: PagesRequest = { root, out, drafts, base, recordFile, stamp, code, last, site, staging };
   const answer = await pagesInOwnProcess({ request, output: { terminal, columns, cwd: io.cwd, isTTY: io.isTTY } }, io);
   const { outcome, phases } = answer;
   progress.adopt(phases);
@@ -73,7 +75,7 @@ export async function runBuild(args: BuildArgs, io: Io): Promise<number> {
     if (outcome.timed) progress.finish();
     return outcome.exitCode;
   }
-  const { site, staging, record, summary } = outcome;
+  const { record, summary } = outcome;
 
   // The pages' process has ended: the index is made beside a process that holds little.
   progress.start('search');
@@ -164,7 +166,7 @@ const PAGES_PROCESS = fileURLToPath(new URL('../build-pages-process.ts', import.
  * `io`; its answer once it has ended. A failure it reports is thrown again here, as it was.
  */
 function pagesInOwnProcess(message: PagesMessage, io: Io): Promise<Extract<PagesAnswer, { outcome: unknown }>> {
-  const { out, root } = message.request;
+  const { out, site } = message.request;
   return new Promise((resolve, reject) => {
     const child = fork(PAGES_PROCESS, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
     child.stdout!.setEncoding('utf8').on('data', io.stdout);
@@ -177,8 +179,7 @@ function pagesInOwnProcess(message: PagesMessage, io: Io): Promise<Extract<Pages
       if (reply && 'outcome' in reply) return resolve(reply);
       if (reply) return reject(failureOf(reply.failure));
       // Stopped before it answered (killed, out of memory): what it left in the work folder goes.
-      const local = stagingFor(buildWorkDir(root));
-      void rm(local, { recursive: true, force: true }).finally(() =>
+      void rm(site, { recursive: true, force: true }).finally(() =>
         reject(
           new CliError(
             `The build stopped while it wrote the pages (${signal ? `signal ${signal}` : `exit code ${code}`}).\n${existsNote(out)}`,
